@@ -1,0 +1,24 @@
+namespace KerasGen.Generator.Catalog;
+
+/// <summary>The IDs of every diagnostic the shared core finds. Their descriptors (titles, severities) live in the
+/// analyzer (KerasGen.Analyzers/Descriptors.cs); docs/diagnostics.md documents each.</summary>
+internal static class DiagnosticCatalog
+{
+    public const string NotPartial = "KG0001";
+    public const string NoLayers = "KG0002";
+    public const string NoInputShape = "KG0003";
+    public const string LateInputShape = "KG0004";
+    public const string UnknownActivation = "KG0005";
+    public const string UnknownInitializer = "KG0006";
+    public const string InvalidSize = "KG0007";
+    public const string ReshapeMismatch = "KG0008";
+    public const string FlattenOnFlat = "KG0009";
+    public const string ModelTooLarge = "KG0010";
+    public const string LayerWithoutSequential = "KG0011";
+    public const string UndefinedDimension = "KG0012";
+    public const string UnsupportedModelType = "KG0013";
+    public const string InternalError = "KG9999";
+
+    /// <summary>Only warnings still let the generator emit the model.</summary>
+    public static bool IsError(string id) => id != FlattenOnFlat;
+}

@@ -1,0 +1,41 @@
+using System;
+using System.Text;
+
+namespace KerasGen.Generator.Emit;
+
+/// <summary>A small indenting text writer for generated C#: far cheaper than SyntaxFactory + NormalizeWhitespace on
+/// large unrolled bodies. Newlines are always "\n" so the output is byte-identical on every OS.</summary>
+internal sealed class CodeWriter
+{
+    private readonly StringBuilder _text = new();
+    private int _indent;
+
+    public CodeWriter Line(string line = "")
+    {
+        if (line.Length > 0) _text.Append(' ', _indent * 4).Append(line);
+        _text.Append('\n');
+        return this;
+    }
+
+    /// <summary>Writes <paramref name="header"/>, then an indented braced block; dispose the result to close it.</summary>
+    public IDisposable Block(string header)
+    {
+        Line(header);
+        Line("{");
+        _indent++;
+        return new Closer(this);
+    }
+
+    public override string ToString() => _text.ToString();
+
+    private sealed class Closer : IDisposable
+    {
+        private readonly CodeWriter _writer;
+        public Closer(CodeWriter writer) => _writer = writer;
+        public void Dispose()
+        {
+            _writer._indent--;
+            _writer.Line("}");
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using KerasGen.Generator.Catalog;
+using KerasGen.Generator.Shapes;
+
+namespace KerasGen.Generator.Emit;
+
+/// <summary>
+/// Emits a Dense layer's kernel for one row (one sample, or one step of a rank-3 input): y = act(x · W + b).
+/// Vector paths keep a tile of up to <see cref="Isa.MaxTile"/> output registers as accumulators, broadcast each input
+/// once per tile and stream the padded kernel rows with FMAs; element-wise activations run on the accumulators
+/// before the single store. Small layers are fully unrolled with constant offsets; larger ones loop over the inputs
+/// with constant bounds, so no method grows past what the JIT optimizes.
+/// </summary>
+internal static class DenseEmitter
+{
+    /// <summary>Layers with at most this many inputs are unrolled over the inputs.</summary>
+    private const int UnrollInputs = 32;
+
+    public static void EmitRowKernel(CodeWriter w, string method, LayerPlan layer, DenseLayout layout, Isa isa)
+    {
+        int inputs = layer.InputShape[layer.InputShape.Count - 1];
+        string? activation = ElementwiseMethod(layer.Spec.Activation);
+        string attributes = inputs <= UnrollInputs
+            ? "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]"
+            : "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
+        w.Line(attributes);
+        using (w.Block($"private static void {method}(ref float x, ref float w, ref float y)"))
+        {
+            w.Line($"ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, {layout.KernelOffset});");
+            if (layout.BiasOffset >= 0)
+                w.Line($"ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, {layout.BiasOffset});");
+            if (isa.IsScalar) EmitScalar(w, layer.Spec.Units, inputs, layout, activation, isa);
+            else EmitVector(w, inputs, layout, activation, isa);
+        }
+    }
+
+    private static void EmitVector(CodeWriter w, int inputs, DenseLayout layout, string? activation, Isa isa)
+    {
+        int blocks = layout.PaddedUnits / isa.Width;
+        int tile = System.Math.Min(blocks, isa.MaxTile);
+        int fullTiles = blocks / tile, remainder = blocks % tile, step = tile * isa.Width;
+        if (fullTiles == 1 && remainder == 0) EmitTile(w, tile, "", inputs, layout, activation, isa);
+        else if (fullTiles == 1)
+            using (w.Block(""))
+                EmitTile(w, tile, "", inputs, layout, activation, isa);
+        else
+            using (w.Block($"for (nuint j = 0; j < {fullTiles * step}; j += {step})"))
+                EmitTile(w, tile, "j + ", inputs, layout, activation, isa);
+        if (remainder > 0)
+            using (w.Block(""))
+                EmitTile(w, remainder, $"{fullTiles * step} + ", inputs, layout, activation, isa);
+    }
+
+    /// <summary>One register tile of <paramref name="count"/> output vectors starting at column <c>{column}0</c>.</summary>
+    private static void EmitTile(CodeWriter w, int count, string column, int inputs, DenseLayout layout, string? activation, Isa isa)
+    {
+        string v = isa.Vector;
+        for (int t = 0; t < count; t++)
+            w.Line(layout.BiasOffset >= 0
+                ? $"var acc{t} = {v}.LoadUnsafe(ref bias, {column}{t * isa.Width});"
+                : $"var acc{t} = {isa.Register}.Zero;");
+        if (inputs <= UnrollInputs)
+        {
+            for (int i = 0; i < inputs; i++)
+            {
+                w.Line($"var x{i} = {v}.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, {i}));");
+                for (int t = 0; t < count; t++)
+                    w.Line($"acc{t} = {v}.MultiplyAddEstimate(x{i}, {v}.LoadUnsafe(ref kernel, {column}{i * layout.PaddedUnits + t * isa.Width}), acc{t});");
+            }
+        }
+        else
+        {
+            using (w.Block($"for (nuint i = 0; i < {inputs}; i++)"))
+            {
+                w.Line($"var xi = {v}.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i));");
+                w.Line($"ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, i * {layout.PaddedUnits});");
+                for (int t = 0; t < count; t++)
+                    w.Line($"acc{t} = {v}.MultiplyAddEstimate(xi, {v}.LoadUnsafe(ref row, {column}{t * isa.Width}), acc{t});");
+            }
+        }
+        for (int t = 0; t < count; t++)
+        {
+            if (activation is not null) w.Line($"acc{t} = {isa.Activation}.{activation}(acc{t});");
+            w.Line($"{v}.StoreUnsafe(acc{t}, ref y, {column}{t * isa.Width});");
+        }
+    }
+
+    /// <summary>The portable path: bias, then one pass per input over the contiguous kernel row, then the activation.</summary>
+    private static void EmitScalar(CodeWriter w, int units, int inputs, DenseLayout layout, string? activation, Isa isa)
+    {
+        const string At = "global::System.Runtime.CompilerServices.Unsafe.Add";
+        using (w.Block($"for (nuint j = 0; j < {units}; j++)"))
+            w.Line($"{At}(ref y, j) = {(layout.BiasOffset >= 0 ? $"{At}(ref bias, j)" : "0f")};");
+        using (w.Block($"for (nuint i = 0; i < {inputs}; i++)"))
+        {
+            w.Line($"float xi = {At}(ref x, i);");
+            w.Line($"ref float row = ref {At}(ref kernel, i * {layout.PaddedUnits});");
+            using (w.Block($"for (nuint j = 0; j < {units}; j++)"))
+                w.Line($"{At}(ref y, j) += xi * {At}(ref row, j);");
+        }
+        if (activation is not null)
+            using (w.Block($"for (nuint j = 0; j < {units}; j++)"))
+                w.Line($"{At}(ref y, j) = {isa.Activation}.{activation}({At}(ref y, j));");
+    }
+
+    /// <summary>The runtime method of an element-wise activation; null for linear (nothing to do) and for row-wise
+    /// activations, which run after the store.</summary>
+    public static string? ElementwiseMethod(string activation) =>
+        activation != "linear" && ActivationCatalog.TryGet(activation, out var method, out var shape) && shape == ActivationShape.Elementwise
+            ? method
+            : null;
+}

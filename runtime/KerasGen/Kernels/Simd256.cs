@@ -1,0 +1,34 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using V = System.Runtime.Intrinsics.Vector256<float>;
+
+namespace KerasGen.Kernels;
+
+/// <summary><see cref="ISimd{TV}"/> on <see cref="Vector256{T}"/>.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct Simd256 : ISimd<V>
+{
+    public static int Count => V.Count;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V Create(float value) => Vector256.Create(value);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V Load(ref float source, nuint offset) => Vector256.LoadUnsafe(ref source, offset);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(V value, ref float destination, nuint offset) => value.StoreUnsafe(ref destination, offset);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V Add(V a, V b) => a + b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V Subtract(V a, V b) => a - b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V Multiply(V a, V b) => a * b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V Divide(V a, V b) => a / b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V MultiplyAdd(V a, V b, V c) => Vector256.MultiplyAddEstimate(a, b, c);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V Max(V a, V b) => Vector256.Max(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V Min(V a, V b) => Vector256.Min(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V Abs(V a) => Vector256.Abs(a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V Negate(V a) => -a;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V Sqrt(V a) => Vector256.Sqrt(a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V Exp(V a) => Vector256.Exp(a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V Log(V a) => Vector256.Log(a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V GreaterThan(V a, V b) => Vector256.GreaterThan(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V GreaterThanOrEqual(V a, V b) => Vector256.GreaterThanOrEqual(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V LessThan(V a, V b) => Vector256.LessThan(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V LessThanOrEqual(V a, V b) => Vector256.LessThanOrEqual(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V Select(V mask, V a, V b) => Vector256.ConditionalSelect(mask, a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V CopySign(V magnitude, V sign) => Vector256.CopySign(magnitude, sign);
+}

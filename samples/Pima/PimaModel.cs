@@ -1,0 +1,10 @@
+using KerasGen;
+
+namespace Pima;
+
+/// <summary>The classic Keras tutorial's model of the Pima Indians diabetes data.</summary>
+[Sequential]
+[Dense(12, InputDim = 8, Init = "uniform", Activation = "relu")]
+[Dense(8, Init = "uniform", Activation = "relu")]
+[Dense(1, Init = "uniform", Activation = "sigmoid")]
+public partial class PimaModel;
