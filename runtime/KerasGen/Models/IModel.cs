@@ -1,0 +1,36 @@
+using System;
+using System.Collections.Generic;
+
+namespace KerasGen;
+
+/// <summary>
+/// The instance side of every generated model. Unlike <see cref="ISequentialModel"/> (whose static abstract members
+/// make it usable only as a generic constraint), this can be a variable, list element or type argument.
+/// </summary>
+public interface IModel
+{
+    /// <summary>
+    /// Runs the model on N ≥ 1 samples stored row-major in Keras layout in <paramref name="x"/>
+    /// (N = x.Length / InputSize) and writes N × OutputSize values to <paramref name="y"/>. Allocates nothing;
+    /// safe to call from many threads at once on one instance.
+    /// </summary>
+    void Predict(ReadOnlySpan<float> x, Span<float> y);
+
+    /// <summary><see cref="Predict(ReadOnlySpan{float}, Span{float})"/> on a chosen kernel path, so tests and
+    /// benchmarks can compare the Vector512, Vector256, Vector128 and scalar code in one process. A path the machine
+    /// does not accelerate still computes the right values, slowly (the JIT emulates the vector type).</summary>
+    void Predict(ReadOnlySpan<float> x, Span<float> y, KernelPath path);
+
+    /// <summary>Keras <c>get_weights()</c>: per layer in model order, kernel then bias, in Keras' layouts.</summary>
+    float[][] GetWeights();
+
+    /// <summary>Keras <c>set_weights()</c>: same order and layouts as <see cref="GetWeights"/>. On a wrong count or
+    /// length it throws <see cref="ArgumentException"/> and leaves the model unchanged.</summary>
+    void SetWeights(IReadOnlyList<float[]> weights);
+
+    /// <summary>Keras <c>count_params()</c>.</summary>
+    int CountParams();
+
+    /// <summary>Keras 3 <c>summary()</c> text at line length 88.</summary>
+    string Summary();
+}
