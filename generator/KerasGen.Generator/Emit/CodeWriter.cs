@@ -18,12 +18,12 @@ internal sealed class CodeWriter
     }
 
     /// <summary>Writes <paramref name="header"/>, then an indented braced block; dispose the result to close it.</summary>
-    public IDisposable Block(string header)
+    public IDisposable Block(string header, string close = "}")
     {
         Line(header);
         Line("{");
         _indent++;
-        return new Closer(this);
+        return new Closer(this, close);
     }
 
     public override string ToString() => _text.ToString();
@@ -31,11 +31,12 @@ internal sealed class CodeWriter
     private sealed class Closer : IDisposable
     {
         private readonly CodeWriter _writer;
-        public Closer(CodeWriter writer) => _writer = writer;
+        private readonly string _close;
+        public Closer(CodeWriter writer, string close) => (_writer, _close) = (writer, close);
         public void Dispose()
         {
             _writer._indent--;
-            _writer.Line("}");
+            _writer.Line(_close);
         }
     }
 }

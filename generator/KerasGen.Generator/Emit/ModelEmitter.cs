@@ -90,14 +90,12 @@ internal static class ModelEmitter
         w.Line("    global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated ? global::KerasGen.KernelPath.Vector128 :");
         w.Line("    global::KerasGen.KernelPath.Scalar;");
         w.Line();
-        using (w.Block("private static readonly global::KerasGen.Weights.WeightSlot[] s_slots ="))
+        using (w.Block("private static readonly global::KerasGen.Weights.WeightSlot[] s_slots =", "};"))
             foreach (var s in layout.Slots)
                 w.Line($"new({Quote(s.Layer)}, {Quote(s.Name)}, new[] {{ {string.Join(", ", s.Shape)} }}, {s.Offset}, {s.Rows}, {s.Columns}, {s.Stride}, {Quote(s.Initializer)}),");
-        w.Line(";");
-        using (w.Block("private static readonly global::KerasGen.SummaryRow[] s_summary ="))
+        using (w.Block("private static readonly global::KerasGen.SummaryRow[] s_summary =", "};"))
             foreach (var layer in plan.Layers)
                 w.Line($"new({Quote(layer.Name)}, {Quote(layer.ClassName)}, {Quote(ShapeMath.Keras(layer.OutputShape))}, {layer.Params}),");
-        w.Line(";");
         w.Line();
         w.Line("// Per-thread activation buffers: Predict allocates nothing after a thread's first call, and threads never share them.");
         w.Line("[global::System.ThreadStatic] private static " + Kernels + ".AlignedBuffer? t_scratch;");

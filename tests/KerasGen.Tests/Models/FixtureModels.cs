@@ -60,3 +60,9 @@ public partial class ActivationLayers;
 [Dense(256, Activation = "relu")]
 [Dense(10, Activation = "softmax")]
 public partial class MnistMlp;
+
+/// <summary>KERAS_SPEC §7.7's small model, whose 76-column summary Keras printed.</summary>
+[Sequential]
+[Dense(12, InputDim = 8)]
+[Dense(1)]
+public partial class SpecSummaryModel;
