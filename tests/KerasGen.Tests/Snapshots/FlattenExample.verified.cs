@@ -36,16 +36,14 @@ namespace Samples
             new("dense", "bias", new[] { 16 }, 96, 1, 16, 16, "zeros"),
             new("dense_1", "kernel", new[] { 16, 4 }, 112, 16, 4, 16, "glorot_uniform"),
             new("dense_1", "bias", new[] { 4 }, 368, 1, 4, 16, "zeros"),
-        }
-        ;
+        };
         private static readonly global::KerasGen.SummaryRow[] s_summary =
         {
             new("flatten", "Flatten", "(None, 6)", 0),
             new("dense", "Dense", "(None, 16)", 112),
             new("activation", "Activation", "(None, 16)", 0),
             new("dense_1", "Dense", "(None, 4)", 68),
-        }
-        ;
+        };
 
         // Per-thread activation buffers: Predict allocates nothing after a thread's first call, and threads never share them.
         [global::System.ThreadStatic] private static global::KerasGen.Kernels.AlignedBuffer? t_scratch;

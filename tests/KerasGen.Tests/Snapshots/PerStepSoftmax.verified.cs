@@ -36,15 +36,13 @@ namespace Samples.Nested
                 new("dense", "kernel", new[] { 3, 40 }, 0, 3, 40, 48, "glorot_uniform"),
                 new("dense", "bias", new[] { 40 }, 144, 1, 40, 48, "zeros"),
                 new("dense_1", "kernel", new[] { 40, 10 }, 192, 40, 10, 16, "glorot_uniform"),
-            }
-            ;
+            };
             private static readonly global::KerasGen.SummaryRow[] s_summary =
             {
                 new("dense", "Dense", "(None, 5, 40)", 160),
                 new("dropout", "Dropout", "(None, 5, 40)", 0),
                 new("dense_1", "Dense", "(None, 5, 10)", 400),
-            }
-            ;
+            };
 
             // Per-thread activation buffers: Predict allocates nothing after a thread's first call, and threads never share them.
             [global::System.ThreadStatic] private static global::KerasGen.Kernels.AlignedBuffer? t_scratch;

@@ -37,15 +37,13 @@ namespace Samples
             new("dense_1", "bias", new[] { 8 }, 336, 1, 8, 16, "zeros"),
             new("dense_2", "kernel", new[] { 8, 1 }, 352, 8, 1, 16, "random_uniform"),
             new("dense_2", "bias", new[] { 1 }, 480, 1, 1, 16, "zeros"),
-        }
-        ;
+        };
         private static readonly global::KerasGen.SummaryRow[] s_summary =
         {
             new("dense", "Dense", "(None, 12)", 108),
             new("dense_1", "Dense", "(None, 8)", 104),
             new("dense_2", "Dense", "(None, 1)", 9),
-        }
-        ;
+        };
 
         // Per-thread activation buffers: Predict allocates nothing after a thread's first call, and threads never share them.
         [global::System.ThreadStatic] private static global::KerasGen.Kernels.AlignedBuffer? t_scratch;
