@@ -99,11 +99,12 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
         var arguments = syntax.ArgumentList?.Arguments ?? default;
         if (diagnostic.Argument is { } name && arguments.Count > 0)
         {
-            if (name.StartsWith("#", StringComparison.Ordinal) && int.TryParse(name.Substring(1), out int position))
-            {
-                var positional = arguments.Where(a => a.NameEquals is null && a.NameColon is null).ToList();
-                if (position < positional.Count) return positional[position].GetLocation();
-            }
+            var positional = arguments.Where(a => a.NameEquals is null).ToList();
+            if (name == "#*" && positional.Count > 0) // a params list: all positional arguments
+                return Microsoft.CodeAnalysis.Location.Create(syntax.SyntaxTree,
+                    Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(positional[0].SpanStart, positional[positional.Count - 1].Span.End));
+            if (name.StartsWith("#", StringComparison.Ordinal) && int.TryParse(name.Substring(1), out int position) && position < positional.Count)
+                return positional[position].GetLocation();
             foreach (var argument in arguments)
                 if (argument.NameEquals?.Name.Identifier.ValueText == name) return argument.GetLocation();
         }

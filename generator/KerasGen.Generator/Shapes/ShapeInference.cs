@@ -141,7 +141,7 @@ internal static class ShapeInference
         if (target.Count == 0 || target.Count(d => d == -1) > 1 || target.Any(d => d == 0 || d < -1))
         {
             diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.ReshapeMismatch,
-                $"Each dimension in `target_shape` must be a positive integer, or -1 for a single unknown dimension. {received}", layer.AttributeIndex, "#0"));
+                $"Each dimension in `target_shape` must be a positive integer, or -1 for a single unknown dimension. {received}", layer.AttributeIndex, "#*"));
             return null;
         }
         int known = ShapeMath.Product(target.Where(d => d != -1));
@@ -151,7 +151,7 @@ internal static class ShapeInference
             if (size % known != 0)
             {
                 diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.ReshapeMismatch,
-                    $"The total size of the tensor must be unchanged, however, the input size cannot by divided by the specified dimensions in target_shape. {received}", layer.AttributeIndex, "#0"));
+                    $"The total size of the tensor must be unchanged, however, the input size cannot by divided by the specified dimensions in target_shape. {received}", layer.AttributeIndex, "#*"));
                 return null;
             }
             target[unknown] = size / known;
@@ -159,7 +159,7 @@ internal static class ShapeInference
         else if (known != size)
         {
             diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.ReshapeMismatch,
-                $"The total size of the tensor must be unchanged. {received}", layer.AttributeIndex, "#0"));
+                $"The total size of the tensor must be unchanged. {received}", layer.AttributeIndex, "#*"));
             return null;
         }
         return target;

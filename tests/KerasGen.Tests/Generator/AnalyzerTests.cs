@@ -1,0 +1,80 @@
+using System.Linq;
+using KerasGen.Tests.Support;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace KerasGen.Tests.Generator;
+
+/// <summary>Each diagnostic at its exact span: the text between [| and |] in the snippet.</summary>
+public class AnalyzerTests
+{
+    [Theory]
+    [InlineData("KG0001", "[Sequential, Dense(1, InputDim = 2)] public class [|M|];")]
+    [InlineData("KG0002", "[Sequential] public partial class [|M|];")]
+    [InlineData("KG0003", "[Sequential, [|Dense(4)|], Dense(1)] public partial class M;")]
+    [InlineData("KG0004", "[Sequential, Dense(4, InputDim = 3), Dense(1, [|InputDim = 4|])] public partial class M;")]
+    [InlineData("KG0005", "[Sequential, Dense(4, InputDim = 3, [|Activation = \"rleu\"|])] public partial class M;")]
+    [InlineData("KG0005", "[Sequential, Dense(4, InputDim = 3), Activation([|\"softmaxx\"|])] public partial class M;")]
+    [InlineData("KG0006", "[Sequential, Dense(4, InputDim = 3, [|Init = \"glorot\"|])] public partial class M;")]
+    [InlineData("KG0007", "[Sequential, Dense([|0|], InputDim = 3)] public partial class M;")]
+    [InlineData("KG0007", "[Sequential, Dense(4, InputDim = 3), Dropout([|1.5|])] public partial class M;")]
+    [InlineData("KG0007", "[Sequential, Dense(4, [|InputShape = new[] { 3, 0 }|])] public partial class M;")]
+    [InlineData("KG0008", "[Sequential, Dense(12, InputDim = 3), Reshape([|5, 3|])] public partial class M;")]
+    [InlineData("KG0009", "[Sequential, Dense(12, InputDim = 3), [|Flatten|]] public partial class M;")]
+    [InlineData("KG0010", "[Sequential, Dense(100000, InputDim = 100000)] public partial class [|M|];")]
+    [InlineData("KG0011", "[[|Dense(1, InputDim = 2)|]] public partial class M;")]
+    [InlineData("KG0012", "[Sequential, Dense(4, [|InputShape = new[] { -1, 8 }|])] public partial class M;")]
+    [InlineData("KG0013", "[Sequential, Dense(1, InputDim = 2)] public partial class [|M|]<T>;")]
+    public void Reports_the_diagnostic_at_the_responsible_syntax(string id, string markedSource)
+    {
+        int start = markedSource.IndexOf("[|"), end = markedSource.IndexOf("|]") - 2;
+        string source = "using KerasGen;\n" + markedSource.Replace("[|", "").Replace("|]", "");
+        var diagnostics = CompilerHarness.Analyze(source);
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        int offset = "using KerasGen;\n".Length;
+        Assert.Equal(source.Substring(start + offset, end - start), source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+    }
+
+    [Fact]
+    public void Suggests_the_closest_name()
+    {
+        var diagnostic = Assert.Single(CompilerHarness.Analyze("using KerasGen; [Sequential, Dense(4, InputDim = 3, Activation = \"sigmod\")] public partial class M;"));
+        Assert.Contains("Could not interpret activation function identifier: sigmod. Did you mean 'sigmoid'?", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void Valid_models_get_no_diagnostics_and_compile_cleanly()
+    {
+        const string source = """
+            using KerasGen;
+            [Sequential]
+            [Dense(12, InputDim = 8, Init = "uniform", Activation = "relu")]
+            [Dropout(0.2)]
+            [Dense(6, Activation = "sparsemax")]
+            [Reshape(3, -1)]
+            [Activation("glu")]
+            [Flatten]
+            public partial class M;
+            """;
+        Assert.Empty(CompilerHarness.Analyze(source));
+        var (_, _, diagnostics) = CompilerHarness.Generate(CompilerHarness.Compile(source));
+        Assert.Empty(diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void Invalid_models_still_get_their_public_surface_so_only_the_kg_error_shows()
+    {
+        const string source = """
+            using KerasGen;
+            [Sequential, Dense(4, InputDim = 3, Activation = "nope")] public partial class M;
+            public static class User
+            {
+                public static float Use() { var m = new M(1); var y = new float[4]; m.Predict(new float[3], y); return m.CountParams() + M.InputSize; }
+            }
+            """;
+        var (_, sources, diagnostics) = CompilerHarness.Generate(CompilerHarness.Compile(source));
+        Assert.Single(sources);
+        Assert.Empty(diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+}
