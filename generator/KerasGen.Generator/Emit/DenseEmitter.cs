@@ -60,12 +60,23 @@ internal static class DenseEmitter
                 : $"var acc{t} = {isa.Register}.Zero;");
         if (inputs <= UnrollInputs)
         {
+            // Few output registers means few independent FMA chains: split each sum into partial sums over
+            // interleaved inputs so the FMA latency overlaps, then add them up once.
+            int partials = System.Math.Max(1, System.Math.Min(System.Math.Min(4, inputs / 2), 8 / count));
+            for (int p = 1; p < partials; p++)
+                for (int t = 0; t < count; t++)
+                    w.Line($"var acc{t}_{p} = {isa.Register}.Zero;");
             for (int i = 0; i < inputs; i++)
             {
                 w.Line($"var x{i} = {v}.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, {i}));");
+                string suffix = i % partials == 0 ? "" : $"_{i % partials}";
                 for (int t = 0; t < count; t++)
-                    w.Line($"acc{t} = {v}.MultiplyAddEstimate(x{i}, {v}.LoadUnsafe(ref kernel, {column}{i * layout.PaddedUnits + t * isa.Width}), acc{t});");
+                    w.Line($"acc{t}{suffix} = {v}.MultiplyAddEstimate(x{i}, {v}.LoadUnsafe(ref kernel, {column}{i * layout.PaddedUnits + t * isa.Width}), acc{t}{suffix});");
             }
+            for (int t = 0; t < count; t++)
+                if (partials == 2) w.Line($"acc{t} += acc{t}_1;");
+                else if (partials == 3) w.Line($"acc{t} = (acc{t} + acc{t}_1) + acc{t}_2;");
+                else if (partials == 4) w.Line($"acc{t} = (acc{t} + acc{t}_1) + (acc{t}_2 + acc{t}_3);");
         }
         else
         {

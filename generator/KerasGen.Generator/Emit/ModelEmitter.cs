@@ -97,8 +97,11 @@ internal static class ModelEmitter
             foreach (var layer in plan.Layers)
                 w.Line($"new({Quote(layer.Name)}, {Quote(layer.ClassName)}, {Quote(ShapeMath.Keras(layer.OutputShape))}, {layer.Params}),");
         w.Line();
-        w.Line("// Per-thread activation buffers: Predict allocates nothing after a thread's first call, and threads never share them.");
-        w.Line("[global::System.ThreadStatic] private static " + Kernels + ".AlignedBuffer? t_scratch;");
+        if (layout.BufferSize * 2 > ModelLayout.MaxStackFloats)
+        {
+            w.Line("// Per-thread activation buffers: Predict allocates nothing after a thread's first call, and threads never share them.");
+            w.Line("[global::System.ThreadStatic] private static " + Kernels + ".AlignedBuffer? t_scratch;");
+        }
         w.Line("private readonly " + Kernels + ".AlignedBuffer _weights = new(WeightSize);");
         w.Line();
         w.Line("/// <summary>A model with freshly initialized weights from a random seed, as Keras does.</summary>");
@@ -118,7 +121,14 @@ internal static class ModelEmitter
             w.Line("ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);");
             w.Line("ref float output = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);");
             w.Line("ref float weights = ref _weights.Start;");
-            w.Line("ref float scratch = ref (t_scratch ??= new " + Kernels + ".AlignedBuffer(2 * BufferSize)).Start;");
+            if (layout.BufferSize * 2 <= ModelLayout.MaxStackFloats)
+            {
+                w.Line("// Small enough for the stack: cheaper than a thread-static lookup, and private to this call.");
+                w.Line("global::System.Span<float> stack = stackalloc float[2 * BufferSize + 16];");
+                w.Line("ref float scratch = ref " + Kernels + ".AlignedBuffer.AlignedStart(stack);");
+            }
+            else
+                w.Line("ref float scratch = ref (t_scratch ??= new " + Kernels + ".AlignedBuffer(2 * BufferSize)).Start;");
             using (w.Block("switch (path == global::KerasGen.KernelPath.Auto ? ActivePath : path)"))
             {
                 foreach (var isa in Isa.All)
@@ -166,8 +176,13 @@ internal static class ModelEmitter
                 w.Line($"// {layer.Name} ({layer.ClassName}): {ShapeMath.Keras(layer.InputShape)} -> {ShapeMath.Keras(layer.OutputShape)}");
                 current = EmitLayerCall(w, layer, i, layout, isa, current);
             }
-            w.Line($"global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref {current}, {ShapeMath.Product(plan.OutputShape)})" +
-                   $".CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref y, {ShapeMath.Product(plan.OutputShape)}));");
+            int outputs = ShapeMath.Product(plan.OutputShape);
+            if (outputs <= 4) // a call to memmove costs more than a few moves
+                for (int k = 0; k < outputs; k++)
+                    w.Line($"{Unsafe}.Add(ref y, {k}) = {Unsafe}.Add(ref {current}, {k});");
+            else
+                w.Line($"global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref {current}, {outputs})" +
+                       $".CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref y, {outputs}));");
         }
         for (int i = 0; i < plan.Layers.Count; i++)
         {

@@ -20,6 +20,11 @@ internal sealed class ModelLayout
     /// <summary>Floats per 64-byte line: the padding and alignment unit of weights and buffers.</summary>
     public const int Line = 16;
 
+    /// <summary>Activation buffers up to this many floats (16 KB) live on Predict's stack; larger ones in a per-thread
+    /// buffer. stackalloc zeroes its memory (generated code cannot use SkipLocalsInit without /unsafe), which stays
+    /// cheap next to the layers' work at this size.</summary>
+    public const int MaxStackFloats = 4096;
+
     public ModelLayout(ModelPlan plan)
     {
         int offset = 0;

@@ -29,6 +29,16 @@ public sealed class AlignedBuffer
 
     public Span<float> Span => _array.AsSpan(_offset, Length);
 
+    /// <summary>The first 64-byte-aligned element of memory that cannot move (stack or pinned); the span must have
+    /// 15 floats to spare.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe ref float AlignedStart(Span<float> fixedMemory)
+    {
+        ref float first = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(fixedMemory);
+        nuint address = (nuint)Unsafe.AsPointer(ref first);
+        return ref Unsafe.Add(ref first, (nint)(((64 - (address & 63)) & 63) / sizeof(float)));
+    }
+
     private static unsafe int AlignedOffset(float[] pinned)
     {
         nuint address = (nuint)Unsafe.AsPointer(ref pinned[0]);

@@ -44,8 +44,6 @@ namespace Samples.Nested
                 new("dense_1", "Dense", "(None, 5, 10)", 400),
             };
 
-            // Per-thread activation buffers: Predict allocates nothing after a thread's first call, and threads never share them.
-            [global::System.ThreadStatic] private static global::KerasGen.Kernels.AlignedBuffer? t_scratch;
             private readonly global::KerasGen.Kernels.AlignedBuffer _weights = new(WeightSize);
 
             /// <summary>A model with freshly initialized weights from a random seed, as Keras does.</summary>
@@ -67,7 +65,9 @@ namespace Samples.Nested
                 ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
                 ref float output = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
                 ref float weights = ref _weights.Start;
-                ref float scratch = ref (t_scratch ??= new global::KerasGen.Kernels.AlignedBuffer(2 * BufferSize)).Start;
+                // Small enough for the stack: cheaper than a thread-static lookup, and private to this call.
+                global::System.Span<float> stack = stackalloc float[2 * BufferSize + 16];
+                ref float scratch = ref global::KerasGen.Kernels.AlignedBuffer.AlignedStart(stack);
                 switch (path == global::KerasGen.KernelPath.Auto ? ActivePath : path)
                 {
                     case global::KerasGen.KernelPath.Vector512:
