@@ -21,13 +21,20 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor LayerWithoutSequential = Error(Ids.LayerWithoutSequential, "Layer attributes need [Sequential]");
     public static readonly DiagnosticDescriptor UndefinedDimension = Error(Ids.UndefinedDimension, "An input dimension is undefined");
     public static readonly DiagnosticDescriptor UnsupportedModelType = Error(Ids.UnsupportedModelType, "KerasGen cannot generate a model on this type");
+    public static readonly DiagnosticDescriptor MissingLoss = Error(Ids.MissingLoss, "[Compile] needs a loss");
+    public static readonly DiagnosticDescriptor UnknownLoss = Error(Ids.UnknownLoss, "Unknown loss");
+    public static readonly DiagnosticDescriptor UnknownOptimizer = Error(Ids.UnknownOptimizer, "Unknown optimizer");
+    public static readonly DiagnosticDescriptor UnknownMetric = Error(Ids.UnknownMetric, "Unknown metric");
+    public static readonly DiagnosticDescriptor LossOutputMismatch = new(Ids.LossOutputMismatch, "The loss does not fit the model's output", "{0}", Category,
+        DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: Help(Ids.LossOutputMismatch));
+    public static readonly DiagnosticDescriptor LayersSplitAcrossDeclarations = Error(Ids.LayersSplitAcrossDeclarations, "Layers are split across partial declarations");
     public static readonly DiagnosticDescriptor InternalError = Error(Ids.InternalError, "KerasGen failed unexpectedly");
 
     public static readonly DiagnosticDescriptor[] All =
     {
         NotPartial, NoLayers, NoInputShape, LateInputShape, UnknownActivation, UnknownInitializer, InvalidSize,
         ReshapeMismatch, FlattenOnFlat, ModelTooLarge, LayerWithoutSequential, UndefinedDimension, UnsupportedModelType,
-        InternalError,
+        MissingLoss, UnknownLoss, UnknownOptimizer, UnknownMetric, LossOutputMismatch, LayersSplitAcrossDeclarations, InternalError,
     };
 
     private const string Category = "KerasGen";

@@ -48,15 +48,36 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
             var classLocation = type.Locations.FirstOrDefault() ?? Microsoft.CodeAnalysis.Location.None;
             if (!CheckType(context, type, classLocation)) return;
 
+            if (!CheckSingleDeclaration(context, type, layers)) return;
+
+            // Diagnostics name attributes by index: the layers in order, then [Compile].
+            var located = layers;
+            var compile = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ModelParser.CompileAttribute);
+            if (compile is not null) located = located.Add(compile);
             var spec = ModelParser.Parse(type, sequential);
             foreach (var diagnostic in ShapeInference.Infer(spec).Diagnostics)
-                Report(context, diagnostic.Id, Locate(diagnostic, layers, classLocation), diagnostic.Message);
+                Report(context, diagnostic.Id, Locate(diagnostic, located, classLocation), diagnostic.Message);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             Report(context, DiagnosticCatalog.InternalError, type.Locations.FirstOrDefault() ?? Microsoft.CodeAnalysis.Location.None,
                 $"KerasGen failed on '{type.Name}' ({exception.GetType().Name}: {exception.Message}); please report this with the model's attributes");
         }
+    }
+
+    /// <summary>KG0019: layer order is attribute order, which is undefined across partial declarations.</summary>
+    private static bool CheckSingleDeclaration(SymbolAnalysisContext context, INamedTypeSymbol type, ImmutableArray<AttributeData> layers)
+    {
+        var declarations = layers
+            .Select(a => a.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).FirstAncestorOrSelf<TypeDeclarationSyntax>())
+            .Where(d => d is not null)
+            .Distinct()
+            .ToList();
+        if (declarations.Count <= 1) return true;
+        var stray = layers.First(a => a.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).FirstAncestorOrSelf<TypeDeclarationSyntax>() == declarations[1]);
+        Report(context, DiagnosticCatalog.LayersSplitAcrossDeclarations, Location(stray),
+            $"The layers of '{type.Name}' are split across {declarations.Count} partial declarations, so their order is undefined: put every layer attribute on one declaration");
+        return false;
     }
 
     /// <summary>KG0001 / KG0013: the type (and every containing type) must be a partial, non-generic class.</summary>

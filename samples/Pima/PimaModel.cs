@@ -7,4 +7,5 @@ namespace Pima;
 [Dense(12, InputDim = 8, Init = "uniform", Activation = "relu")]
 [Dense(8, Init = "uniform", Activation = "relu")]
 [Dense(1, Init = "uniform", Activation = "sigmoid")]
+[Compile(Loss = "binary_crossentropy", Optimizer = "adam", Metrics = new[] { "accuracy" })]
 public partial class PimaModel;

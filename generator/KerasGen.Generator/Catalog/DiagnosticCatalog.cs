@@ -17,8 +17,14 @@ internal static class DiagnosticCatalog
     public const string LayerWithoutSequential = "KG0011";
     public const string UndefinedDimension = "KG0012";
     public const string UnsupportedModelType = "KG0013";
+    public const string MissingLoss = "KG0014";
+    public const string UnknownLoss = "KG0015";
+    public const string UnknownOptimizer = "KG0016";
+    public const string UnknownMetric = "KG0017";
+    public const string LossOutputMismatch = "KG0018";
+    public const string LayersSplitAcrossDeclarations = "KG0019";
     public const string InternalError = "KG9999";
 
     /// <summary>Only warnings still let the generator emit the model.</summary>
-    public static bool IsError(string id) => id != FlattenOnFlat;
+    public static bool IsError(string id) => id is not (FlattenOnFlat or LossOutputMismatch);
 }

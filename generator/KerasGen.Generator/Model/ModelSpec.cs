@@ -2,7 +2,7 @@ namespace KerasGen.Generator.Model;
 
 /// <summary>
 /// Everything the generator knows about one <c>[Sequential]</c> class, as plain equatable values: where to emit the
-/// partial class, its layers, and the errors the parser found.
+/// partial class, its layers, its [Compile] settings (null: inference only), and the errors the parser found.
 /// </summary>
 internal sealed record ModelSpec(
     string? Namespace,
@@ -11,4 +11,5 @@ internal sealed record ModelSpec(
     string HintName,
     string ModelName,
     EquatableArray<LayerSpec> Layers,
+    CompileSpec? Compile,
     EquatableArray<ModelDiagnostic> Diagnostics);

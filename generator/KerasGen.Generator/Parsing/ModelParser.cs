@@ -15,6 +15,7 @@ namespace KerasGen.Generator.Parsing;
 internal static class ModelParser
 {
     public const string SequentialAttribute = "KerasGen.SequentialAttribute";
+    public const string CompileAttribute = "KerasGen.CompileAttribute";
     private const string Namespace = "KerasGen.";
 
     private static readonly Dictionary<string, LayerKind> LayerAttributes = new()
@@ -48,6 +49,9 @@ internal static class ModelParser
             if (layer is not null) layers.Add(layer);
         }
 
+        var compileAttribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == CompileAttribute);
+        var compile = compileAttribute is null ? null : CompileParser.Parse(compileAttribute, attributes.Length, diagnostics);
+
         string modelName = Named(sequential, "Name")?.Value as string ?? "sequential";
         var containing = new List<string>();
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
@@ -56,7 +60,7 @@ internal static class ModelParser
         string hint = (ns is null ? "" : ns + ".") + string.Join(".", containing.Select(c => c.Split(' ').Last())) +
                       (containing.Count > 0 ? "." : "") + type.Name + ".g.cs";
         return new ModelSpec(ns, new EquatableArray<string>(containing), type.Name, hint, modelName,
-            new EquatableArray<LayerSpec>(layers), new EquatableArray<ModelDiagnostic>(diagnostics));
+            new EquatableArray<LayerSpec>(layers), compile, new EquatableArray<ModelDiagnostic>(diagnostics));
     }
 
     private static LayerSpec? ParseLayer(AttributeData attribute, int index, List<ModelDiagnostic> diagnostics)
@@ -132,12 +136,12 @@ internal static class ModelParser
         return "zeros";
     }
 
-    private static string Suggestion(string typed, IEnumerable<string> known) =>
+    internal static string Suggestion(string typed, IEnumerable<string> known) =>
         NameSuggester.Closest(typed, known) is { } closest ? $". Did you mean '{closest}'?" : "";
 
     /// <summary>A value given positionally (constructor parameter <paramref name="position"/>) or by one of the
     /// property names; returns it with how it was written ("#n" or the property name), or (null, null).</summary>
-    private static (object? Value, string? Argument) Argument(AttributeData attribute, int position, params string[] names)
+    internal static (object? Value, string? Argument) Argument(AttributeData attribute, int position, params string[] names)
     {
         for (int i = attribute.NamedArguments.Length - 1; i >= 0; i--)
             if (names.Contains(attribute.NamedArguments[i].Key))
@@ -147,7 +151,7 @@ internal static class ModelParser
         return (null, null);
     }
 
-    private static TypedConstant? Named(AttributeData attribute, string name)
+    internal static TypedConstant? Named(AttributeData attribute, string name)
     {
         foreach (var pair in attribute.NamedArguments)
             if (pair.Key == name) return pair.Value;

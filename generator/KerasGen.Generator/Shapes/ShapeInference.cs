@@ -55,6 +55,7 @@ internal static class ShapeInference
             shape = output;
         }
 
+        if (spec.Compile is { } compile) CheckLossFitsOutput(compile, plans, diagnostics);
         long weights = plans.Sum(p => p.Params), largest = plans.Max(p => ShapeMath.LongProduct(p.OutputShape));
         if (weights > MaxWeights || largest > MaxActivationsPerSample)
             diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.ModelTooLarge,
@@ -62,6 +63,22 @@ internal static class ShapeInference
                 -1, null));
         if (diagnostics.Any(d => DiagnosticCatalog.IsError(d.Id))) return (null, diagnostics);
         return (new ModelPlan(spec, input, new EquatableArray<int>(shape), new EquatableArray<LayerPlan>(plans)), diagnostics);
+    }
+
+    /// <summary>The two mistakes Keras users make most often with losses (warnings: the model still trains).</summary>
+    private static void CheckLossFitsOutput(CompileSpec compile, List<LayerPlan> plans, List<ModelDiagnostic> diagnostics)
+    {
+        var last = plans[plans.Count - 1];
+        int units = last.OutputShape[last.OutputShape.Count - 1];
+        int where = compile.AttributeIndex;
+        if (compile.Loss is "categorical_crossentropy" or "sparse_categorical_crossentropy" && units == 1)
+            diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.LossOutputMismatch,
+                $"{compile.Loss} on an output of one unit {ShapeMath.Keras(last.OutputShape)}: the softmax of one value is always 1 and the loss does not train. Use binary_crossentropy with a sigmoid, or one unit per class",
+                where, "Loss"));
+        if (compile.Loss == "binary_crossentropy" && units > 1 && last.Spec.Activation == "softmax")
+            diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.LossOutputMismatch,
+                $"binary_crossentropy on a softmax of {units} units treats each unit as an independent yes/no; for one class out of {units} use categorical_crossentropy (one-hot targets) or sparse_categorical_crossentropy (class indices)",
+                where, "Loss"));
     }
 
     private static bool CheckInputShape(LayerSpec first, EquatableArray<int> input, List<ModelDiagnostic> diagnostics)

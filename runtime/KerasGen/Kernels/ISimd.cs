@@ -36,4 +36,6 @@ public interface ISimd<TV> where TV : struct
     static abstract TV Select(TV mask, TV a, TV b);
     /// <summary>The sign bit of <paramref name="sign"/> on the magnitude of <paramref name="magnitude"/>.</summary>
     static abstract TV CopySign(TV magnitude, TV sign);
+    /// <summary>The sum of the lanes.</summary>
+    static abstract float Sum(TV a);
 }

@@ -1,0 +1,23 @@
+namespace KerasGen.Generator.Model;
+
+/// <summary>The <c>[Compile]</c> attribute as read from source: canonical ids, and optimizer hyperparameters with NaN
+/// for "not given" (the runtime then applies Keras 3's default for the optimizer). Its diagnostics use
+/// <see cref="AttributeIndex"/>: one past the last layer attribute.</summary>
+internal sealed record CompileSpec(
+    string Loss,
+    bool FromLogits,
+    EquatableArray<string> Metrics,
+    string Optimizer,
+    double LearningRate,
+    double Momentum,
+    bool Nesterov,
+    double Beta1,
+    double Beta2,
+    double Epsilon,
+    double Rho,
+    bool Amsgrad,
+    bool Centered,
+    double InitialAccumulatorValue,
+    double WeightDecay,
+    int MaxBatchSize,
+    int AttributeIndex);

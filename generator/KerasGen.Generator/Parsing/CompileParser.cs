@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using System.Linq;
+using KerasGen.Generator.Catalog;
+using KerasGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+
+namespace KerasGen.Generator.Parsing;
+
+/// <summary>Reads <c>[Compile]</c>: the loss, optimizer and metric ids (validated, made canonical) and the optimizer
+/// hyperparameters given. Its diagnostics are located at attribute index <c>compileIndex</c> (after the layers).</summary>
+internal static class CompileParser
+{
+    public static CompileSpec? Parse(AttributeData attribute, int compileIndex, List<ModelDiagnostic> diagnostics)
+    {
+        if (attribute.NamedArguments.Any(a => a.Value.Kind == TypedConstantKind.Error)) return null;
+        string? loss = ModelParser.Named(attribute, "Loss")?.Value as string;
+        if (loss is null)
+            diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.MissingLoss,
+                "No loss to compute. Provide a `Loss` argument in [Compile], e.g. Loss = \"mean_squared_error\"", compileIndex, null));
+        else if (!TrainingCatalog.Losses.TryGetValue(loss, out var canonicalLoss))
+            diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.UnknownLoss,
+                $"Could not interpret loss identifier: {loss}" + ModelParser.Suggestion(loss, TrainingCatalog.Losses.Keys), compileIndex, "Loss"));
+        else loss = canonicalLoss;
+
+        string optimizer = ModelParser.Named(attribute, "Optimizer")?.Value as string ?? "rmsprop";
+        if (TrainingCatalog.Optimizers.TryGetValue(optimizer, out var canonicalOptimizer)) optimizer = canonicalOptimizer;
+        else
+            diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.UnknownOptimizer,
+                $"Could not interpret optimizer identifier: {optimizer}" + ModelParser.Suggestion(optimizer, TrainingCatalog.Optimizers.Keys), compileIndex, "Optimizer"));
+
+        var metrics = new List<string>();
+        if (ModelParser.Named(attribute, "Metrics") is { IsNull: false } metricArray)
+            foreach (var value in metricArray.Values)
+            {
+                string metric = value.Value as string ?? "";
+                if (TrainingCatalog.Metrics.Contains(metric)) metrics.Add(metric);
+                else
+                    diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.UnknownMetric,
+                        $"Unknown metric '{metric}'" + ModelParser.Suggestion(metric, TrainingCatalog.Metrics) + $" Known: {string.Join(", ", TrainingCatalog.Metrics)}", compileIndex, "Metrics"));
+            }
+
+        int maxBatch = ModelParser.Named(attribute, "MaxBatchSize")?.Value as int? ?? 32;
+        if (maxBatch <= 0)
+            diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.InvalidSize, $"MaxBatchSize must be a positive integer. Received: {maxBatch}", compileIndex, "MaxBatchSize"));
+
+        return new CompileSpec(loss ?? "", Bool("FromLogits"), new EquatableArray<string>(metrics), optimizer,
+            Number("LearningRate"), Number("Momentum"), Bool("Nesterov"), Number("Beta1"), Number("Beta2"), Number("Epsilon"),
+            Number("Rho"), Bool("Amsgrad"), Bool("Centered"), Number("InitialAccumulatorValue"), Number("WeightDecay"), maxBatch, compileIndex);
+
+        double Number(string name) => ModelParser.Named(attribute, name)?.Value is double d ? d : double.NaN;
+        bool Bool(string name) => ModelParser.Named(attribute, name)?.Value is true;
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+
+namespace KerasGen;
+
+/// <summary>
+/// Keras <c>model.compile(optimizer, loss, metrics)</c>: makes the model trainable (<c>TrainOnBatch</c>, <c>Fit</c>,
+/// <c>Evaluate</c> are generated only with it). Optimizer hyperparameters left out take Keras 3's defaults for the
+/// chosen optimizer (KERAS_SPEC §5.2).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class CompileAttribute : Attribute
+{
+    /// <summary>Keras loss id, e.g. <c>"binary_crossentropy"</c>, <c>"mse"</c> (see <see cref="Losses"/>).</summary>
+    public string? Loss { get; set; }
+
+    /// <summary>Keras optimizer id: sgd, adam, adamw, rmsprop, adagrad, adadelta, adamax, nadam (Keras' default: rmsprop).</summary>
+    public string Optimizer { get; set; } = "rmsprop";
+
+    /// <summary>Keras metric ids: accuracy/acc, binary_accuracy, categorical_accuracy, sparse_categorical_accuracy, mae, mse.</summary>
+    public string[]? Metrics { get; set; }
+
+    /// <summary>The loss takes logits rather than probabilities (crossentropies).</summary>
+    public bool FromLogits { get; set; }
+
+    public double LearningRate { get; set; }
+    public double Momentum { get; set; }
+    public bool Nesterov { get; set; }
+    public double Beta1 { get; set; }
+    public double Beta2 { get; set; }
+    public double Epsilon { get; set; }
+    public double Rho { get; set; }
+    public bool Amsgrad { get; set; }
+    public bool Centered { get; set; }
+    public double InitialAccumulatorValue { get; set; }
+    /// <summary>Decoupled weight decay (any optimizer, as Keras 3; AdamW's default is 0.004).</summary>
+    public double WeightDecay { get; set; }
+
+    /// <summary>Samples the generated training buffers hold at once. Larger batches still train in one optimizer step
+    /// (their gradients are accumulated in chunks of this size).</summary>
+    public int MaxBatchSize { get; set; } = 32;
+
+}

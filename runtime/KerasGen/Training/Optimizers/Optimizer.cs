@@ -1,0 +1,74 @@
+using System;
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace KerasGen.Training.Optimizers;
+
+/// <summary>
+/// A Keras 3 optimizer over a model's flat weight buffer (KERAS_SPEC §5.1): one <see cref="Step"/> applies decoupled
+/// weight decay (any optimizer, w −= w·wd·lr), then the update rule with t = iterations + 1, then counts the
+/// iteration. State buffers have the weights' size and are allocated on the first step; the zero padding of the
+/// internal layout has zero gradients and stays zero under every rule.
+/// </summary>
+public abstract class Optimizer
+{
+    protected Optimizer(float learningRate, float weightDecay) => (LearningRate, WeightDecay) = (learningRate, weightDecay);
+
+    /// <summary>Keras stores the learning rate as float32 (0.01 reads back 0.009999999776482582).</summary>
+    public float LearningRate { get; set; }
+
+    public float WeightDecay { get; }
+
+    /// <summary>Keras <c>optimizer.iterations</c>.</summary>
+    public long Iterations { get; private set; }
+
+    public static Optimizer Create(OptimizerSettings s) => s.Name switch
+    {
+        "sgd" or "SGD" => new Sgd(s.Or(s.LearningRate, 0.01f), s.Or(s.Momentum, 0f), s.Nesterov, s.Or(s.WeightDecay, 0f)),
+        "adam" or "Adam" => new Adam(s.Or(s.LearningRate, 0.001f), s.Or(s.Beta1, 0.9f), s.Or(s.Beta2, 0.999f), s.Or(s.Epsilon, 1e-7f), s.Amsgrad, s.Or(s.WeightDecay, 0f)),
+        "adamw" or "AdamW" => new Adam(s.Or(s.LearningRate, 0.001f), s.Or(s.Beta1, 0.9f), s.Or(s.Beta2, 0.999f), s.Or(s.Epsilon, 1e-7f), s.Amsgrad, s.Or(s.WeightDecay, 0.004f)),
+        "rmsprop" or "RMSprop" => new RmsProp(s.Or(s.LearningRate, 0.001f), s.Or(s.Rho, 0.9f), s.Or(s.Momentum, 0f), s.Or(s.Epsilon, 1e-7f), s.Centered, s.Or(s.WeightDecay, 0f)),
+        "adagrad" or "Adagrad" => new Adagrad(s.Or(s.LearningRate, 0.001f), s.Or(s.InitialAccumulatorValue, 0.1f), s.Or(s.Epsilon, 1e-7f), s.Or(s.WeightDecay, 0f)),
+        "adadelta" or "Adadelta" => new Adadelta(s.Or(s.LearningRate, 0.001f), s.Or(s.Rho, 0.95f), s.Or(s.Epsilon, 1e-7f), s.Or(s.WeightDecay, 0f)),
+        "adamax" or "Adamax" => new Adamax(s.Or(s.LearningRate, 0.001f), s.Or(s.Beta1, 0.9f), s.Or(s.Beta2, 0.999f), s.Or(s.Epsilon, 1e-7f), s.Or(s.WeightDecay, 0f)),
+        "nadam" or "Nadam" => new Nadam(s.Or(s.LearningRate, 0.001f), s.Or(s.Beta1, 0.9f), s.Or(s.Beta2, 0.999f), s.Or(s.Epsilon, 1e-7f), s.Or(s.WeightDecay, 0f)),
+        _ => throw new ArgumentException($"Could not interpret optimizer identifier: {s.Name}", nameof(s)),
+    };
+
+    public static readonly string[] Known = { "sgd", "adam", "adamw", "rmsprop", "adagrad", "adadelta", "adamax", "nadam" };
+
+    public void Step(Span<float> weights, ReadOnlySpan<float> gradients)
+    {
+        if (weights.Length != gradients.Length)
+            throw new ArgumentException($"{weights.Length} weights but {gradients.Length} gradients.", nameof(gradients));
+        EnsureState(weights.Length);
+        if (WeightDecay > 0)
+        {
+            float factor = 1 - WeightDecay * LearningRate;
+            ForEach(weights, w => w * factor, w => w * factor);
+        }
+        Update(weights, gradients, Iterations + 1);
+        Iterations++;
+    }
+
+    /// <summary>Allocates the optimizer's state for <paramref name="length"/> weights (once).</summary>
+    protected abstract void EnsureState(int length);
+
+    /// <summary>The update rule for step <paramref name="t"/> (1 on the first step).</summary>
+    protected abstract void Update(Span<float> weights, ReadOnlySpan<float> gradients, long t);
+
+    /// <summary>Applies a rule to every element: in registers of <see cref="Vector{T}"/> width, then the tail.</summary>
+    protected static void ForEach(Span<float> values, Func<Vector<float>, Vector<float>> vector, Func<float, float> scalar)
+    {
+        var vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
+        for (int i = 0; i < vectors.Length; i++) vectors[i] = vector(vectors[i]);
+        for (int i = vectors.Length * Vector<float>.Count; i < values.Length; i++) values[i] = scalar(values[i]);
+    }
+
+    /// <summary>The vector view of a span and where its scalar tail begins.</summary>
+    protected static Span<Vector<float>> Vectors(Span<float> values) => MemoryMarshal.Cast<float, Vector<float>>(values);
+
+    protected static ReadOnlySpan<Vector<float>> Vectors(ReadOnlySpan<float> values) => MemoryMarshal.Cast<float, Vector<float>>(values);
+
+    protected static int TailStart(int length) => length / Vector<float>.Count * Vector<float>.Count;
+}

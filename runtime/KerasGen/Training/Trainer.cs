@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Linq;
+using KerasGen.Initialization;
+using KerasGen.Training.Optimizers;
+
+namespace KerasGen.Training;
+
+/// <summary>
+/// Keras' train_on_batch / fit / evaluate for any generated model with <c>[Compile]</c>: input checks, loss and
+/// metrics, the optimizer step, validation split, shuffling, callbacks and progress output. The model contributes only
+/// its generated forward and backward passes (<see cref="IDifferentiableModel"/>). Batches larger than the model's
+/// training buffers are processed in chunks whose gradients add up before the single optimizer step.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class Trainer
+{
+    private readonly IDifferentiableModel _model;
+    private readonly TrainingSpec _spec;
+    private readonly LossFunction _loss;
+    private readonly Metric[] _metrics;
+    private readonly float[] _outputGradient;
+    private readonly DeterministicRandom _random;
+    private readonly bool _fused;
+    private readonly int _rowsPerSample, _targetsPerSample;
+
+    public Trainer(IDifferentiableModel model, TrainingSpec spec)
+    {
+        (_model, _spec) = (model, spec);
+        _loss = LossFunction.Create(spec.Loss, spec.FromLogits);
+        _metrics = spec.Metrics.Select(m => Metric.Create(m, spec.OutputWidth, _loss.SparseTargets)).ToArray();
+        Optimizer = Optimizers.Optimizer.Create(spec.Optimizer);
+        _outputGradient = new float[spec.MaxBatchSize * spec.OutputSize];
+        _random = new DeterministicRandom(DeterministicRandom.Derive(spec.Seed, 1_000_003));
+        _fused = _loss.CanFuse(spec.LastActivation);
+        _rowsPerSample = spec.OutputSize / spec.OutputWidth;
+        _targetsPerSample = _loss.SparseTargets ? _rowsPerSample : spec.OutputSize;
+    }
+
+    public Optimizer Optimizer { get; }
+
+    /// <summary>Keras train_on_batch: one optimizer step on all the samples given; returns the batch's mean loss.</summary>
+    public float TrainOnBatch(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
+    {
+        int samples = Validate(x, y);
+        return Step(x, y, samples, updateMetrics: false);
+    }
+
+    /// <summary>Keras evaluate: the mean loss, then each metric, over all samples (batch by batch, no training).</summary>
+    public float[] Evaluate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, int batchSize = 32)
+    {
+        int samples = Validate(x, y);
+        if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "The batch size must be positive.");
+        foreach (var m in _metrics) m.Reset();
+        double loss = 0;
+        int chunk = _spec.MaxBatchSize;
+        for (int start = 0; start < samples; start += chunk)
+        {
+            int n = Math.Min(chunk, samples - start);
+            var xs = x.Slice(start * _spec.InputSize, n * _spec.InputSize);
+            var ys = y.Slice(start * _targetsPerSample, n * _targetsPerSample);
+            var output = _model.ForwardBatch(xs, n, training: null);
+            loss += _loss.Accumulate(output, ys, Span<float>.Empty, n * _rowsPerSample, _spec.OutputWidth, 0);
+            foreach (var m in _metrics) m.Update(output, ys, n * _rowsPerSample, _spec.OutputWidth, _loss.SparseTargets);
+        }
+        var result = new float[1 + _metrics.Length];
+        result[0] = (float)(loss / (samples * _rowsPerSample));
+        for (int i = 0; i < _metrics.Length; i++) result[i + 1] = (float)_metrics[i].Value;
+        return result;
+    }
+
+    /// <summary>Keras fit on arrays (KERAS_SPEC §7.3).</summary>
+    public History Fit(ReadOnlySpan<float> x, ReadOnlySpan<float> y, int epochs, int batchSize, float validationSplit, bool shuffle, int verbose, ICallback[]? callbacks)
+    {
+        int samples = Validate(x, y);
+        if (epochs < 0) throw new ArgumentOutOfRangeException(nameof(epochs), epochs, "epochs must not be negative.");
+        if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "The batch size must be positive.");
+        if (!(validationSplit >= 0 && validationSplit < 1)) throw new ArgumentOutOfRangeException(nameof(validationSplit), validationSplit, "validation_split must be in [0, 1).");
+        int trainCount = samples;
+        if (validationSplit > 0)
+        {
+            trainCount = (int)Math.Floor(samples * (1.0 - validationSplit));
+            if (trainCount == 0 || trainCount == samples)
+                throw new ArgumentException(
+                    $"Training data contains {samples} samples, which is not sufficient to split it into a validation and training set as specified by `validation_split={validationSplit}`. Either provide more data, or a different value for the `validation_split` argument.");
+        }
+        // Validation takes the last rows, before any shuffling (as Keras).
+        var xTrain = x.Slice(0, trainCount * _spec.InputSize).ToArray();
+        var yTrain = y.Slice(0, trainCount * _targetsPerSample).ToArray();
+        var xVal = x.Slice(trainCount * _spec.InputSize).ToArray();
+        var yVal = y.Slice(trainCount * _targetsPerSample).ToArray();
+
+        int steps = (trainCount + batchSize - 1) / batchSize;
+        var context = new TrainingContext(_model, epochs, steps);
+        var all = new List<ICallback>();
+        if (verbose != 0 && callbacks?.OfType<ProgbarLogger>().Any() != true) all.Add(new ProgbarLogger(verbose));
+        foreach (var c in callbacks ?? Array.Empty<ICallback>())
+        {
+            if (c is ProgbarLogger progbar) progbar.Verbose = verbose;
+            all.Add(c);
+        }
+        var history = new History();
+        var order = Enumerable.Range(0, trainCount).ToArray();
+        var xBatch = new float[batchSize * _spec.InputSize];
+        var yBatch = new float[batchSize * _targetsPerSample];
+        var logs = new List<KeyValuePair<string, double>>();
+
+        foreach (var c in all) c.OnTrainBegin(context);
+        for (int epoch = 0; epoch < epochs && !context.StopTraining; epoch++)
+        {
+            foreach (var m in _metrics) m.Reset();
+            foreach (var c in all) c.OnEpochBegin(context, epoch);
+            if (shuffle) Shuffle(order);
+            double lossSum = 0;
+            int seen = 0;
+            for (int step = 0; step < steps; step++)
+            {
+                int n = Math.Min(batchSize, trainCount - step * batchSize);
+                for (int i = 0; i < n; i++)
+                {
+                    int row = order[step * batchSize + i];
+                    xTrain.AsSpan(row * _spec.InputSize, _spec.InputSize).CopyTo(xBatch.AsSpan(i * _spec.InputSize));
+                    yTrain.AsSpan(row * _targetsPerSample, _targetsPerSample).CopyTo(yBatch.AsSpan(i * _targetsPerSample));
+                }
+                float loss = Step(xBatch.AsSpan(0, n * _spec.InputSize), yBatch.AsSpan(0, n * _targetsPerSample), n, updateMetrics: true);
+                lossSum += (double)loss * n;
+                seen += n;
+                Logs(logs, lossSum / seen, prefix: "");
+                foreach (var c in all) c.OnTrainBatchEnd(context, step, logs);
+            }
+            Logs(logs, lossSum / Math.Max(1, seen), prefix: "");
+            if (xVal.Length > 0)
+            {
+                var validation = Evaluate(xVal, yVal, batchSize);
+                logs.Add(new("val_loss", validation[0]));
+                for (int i = 0; i < _metrics.Length; i++) logs.Add(new("val_" + _metrics[i].Name, validation[i + 1]));
+            }
+            history.Add(epoch, logs);
+            foreach (var c in all) c.OnEpochEnd(context, epoch, logs);
+        }
+        foreach (var c in all) c.OnTrainEnd(context);
+        return history;
+    }
+
+    /// <summary>One optimizer step: gradients of all samples (in chunks of the model's training buffers) summed, then
+    /// applied once. Returns the mean loss over the batch.</summary>
+    private float Step(ReadOnlySpan<float> x, ReadOnlySpan<float> y, int samples, bool updateMetrics)
+    {
+        _model.GradientBuffer.Clear();
+        int rows = samples * _rowsPerSample, k = _spec.OutputWidth, chunk = _spec.MaxBatchSize;
+        float scale = 1f / rows;
+        double loss = 0;
+        for (int start = 0; start < samples; start += chunk)
+        {
+            int n = Math.Min(chunk, samples - start);
+            var xs = x.Slice(start * _spec.InputSize, n * _spec.InputSize);
+            var ys = y.Slice(start * _targetsPerSample, n * _targetsPerSample);
+            var output = _model.ForwardBatch(xs, n, _random);
+            var gradient = _outputGradient.AsSpan(0, n * _spec.OutputSize);
+            loss += _loss.Accumulate(output, ys, _fused ? Span<float>.Empty : gradient, n * _rowsPerSample, k, scale);
+            if (_fused) _loss.FusedGradient(output, ys, gradient, n * _rowsPerSample, k, scale);
+            if (updateMetrics)
+                foreach (var m in _metrics) m.Update(output, ys, n * _rowsPerSample, k, _loss.SparseTargets);
+            _model.BackwardBatch(gradient, n, _fused);
+        }
+        Optimizer.Step(_model.WeightBuffer, _model.GradientBuffer);
+        return (float)(loss / rows);
+    }
+
+    private void Logs(List<KeyValuePair<string, double>> logs, double loss, string prefix)
+    {
+        logs.Clear();
+        logs.Add(new(prefix + "loss", loss));
+        foreach (var m in _metrics) logs.Add(new(prefix + m.Name, m.Value));
+    }
+
+    private int Validate(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
+    {
+        int samples = x.Length / _spec.InputSize;
+        if (x.Length == 0 || samples * _spec.InputSize != x.Length)
+            throw new ArgumentException($"x must hold a positive whole number of samples of {_spec.InputSize} values; its length is {x.Length}.", nameof(x));
+        if (y.Length != samples * _targetsPerSample)
+            throw new ArgumentException(
+                $"y must hold {samples} × {_targetsPerSample} = {samples * _targetsPerSample} targets ({(_loss.SparseTargets ? "class indices" : "values")} per sample) for the {samples} samples in x; its length is {y.Length}.",
+                nameof(y));
+        DataCheck.RequireFinite(x, _spec.InputSize, nameof(x));
+        DataCheck.RequireFinite(y, _targetsPerSample, nameof(y));
+        return samples;
+    }
+
+    private void Shuffle(int[] order)
+    {
+        for (int i = order.Length - 1; i > 0; i--)
+        {
+            int j = (int)(_random.NextUInt64() % (ulong)(i + 1));
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using System.Collections.Generic;
+using System.ComponentModel;
+
+namespace KerasGen.Weights;
+
+/// <summary>Every generated model: the Keras names, shapes and internal places of its weights, for weight files.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IWeightLayout
+{
+    IReadOnlyList<WeightSlot> WeightSlots { get; }
+}
