@@ -60,6 +60,7 @@ internal static class TrainingEmitter
         w.Line();
         using (w.Block($"global::System.ReadOnlySpan<float> {Training}.IDifferentiableModel.ForwardBatch(global::System.ReadOnlySpan<float> x, int samples, global::KerasGen.Initialization.DeterministicRandom? training)"))
         {
+            w.Line($"if ((uint)samples - 1 >= {memory.MaxBatch} || x.Length != samples * {ShapeMath.Product(plan.InputShape)}) throw new global::System.ArgumentOutOfRangeException(nameof(samples), samples, \"ForwardBatch takes 1 to {memory.MaxBatch} samples (MaxBatchSize) with x holding exactly their values.\");");
             w.Line("ref float t = ref (_trainingMemory ??= new(TrainingSize)).Start;");
             w.Line($"x.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {At("t", memory.Input)}, x.Length));");
             w.Line("ref float w = ref _weights.Start;");
@@ -69,7 +70,8 @@ internal static class TrainingEmitter
         w.Line();
         using (w.Block($"void {Training}.IDifferentiableModel.BackwardBatch(global::System.ReadOnlySpan<float> outputGradient, int samples, bool preActivation)"))
         {
-            w.Line("ref float t = ref _trainingMemory!.Start;");
+            w.Line($"if ((uint)samples - 1 >= {memory.MaxBatch} || outputGradient.Length != samples * {ShapeMath.Product(plan.OutputShape)} || _trainingMemory is null) throw new global::System.ArgumentOutOfRangeException(nameof(samples), samples, \"BackwardBatch follows a ForwardBatch of the same 1 to {memory.MaxBatch} samples, with their output gradient.\");");
+            w.Line("ref float t = ref _trainingMemory.Start;");
             w.Line($"outputGradient.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {At("t", memory.Gradient0)}, outputGradient.Length));");
             w.Line("ref float w = ref _weights.Start;");
             w.Line("ref float g = ref (_gradients ??= new(WeightSize)).Start;");

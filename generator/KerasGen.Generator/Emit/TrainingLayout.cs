@@ -14,6 +14,7 @@ internal sealed class TrainingLayout
 {
     public TrainingLayout(ModelPlan plan, int maxBatch)
     {
+        MaxBatch = maxBatch;
         int batch = maxBatch, offset = 0;
         int Alloc(int floats)
         {
@@ -62,6 +63,7 @@ internal sealed class TrainingLayout
         public int Input, PreActivation, Output, Mask;
     }
 
+    public int MaxBatch { get; }
     public int Input { get; }
     public int Output { get; }
     public int Gradient0 { get; }

@@ -44,7 +44,7 @@ public sealed class ProgbarLogger : ICallback
 
     public void OnEpochBegin(TrainingContext context, int epoch)
     {
-        (_start, _lastUpdate, _afterFirstStep, _previousWidth) = (_clock(), 0, null, 0);
+        (_start, _lastUpdate, _afterFirstStep, _previousWidth) = (_clock(), double.NegativeInfinity, null, 0);
         if (_verbose != 0 && _epochs > 1) _output.Write($"Epoch {epoch + 1}/{_epochs}\n");
     }
 

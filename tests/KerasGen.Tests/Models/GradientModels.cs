@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using KerasGen.Training;
+
+namespace KerasGen.Tests.Models;
+
+// Models for finite-difference gradient checks: every activation between two Dense layers (sizes 5 → 7 → 3, not
+// multiples of any vector width), some as Activation layers, every loss on a fitting output, and rank-3 layouts.
+
+[Sequential, Dense(7, InputDim = 5, Activation = "linear"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradLinear;
+[Sequential, Dense(7, InputDim = 5, Activation = "relu"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradRelu;
+[Sequential, Dense(7, InputDim = 5, Activation = "relu6"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradRelu6;
+[Sequential, Dense(7, InputDim = 5, Activation = "leaky_relu"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradLeakyRelu;
+[Sequential, Dense(7, InputDim = 5, Activation = "elu"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradElu;
+[Sequential, Dense(7, InputDim = 5, Activation = "selu"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradSelu;
+[Sequential, Dense(7, InputDim = 5, Activation = "celu"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradCelu;
+[Sequential, Dense(7, InputDim = 5, Activation = "softplus"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradSoftplus;
+[Sequential, Dense(7, InputDim = 5, Activation = "softsign"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradSoftsign;
+[Sequential, Dense(7, InputDim = 5, Activation = "squareplus"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradSquareplus;
+[Sequential, Dense(7, InputDim = 5, Activation = "soft_shrink"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradSoftShrink;
+[Sequential, Dense(7, InputDim = 5, Activation = "sparse_plus"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradSparsePlus;
+[Sequential, Dense(7, InputDim = 5, Activation = "silu"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradSilu;
+[Sequential, Dense(7, InputDim = 5, Activation = "swish"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradSwish;
+[Sequential, Dense(7, InputDim = 5, Activation = "gelu"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradGelu;
+[Sequential, Dense(7, InputDim = 5, Activation = "tanh"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradTanh;
+[Sequential, Dense(7, InputDim = 5, Activation = "tanh_shrink"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradTanhShrink;
+[Sequential, Dense(7, InputDim = 5, Activation = "sigmoid"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradSigmoid;
+[Sequential, Dense(7, InputDim = 5, Activation = "sparse_sigmoid"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradSparseSigmoid;
+[Sequential, Dense(7, InputDim = 5, Activation = "exponential"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradExponential;
+[Sequential, Dense(7, InputDim = 5, Activation = "hard_sigmoid"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradHardSigmoid;
+[Sequential, Dense(7, InputDim = 5, Activation = "hard_silu"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradHardSilu;
+[Sequential, Dense(7, InputDim = 5, Activation = "hard_swish"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradHardSwish;
+[Sequential, Dense(7, InputDim = 5, Activation = "hard_tanh"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradHardTanh;
+[Sequential, Dense(7, InputDim = 5, Activation = "hard_shrink"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradHardShrink;
+[Sequential, Dense(7, InputDim = 5, Activation = "mish"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradMish;
+[Sequential, Dense(7, InputDim = 5, Activation = "log_sigmoid"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradLogSigmoid;
+[Sequential, Dense(7, InputDim = 5, Activation = "softmax"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradSoftmax;
+[Sequential, Dense(7, InputDim = 5, Activation = "log_softmax"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradLogSoftmax;
+[Sequential, Dense(7, InputDim = 5, Activation = "sparsemax"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradSparsemax;
+[Sequential, Dense(8, InputDim = 5, Activation = "glu"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradGlu;
+[Sequential, Dense(7, InputDim = 5), Activation("elu"), Dense(3), Activation("softmax"), Compile(Loss = "categorical_crossentropy", Optimizer = "sgd")] public partial class GradActivationLayers;
+[Sequential, Dense(6, InputDim = 5), Activation("glu"), Dense(3), Activation("sparsemax"), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradGluLayer;
+[Sequential, Dense(6, InputShape = new[] { 3, 5 }, Activation = "tanh"), Reshape(2, 9), Dense(4, Activation = "softmax"), Flatten, Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradRank3;
+[Sequential, Dense(7, InputDim = 5, Activation = "tanh", UseBias = false), Dense(3, UseBias = false), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradNoBias;
+[Sequential, Dense(40, InputDim = 37, Activation = "relu"), Dense(19, Activation = "sigmoid"), Compile(Loss = "binary_crossentropy", Optimizer = "sgd", MaxBatchSize = 3)] public partial class GradWide;
+[Sequential, Dense(6, InputDim = 5, Activation = "tanh"), Dense(4, Activation = "linear"), Compile(Loss = "mean_squared_error", Optimizer = "sgd")] public partial class LossMeanSquaredError;
+[Sequential, Dense(6, InputDim = 5, Activation = "tanh"), Dense(4, Activation = "linear"), Compile(Loss = "mean_absolute_error", Optimizer = "sgd")] public partial class LossMeanAbsoluteError;
+[Sequential, Dense(6, InputDim = 5, Activation = "tanh"), Dense(4, Activation = "linear"), Compile(Loss = "mean_absolute_percentage_error", Optimizer = "sgd")] public partial class LossMeanAbsolutePercentageError;
+[Sequential, Dense(6, InputDim = 5, Activation = "tanh"), Dense(4, Activation = "softplus"), Compile(Loss = "mean_squared_logarithmic_error", Optimizer = "sgd")] public partial class LossMeanSquaredLogarithmicError;
+[Sequential, Dense(6, InputDim = 5, Activation = "tanh"), Dense(4, Activation = "sigmoid"), Compile(Loss = "binary_crossentropy", Optimizer = "sgd")] public partial class LossBinaryCrossentropy;
+[Sequential, Dense(6, InputDim = 5, Activation = "tanh"), Dense(4, Activation = "softmax"), Compile(Loss = "categorical_crossentropy", Optimizer = "sgd")] public partial class LossCategoricalCrossentropy;
+[Sequential, Dense(6, InputDim = 5, Activation = "tanh"), Dense(4, Activation = "softmax"), Compile(Loss = "sparse_categorical_crossentropy", Optimizer = "sgd")] public partial class LossSparseCategoricalCrossentropy;
+[Sequential, Dense(6, InputDim = 5, Activation = "tanh"), Dense(4, Activation = "linear"), Compile(Loss = "huber", Optimizer = "sgd")] public partial class LossHuber;
+[Sequential, Dense(6, InputDim = 5, Activation = "tanh"), Dense(4, Activation = "linear"), Compile(Loss = "log_cosh", Optimizer = "sgd")] public partial class LossLogCosh;
+[Sequential, Dense(6, InputDim = 5, Activation = "tanh"), Dense(4, Activation = "tanh"), Compile(Loss = "hinge", Optimizer = "sgd")] public partial class LossHinge;
+[Sequential, Dense(6, InputDim = 5, Activation = "tanh"), Dense(4, Activation = "tanh"), Compile(Loss = "squared_hinge", Optimizer = "sgd")] public partial class LossSquaredHinge;
+[Sequential, Dense(6, InputDim = 5, Activation = "tanh"), Dense(4, Activation = "linear"), Compile(Loss = "categorical_hinge", Optimizer = "sgd")] public partial class LossCategoricalHinge;
+[Sequential, Dense(6, InputDim = 5, Activation = "tanh"), Dense(4, Activation = "softmax"), Compile(Loss = "kl_divergence", Optimizer = "sgd")] public partial class LossKlDivergence;
+[Sequential, Dense(6, InputDim = 5, Activation = "tanh"), Dense(4, Activation = "softplus"), Compile(Loss = "poisson", Optimizer = "sgd")] public partial class LossPoisson;
+[Sequential, Dense(6, InputDim = 5, Activation = "tanh"), Dense(4, Activation = "linear"), Compile(Loss = "cosine_similarity", Optimizer = "sgd")] public partial class LossCosineSimilarity;
+[Sequential, Dense(6, InputDim = 5, Activation = "tanh"), Dense(4), Compile(Loss = "binary_crossentropy", FromLogits = true, Optimizer = "sgd")] public partial class LogitsBinaryCrossentropy;
+[Sequential, Dense(6, InputDim = 5, Activation = "tanh"), Dense(4), Compile(Loss = "categorical_crossentropy", FromLogits = true, Optimizer = "sgd")] public partial class LogitsCategoricalCrossentropy;
+[Sequential, Dense(6, InputDim = 5, Activation = "tanh"), Dense(4), Compile(Loss = "sparse_categorical_crossentropy", FromLogits = true, Optimizer = "sgd")] public partial class LogitsSparseCategoricalCrossentropy;
+
+internal static class GradientModels
+{
+    public static readonly Dictionary<string, Func<IDifferentiableModel>> Activations = new()
+    {
+        ["linear"] = () => new GradLinear(3),
+        ["relu"] = () => new GradRelu(3),
+        ["relu6"] = () => new GradRelu6(3),
+        ["leaky_relu"] = () => new GradLeakyRelu(3),
+        ["elu"] = () => new GradElu(3),
+        ["selu"] = () => new GradSelu(3),
+        ["celu"] = () => new GradCelu(3),
+        ["softplus"] = () => new GradSoftplus(3),
+        ["softsign"] = () => new GradSoftsign(3),
+        ["squareplus"] = () => new GradSquareplus(3),
+        ["soft_shrink"] = () => new GradSoftShrink(3),
+        ["sparse_plus"] = () => new GradSparsePlus(3),
+        ["silu"] = () => new GradSilu(3),
+        ["swish"] = () => new GradSwish(3),
+        ["gelu"] = () => new GradGelu(3),
+        ["tanh"] = () => new GradTanh(3),
+        ["tanh_shrink"] = () => new GradTanhShrink(3),
+        ["sigmoid"] = () => new GradSigmoid(3),
+        ["sparse_sigmoid"] = () => new GradSparseSigmoid(3),
+        ["exponential"] = () => new GradExponential(3),
+        ["hard_sigmoid"] = () => new GradHardSigmoid(3),
+        ["hard_silu"] = () => new GradHardSilu(3),
+        ["hard_swish"] = () => new GradHardSwish(3),
+        ["hard_tanh"] = () => new GradHardTanh(3),
+        ["hard_shrink"] = () => new GradHardShrink(3),
+        ["mish"] = () => new GradMish(3),
+        ["log_sigmoid"] = () => new GradLogSigmoid(3),
+        ["softmax"] = () => new GradSoftmax(3),
+        ["log_softmax"] = () => new GradLogSoftmax(3),
+        ["sparsemax"] = () => new GradSparsemax(3),
+        ["glu"] = () => new GradGlu(3),
+        ["activation layers elu+softmax (cce)"] = () => new GradActivationLayers(3),
+        ["activation layers glu+sparsemax"] = () => new GradGluLayer(3),
+        ["rank 3 + reshape + flatten"] = () => new GradRank3(3),
+        ["no bias"] = () => new GradNoBias(3),
+        ["37-40-19 sigmoid bce, chunks of 3"] = () => new GradWide(3),
+    };
+
+    public static readonly Dictionary<string, Func<IDifferentiableModel>> Losses = new()
+    {
+        ["mean_squared_error"] = () => new LossMeanSquaredError(3),
+        ["mean_absolute_error"] = () => new LossMeanAbsoluteError(3),
+        ["mean_absolute_percentage_error"] = () => new LossMeanAbsolutePercentageError(3),
+        ["mean_squared_logarithmic_error"] = () => new LossMeanSquaredLogarithmicError(3),
+        ["binary_crossentropy"] = () => new LossBinaryCrossentropy(3),
+        ["categorical_crossentropy"] = () => new LossCategoricalCrossentropy(3),
+        ["sparse_categorical_crossentropy"] = () => new LossSparseCategoricalCrossentropy(3),
+        ["huber"] = () => new LossHuber(3),
+        ["log_cosh"] = () => new LossLogCosh(3),
+        ["hinge"] = () => new LossHinge(3),
+        ["squared_hinge"] = () => new LossSquaredHinge(3),
+        ["categorical_hinge"] = () => new LossCategoricalHinge(3),
+        ["kl_divergence"] = () => new LossKlDivergence(3),
+        ["poisson"] = () => new LossPoisson(3),
+        ["cosine_similarity"] = () => new LossCosineSimilarity(3),
+        ["binary_crossentropy from logits"] = () => new LogitsBinaryCrossentropy(3),
+        ["categorical_crossentropy from logits"] = () => new LogitsCategoricalCrossentropy(3),
+        ["sparse_categorical_crossentropy from logits"] = () => new LogitsSparseCategoricalCrossentropy(3),
+    };
+}
