@@ -18,6 +18,17 @@ internal static class DataCheck
         for (int i = 0; i < data.Length; i++)
             if (!float.IsFinite(data[i]))
                 throw new ArgumentException(
-                    $"{name} contains {data[i]} at row {i / rowLength}, column {i % rowLength}: training data must be finite.", name);
+                    $"{name} contains {data[i].ToString(System.Globalization.CultureInfo.InvariantCulture)} at row {i / rowLength}, column {i % rowLength}: training data must be finite.", name);
+    }
+
+    /// <summary>Sparse categorical targets must be whole class indices in [0, classes).</summary>
+    public static void RequireClassIndices(ReadOnlySpan<float> targets, int classes, string name)
+    {
+        for (int i = 0; i < targets.Length; i++)
+        {
+            float t = targets[i];
+            if (t != MathF.Floor(t) || t < 0 || t >= classes)
+                throw new ArgumentException($"{name} row {i}: sparse categorical target {t.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not a class index in [0, {classes}).", name);
+        }
     }
 }

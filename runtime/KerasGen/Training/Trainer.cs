@@ -80,7 +80,8 @@ public sealed class Trainer
         int trainCount = samples;
         if (validationSplit > 0)
         {
-            trainCount = (int)Math.Floor(samples * (1.0 - validationSplit));
+            // Through decimal, so 0.2f is Python's 0.2 and 150 samples split 120/30 as in Keras (not 119/31).
+            trainCount = (int)Math.Floor(samples * (1.0 - (double)(decimal)validationSplit));
             if (trainCount == 0 || trainCount == samples)
                 throw new ArgumentException(
                     $"Training data contains {samples} samples, which is not sufficient to split it into a validation and training set as specified by `validation_split={validationSplit}`. Either provide more data, or a different value for the `validation_split` argument.");
@@ -186,6 +187,7 @@ public sealed class Trainer
                 nameof(y));
         DataCheck.RequireFinite(x, _spec.InputSize, nameof(x));
         DataCheck.RequireFinite(y, _targetsPerSample, nameof(y));
+        if (_loss.SparseTargets) DataCheck.RequireClassIndices(y, _spec.OutputWidth, nameof(y));
         return samples;
     }
 

@@ -60,3 +60,8 @@ internal static class TrainingModels
         ["pima_adam_long_run"] = () => new TrainPima(1),
     };
 }
+
+/// <summary><see cref="IrisLike"/> with buffers for 32 samples: the same training in one chunk.</summary>
+[Sequential, Dense(16, InputDim = 4, Activation = "relu"), Dropout(0.25), Dense(3, Activation = "softmax"),
+ Compile(Loss = "sparse_categorical_crossentropy", Optimizer = "adam", LearningRate = 0.01, Metrics = new[] { "accuracy" })]
+public partial class IrisLikeOneChunk;
