@@ -24,6 +24,17 @@ public class SnapshotTests
         [Dense(1, Init = "uniform", Activation = "sigmoid")]
         public partial class PimaModel;
         """)]
+    [InlineData("PimaTrainable", """
+        using KerasGen;
+        namespace Samples;
+        [Sequential]
+        [Dense(12, InputDim = 8, Init = "uniform", Activation = "relu")]
+        [Dropout(0.1)]
+        [Dense(8, Init = "uniform", Activation = "relu")]
+        [Dense(1, Init = "uniform", Activation = "sigmoid")]
+        [Compile(Loss = "binary_crossentropy", Optimizer = "adam", Metrics = new[] { "accuracy" })]
+        public partial class PimaModel;
+        """)]
     [InlineData("FlattenExample", """
         using KerasGen;
         namespace Samples;

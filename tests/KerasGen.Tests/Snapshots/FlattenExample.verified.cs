@@ -5,7 +5,7 @@
 namespace Samples
 {
     [global::System.CodeDom.Compiler.GeneratedCode("KerasGen", "0.1.0")]
-    partial class FlattenExample : global::KerasGen.ISequentialModel
+    partial class FlattenExample : global::KerasGen.ISequentialModel, global::KerasGen.Weights.IWeightLayout
     {
         // Layers:
         //   flatten (Flatten): (None, 3, 2) -> (None, 6), 0 parameters
@@ -46,6 +46,9 @@ namespace Samples
         };
 
         private readonly global::KerasGen.Kernels.AlignedBuffer _weights = new(WeightSize);
+        private readonly ulong _seed;
+
+        global::System.Collections.Generic.IReadOnlyList<global::KerasGen.Weights.WeightSlot> global::KerasGen.Weights.IWeightLayout.WeightSlots => s_slots;
 
         /// <summary>A model with freshly initialized weights from a random seed, as Keras does.</summary>
         public FlattenExample() : this(global::System.Random.Shared.Next()) { }
@@ -53,7 +56,8 @@ namespace Samples
         /// <summary>A model whose weights are initialized from <paramref name="seed"/>: the same seed gives bit-identical weights on every machine.</summary>
         public FlattenExample(int seed)
         {
-            global::KerasGen.Weights.WeightTable.Initialize(s_slots, unchecked((ulong)seed), _weights.Span);
+            _seed = unchecked((ulong)seed);
+            global::KerasGen.Weights.WeightTable.Initialize(s_slots, _seed, _weights.Span);
         }
 
         /// <inheritdoc/>

@@ -7,7 +7,7 @@ namespace Samples.Nested
     partial class Outer
     {
         [global::System.CodeDom.Compiler.GeneratedCode("KerasGen", "0.1.0")]
-        partial class PerStep : global::KerasGen.ISequentialModel
+        partial class PerStep : global::KerasGen.ISequentialModel, global::KerasGen.Weights.IWeightLayout
         {
             // Layers:
             //   dense (Dense): (None, 5, 3) -> (None, 5, 40), 160 parameters
@@ -45,6 +45,9 @@ namespace Samples.Nested
             };
 
             private readonly global::KerasGen.Kernels.AlignedBuffer _weights = new(WeightSize);
+            private readonly ulong _seed;
+
+            global::System.Collections.Generic.IReadOnlyList<global::KerasGen.Weights.WeightSlot> global::KerasGen.Weights.IWeightLayout.WeightSlots => s_slots;
 
             /// <summary>A model with freshly initialized weights from a random seed, as Keras does.</summary>
             public PerStep() : this(global::System.Random.Shared.Next()) { }
@@ -52,7 +55,8 @@ namespace Samples.Nested
             /// <summary>A model whose weights are initialized from <paramref name="seed"/>: the same seed gives bit-identical weights on every machine.</summary>
             public PerStep(int seed)
             {
-                global::KerasGen.Weights.WeightTable.Initialize(s_slots, unchecked((ulong)seed), _weights.Span);
+                _seed = unchecked((ulong)seed);
+                global::KerasGen.Weights.WeightTable.Initialize(s_slots, _seed, _weights.Span);
             }
 
             /// <inheritdoc/>
