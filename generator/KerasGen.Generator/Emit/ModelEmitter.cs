@@ -109,6 +109,7 @@ internal static class ModelEmitter
             foreach (var layer in plan.Layers)
                 w.Line($"new({Quote(layer.Name)}, {Quote(layer.ClassName)}, {Quote(ShapeMath.Keras(layer.OutputShape))}, {layer.Params}),");
         w.Line();
+        w.Line("[global::System.ThreadStatic] private static " + Kernels + ".AlignedBuffer? t_batchScratch;");
         if (layout.BufferSize * 2 > ModelLayout.MaxStackFloats)
         {
             w.Line("// Per-thread activation buffers: Predict allocates nothing after a thread's first call, and threads never share them.");
@@ -152,11 +153,23 @@ internal static class ModelEmitter
                 foreach (var isa in Isa.All)
                 {
                     w.Line($"case global::KerasGen.KernelPath.{isa.KernelPath}:");
-                    w.Line($"    for (int n = 0; n < samples; n++) Forward{isa.Suffix}(ref {Unsafe}.Add(ref input, n * {inputSize}), ref weights, ref scratch, ref {Unsafe}.Add(ref output, n * {outputSize}));");
+                    w.Line($"    if (samples >= {BatchEmitter.MinSamples}) PredictBatch<{isa.Register}, {isa.Simd}>(ref input, ref weights, ref output, samples);");
+                    w.Line($"    else for (int n = 0; n < samples; n++) Forward{isa.Suffix}(ref {Unsafe}.Add(ref input, n * {inputSize}), ref weights, ref scratch, ref {Unsafe}.Add(ref output, n * {outputSize}));");
                     w.Line("    break;");
                 }
                 w.Line("default:");
                 w.Line("    throw new global::System.ArgumentOutOfRangeException(nameof(path), path, \"Unknown kernel path.\");");
+            }
+        }
+        w.Line();
+        w.Line("/// <summary>Four or more samples: chunks through the batch kernels, which share weight loads across samples.</summary>");
+        using (w.Block("private static void PredictBatch<TV, TS>(ref float input, ref float weights, ref float output, int samples) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>"))
+        {
+            w.Line($"ref float scratch = ref (t_batchScratch ??= new {Kernels}.AlignedBuffer({2 * BatchEmitter.Chunk * BatchEmitter.SampleBuffer(plan)})).Start;");
+            using (w.Block($"for (int start = 0; start < samples; start += {BatchEmitter.Chunk})"))
+            {
+                w.Line($"int n = global::System.Math.Min({BatchEmitter.Chunk}, samples - start);");
+                w.Line($"BatchForward<TV, TS>(ref {Unsafe}.Add(ref input, start * {inputSize}), ref weights, ref scratch, ref {Unsafe}.Add(ref output, start * {outputSize}), n);");
             }
         }
         w.Line();
@@ -176,6 +189,7 @@ internal static class ModelEmitter
         w.Line($"public string Summary(int lineLength) => global::KerasGen.ModelSummary.Format({Quote(spec.ModelName)}, s_summary, lineLength);");
 
         foreach (var isa in Isa.All) EmitPath(w, plan, layout, isa);
+        BatchEmitter.Emit(w, plan, layout);
     }
 
     /// <summary>One sample through every layer on one kernel path.</summary>

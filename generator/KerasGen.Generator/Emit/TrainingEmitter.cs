@@ -127,19 +127,25 @@ internal static class TrainingEmitter
         }
     }
 
-    private static void ActivationForward(CodeWriter w, string activation, int input, int output, string count, string rows, int length)
+    /// <summary>An activation from buffer <paramref name="input"/> to <paramref name="output"/> (the same buffer works
+    /// in place). Buffers are offsets into t, or names of refs.</summary>
+    internal static void ActivationForward(CodeWriter w, string activation, object input, object output, string count, string rows, int length)
     {
         if (activation == "linear") return;
+        string from = Ref(input), to = Ref(output);
         ActivationCatalog.TryGet(activation, out var method, out var shape);
         if (shape == ActivationShape.Elementwise)
         {
-            Elementwise(w, count, i => $"TS.Store(global::KerasGen.Kernels.Activation<TV, TS>.{method}(TS.Load(ref {At("t", input)}, {i})), ref {At("t", output)}, {i});",
-                i => $"{Unsafe}.Add(ref {At("t", output)}, {i}) = global::KerasGen.Kernels.Activation<float, global::KerasGen.Kernels.SimdScalar>.{method}({Unsafe}.Add(ref {At("t", input)}, {i}));");
+            Elementwise(w, count, i => $"TS.Store(global::KerasGen.Kernels.Activation<TV, TS>.{method}(TS.Load(ref {from}, {i})), ref {to}, {i});",
+                i => $"{Unsafe}.Add(ref {to}, {i}) = global::KerasGen.Kernels.Activation<float, global::KerasGen.Kernels.SimdScalar>.{method}({Unsafe}.Add(ref {from}, {i}));");
             return;
         }
-        w.Line(Copy(input, output, count));
-        w.Line($"global::KerasGen.Kernels.RowActivations.{method}(ref {At("t", output)}, {rows}, {length});");
+        if (from != to)
+            w.Line($"global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref {from}, {count}).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {to}, {count}));");
+        w.Line($"global::KerasGen.Kernels.RowActivations.{method}(ref {to}, {rows}, {length});");
     }
+
+    private static string Ref(object buffer) => buffer is int offset ? At("t", offset) : (string)buffer;
 
     private static void EmitBackward(CodeWriter w, ModelPlan plan, ModelLayout layout, TrainingLayout memory)
     {

@@ -77,6 +77,29 @@ public class PredictBehaviourTests
         }
     }
 
+    /// <summary>Predict on 4+ samples takes the batch kernels (chunks of 32, four samples per weight load); one sample
+    /// at a time takes the unrolled per-sample kernels. 37 samples cover a partial chunk and a partial row block.</summary>
+    [Theory]
+    [InlineData(KernelPath.Auto)]
+    [InlineData(KernelPath.Vector256)]
+    [InlineData(KernelPath.Scalar)]
+    public void Batch_and_single_sample_predictions_agree(KernelPath path)
+    {
+        foreach (var (model, inputSize, outputSize) in new (IModel, int, int)[]
+                 {
+                     (new MnistMlp(5), 784, 10), (new PimaModel(5), 8, 1), (new ReshapeChain(5), 6, 2),
+                     (new DensePerStepSoftmax(5), 24, 36), (new ActivationLayers(5), 7, 6), (new GluLayer(5), 40, 20),
+                 })
+        {
+            var x = RandomInput(inputSize * 37, 3);
+            var batch = ModelRunner.Predict(model, x, outputSize * 37, path);
+            var single = new float[outputSize * 37];
+            for (int n = 0; n < 37; n++)
+                model.Predict(x.AsSpan(n * inputSize, inputSize), single.AsSpan(n * outputSize, outputSize), path);
+            Tolerance.AssertClose(single, batch, 1e-6 * single.Max(Math.Abs), 1e-6, $"{model.GetType().Name} on {path}");
+        }
+    }
+
     [Fact]
     public void Wrong_lengths_throw_with_expected_and_actual()
     {

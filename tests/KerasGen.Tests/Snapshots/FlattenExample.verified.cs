@@ -45,6 +45,7 @@ namespace Samples
             new("dense_1", "Dense", "(None, 4)", 68),
         };
 
+        [global::System.ThreadStatic] private static global::KerasGen.Kernels.AlignedBuffer? t_batchScratch;
         private readonly global::KerasGen.Kernels.AlignedBuffer _weights = new(WeightSize);
         private readonly ulong _seed;
 
@@ -76,19 +77,34 @@ namespace Samples
             switch (path == global::KerasGen.KernelPath.Auto ? ActivePath : path)
             {
                 case global::KerasGen.KernelPath.Vector512:
-                    for (int n = 0; n < samples; n++) ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
+                    if (samples >= 4) PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
+                    else for (int n = 0; n < samples; n++) ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
                     break;
                 case global::KerasGen.KernelPath.Vector256:
-                    for (int n = 0; n < samples; n++) ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
+                    if (samples >= 4) PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
+                    else for (int n = 0; n < samples; n++) ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
                     break;
                 case global::KerasGen.KernelPath.Vector128:
-                    for (int n = 0; n < samples; n++) ForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
+                    if (samples >= 4) PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
+                    else for (int n = 0; n < samples; n++) ForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
                     break;
                 case global::KerasGen.KernelPath.Scalar:
-                    for (int n = 0; n < samples; n++) ForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
+                    if (samples >= 4) PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
+                    else for (int n = 0; n < samples; n++) ForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
                     break;
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(path), path, "Unknown kernel path.");
+            }
+        }
+
+        /// <summary>Four or more samples: chunks through the batch kernels, which share weight loads across samples.</summary>
+        private static void PredictBatch<TV, TS>(ref float input, ref float weights, ref float output, int samples) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
+        {
+            ref float scratch = ref (t_batchScratch ??= new global::KerasGen.Kernels.AlignedBuffer(1024)).Start;
+            for (int start = 0; start < samples; start += 32)
+            {
+                int n = global::System.Math.Min(32, samples - start);
+                BatchForward<TV, TS>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, start * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 4), n);
             }
         }
 
@@ -596,6 +612,33 @@ namespace Samples
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) += xi * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, j);
                 }
             }
+        }
+
+        // ---- Batch path: Predict on 4 or more samples ----
+        private static void BatchForward<TV, TS>(ref float x, ref float w, ref float scratch, ref float y, int n) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
+        {
+            ref float a = ref scratch;
+            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 512);
+            // flatten (Flatten): (None, 3, 2) -> (None, 6)
+            // no computation at inference
+            // dense (Dense): (None, 6) -> (None, 16)
+            global::KerasGen.Training.DenseTraining<TV, TS>.Forward(ref x, ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 96), true, ref a, n * 1, 6, 16, 16);
+            // activation (Activation): (None, 16) -> (None, 16)
+
+            {
+                nuint count = (nuint)(n * 16), i = 0;
+                for (; i + (nuint)TS.Count <= count; i += (nuint)TS.Count)
+                {
+                    TS.Store(global::KerasGen.Kernels.Activation<TV, TS>.Relu(TS.Load(ref a, i)), ref a, i);
+                }
+                for (; i < count; i++)
+                {
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a, i) = global::KerasGen.Kernels.Activation<float, global::KerasGen.Kernels.SimdScalar>.Relu(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, i));
+                }
+            }
+            // dense_1 (Dense): (None, 16) -> (None, 4)
+            global::KerasGen.Training.DenseTraining<TV, TS>.Forward(ref a, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 112), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 368), true, ref b, n * 1, 16, 4, 16);
+            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref b, n * 4).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref y, n * 4));
         }
     }
 }

@@ -44,6 +44,7 @@ namespace Samples.Nested
                 new("dense_1", "Dense", "(None, 5, 10)", 400),
             };
 
+            [global::System.ThreadStatic] private static global::KerasGen.Kernels.AlignedBuffer? t_batchScratch;
             private readonly global::KerasGen.Kernels.AlignedBuffer _weights = new(WeightSize);
             private readonly ulong _seed;
 
@@ -75,19 +76,34 @@ namespace Samples.Nested
                 switch (path == global::KerasGen.KernelPath.Auto ? ActivePath : path)
                 {
                     case global::KerasGen.KernelPath.Vector512:
-                        for (int n = 0; n < samples; n++) ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
+                        if (samples >= 4) PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
+                        else for (int n = 0; n < samples; n++) ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
                         break;
                     case global::KerasGen.KernelPath.Vector256:
-                        for (int n = 0; n < samples; n++) ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
+                        if (samples >= 4) PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
+                        else for (int n = 0; n < samples; n++) ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
                         break;
                     case global::KerasGen.KernelPath.Vector128:
-                        for (int n = 0; n < samples; n++) ForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
+                        if (samples >= 4) PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
+                        else for (int n = 0; n < samples; n++) ForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
                         break;
                     case global::KerasGen.KernelPath.Scalar:
-                        for (int n = 0; n < samples; n++) ForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
+                        if (samples >= 4) PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
+                        else for (int n = 0; n < samples; n++) ForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
                         break;
                     default:
                         throw new global::System.ArgumentOutOfRangeException(nameof(path), path, "Unknown kernel path.");
+                }
+            }
+
+            /// <summary>Four or more samples: chunks through the batch kernels, which share weight loads across samples.</summary>
+            private static void PredictBatch<TV, TS>(ref float input, ref float weights, ref float output, int samples) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
+            {
+                ref float scratch = ref (t_batchScratch ??= new global::KerasGen.Kernels.AlignedBuffer(13312)).Start;
+                for (int start = 0; start < samples; start += 32)
+                {
+                    int n = global::System.Math.Min(32, samples - start);
+                    BatchForward<TV, TS>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, start * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 50), n);
                 }
             }
 
@@ -450,6 +466,33 @@ namespace Samples.Nested
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) += xi * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, j);
                     }
                 }
+            }
+
+            // ---- Batch path: Predict on 4 or more samples ----
+            private static void BatchForward<TV, TS>(ref float x, ref float w, ref float scratch, ref float y, int n) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
+            {
+                ref float a = ref scratch;
+                ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 6656);
+                // dense (Dense): (None, 5, 3) -> (None, 5, 40)
+                global::KerasGen.Training.DenseTraining<TV, TS>.Forward(ref x, ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144), true, ref a, n * 5, 3, 40, 48);
+
+                {
+                    nuint count = (nuint)(n * 200), i = 0;
+                    for (; i + (nuint)TS.Count <= count; i += (nuint)TS.Count)
+                    {
+                        TS.Store(global::KerasGen.Kernels.Activation<TV, TS>.Tanh(TS.Load(ref a, i)), ref a, i);
+                    }
+                    for (; i < count; i++)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, i) = global::KerasGen.Kernels.Activation<float, global::KerasGen.Kernels.SimdScalar>.Tanh(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, i));
+                    }
+                }
+                // dropout (Dropout): (None, 5, 40) -> (None, 5, 40)
+                // no computation at inference
+                // dense_1 (Dense): (None, 5, 40) -> (None, 5, 10)
+                global::KerasGen.Training.DenseTraining<TV, TS>.Forward(ref a, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 192), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 192), false, ref b, n * 5, 40, 10, 16);
+                global::KerasGen.Kernels.RowActivations.Softmax(ref b, n * 5, 10);
+                global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref b, n * 50).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref y, n * 50));
             }
         }
     }

@@ -45,6 +45,7 @@ namespace Samples
             new("dense_2", "Dense", "(None, 1)", 9),
         };
 
+        [global::System.ThreadStatic] private static global::KerasGen.Kernels.AlignedBuffer? t_batchScratch;
         private readonly global::KerasGen.Kernels.AlignedBuffer _weights = new(WeightSize);
         private readonly ulong _seed;
 
@@ -76,19 +77,34 @@ namespace Samples
             switch (path == global::KerasGen.KernelPath.Auto ? ActivePath : path)
             {
                 case global::KerasGen.KernelPath.Vector512:
-                    for (int n = 0; n < samples; n++) ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+                    if (samples >= 4) PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
+                    else for (int n = 0; n < samples; n++) ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
                     break;
                 case global::KerasGen.KernelPath.Vector256:
-                    for (int n = 0; n < samples; n++) ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+                    if (samples >= 4) PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
+                    else for (int n = 0; n < samples; n++) ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
                     break;
                 case global::KerasGen.KernelPath.Vector128:
-                    for (int n = 0; n < samples; n++) ForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+                    if (samples >= 4) PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
+                    else for (int n = 0; n < samples; n++) ForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
                     break;
                 case global::KerasGen.KernelPath.Scalar:
-                    for (int n = 0; n < samples; n++) ForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+                    if (samples >= 4) PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
+                    else for (int n = 0; n < samples; n++) ForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
                     break;
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(path), path, "Unknown kernel path.");
+            }
+        }
+
+        /// <summary>Four or more samples: chunks through the batch kernels, which share weight loads across samples.</summary>
+        private static void PredictBatch<TV, TS>(ref float input, ref float weights, ref float output, int samples) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
+        {
+            ref float scratch = ref (t_batchScratch ??= new global::KerasGen.Kernels.AlignedBuffer(1024)).Start;
+            for (int start = 0; start < samples; start += 32)
+            {
+                int n = global::System.Math.Min(32, samples - start);
+                BatchForward<TV, TS>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, start * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 1), n);
             }
         }
 
@@ -699,6 +715,56 @@ namespace Samples
             {
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) = global::KerasGen.Kernels.Activation<float, global::KerasGen.Kernels.SimdScalar>.Sigmoid(global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j));
             }
+        }
+
+        // ---- Batch path: Predict on 4 or more samples ----
+        private static void BatchForward<TV, TS>(ref float x, ref float w, ref float scratch, ref float y, int n) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
+        {
+            ref float a = ref scratch;
+            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 512);
+            // dense (Dense): (None, 8) -> (None, 12)
+            global::KerasGen.Training.DenseTraining<TV, TS>.Forward(ref x, ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 128), true, ref a, n * 1, 8, 12, 16);
+
+            {
+                nuint count = (nuint)(n * 12), i = 0;
+                for (; i + (nuint)TS.Count <= count; i += (nuint)TS.Count)
+                {
+                    TS.Store(global::KerasGen.Kernels.Activation<TV, TS>.Relu(TS.Load(ref a, i)), ref a, i);
+                }
+                for (; i < count; i++)
+                {
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a, i) = global::KerasGen.Kernels.Activation<float, global::KerasGen.Kernels.SimdScalar>.Relu(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, i));
+                }
+            }
+            // dense_1 (Dense): (None, 12) -> (None, 8)
+            global::KerasGen.Training.DenseTraining<TV, TS>.Forward(ref a, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 336), true, ref b, n * 1, 12, 8, 16);
+
+            {
+                nuint count = (nuint)(n * 8), i = 0;
+                for (; i + (nuint)TS.Count <= count; i += (nuint)TS.Count)
+                {
+                    TS.Store(global::KerasGen.Kernels.Activation<TV, TS>.Relu(TS.Load(ref b, i)), ref b, i);
+                }
+                for (; i < count; i++)
+                {
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref b, i) = global::KerasGen.Kernels.Activation<float, global::KerasGen.Kernels.SimdScalar>.Relu(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, i));
+                }
+            }
+            // dense_2 (Dense): (None, 8) -> (None, 1)
+            global::KerasGen.Training.DenseTraining<TV, TS>.Forward(ref b, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 352), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 480), true, ref a, n * 1, 8, 1, 16);
+
+            {
+                nuint count = (nuint)(n * 1), i = 0;
+                for (; i + (nuint)TS.Count <= count; i += (nuint)TS.Count)
+                {
+                    TS.Store(global::KerasGen.Kernels.Activation<TV, TS>.Sigmoid(TS.Load(ref a, i)), ref a, i);
+                }
+                for (; i < count; i++)
+                {
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a, i) = global::KerasGen.Kernels.Activation<float, global::KerasGen.Kernels.SimdScalar>.Sigmoid(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, i));
+                }
+            }
+            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref a, n * 1).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref y, n * 1));
         }
     }
 }
