@@ -105,9 +105,14 @@ internal static class ModelEmitter
         using (w.Block("private static readonly global::KerasGen.Weights.WeightSlot[] s_slots =", "};"))
             foreach (var s in layout.Slots)
                 w.Line($"new({Quote(s.Layer)}, {Quote(s.Name)}, new[] {{ {string.Join(", ", s.Shape)} }}, {s.Offset}, {s.Rows}, {s.Columns}, {s.Stride}, {Quote(s.Initializer)}),");
-        using (w.Block("private static readonly global::KerasGen.SummaryRow[] s_summary =", "};"))
-            foreach (var layer in plan.Layers)
-                w.Line($"new({Quote(layer.Name)}, {Quote(layer.ClassName)}, {Quote(ShapeMath.Keras(layer.OutputShape))}, {layer.Params}),");
+        using (w.Block("private static readonly global::KerasGen.LayerDescription[] s_layers =", "};"))
+            for (int i = 0; i < plan.Layers.Count; i++)
+            {
+                var layer = plan.Layers[i];
+                int kernel = layout.Slots.FindIndex(s => s.Layer == layer.Name && s.Name == "kernel");
+                int bias = layout.Slots.FindIndex(s => s.Layer == layer.Name && s.Name == "bias");
+                w.Line($"new({Quote(layer.Name)}, {Quote(layer.ClassName)}, {Quote(layer.Spec.Activation)}, new[] {{ {string.Join(", ", layer.InputShape)} }}, new[] {{ {string.Join(", ", layer.OutputShape)} }}, {layer.Params}, {kernel}, {bias}, {layer.Spec.Rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}),");
+            }
         w.Line();
         w.Line("[global::System.ThreadStatic] private static " + Kernels + ".AlignedBuffer? t_batchScratch;");
         if (layout.BufferSize * 2 > ModelLayout.MaxStackFloats)
@@ -119,6 +124,7 @@ internal static class ModelEmitter
         w.Line("private readonly ulong _seed;");
         w.Line();
         w.Line("global::System.Collections.Generic.IReadOnlyList<global::KerasGen.Weights.WeightSlot> global::KerasGen.Weights.IWeightLayout.WeightSlots => s_slots;");
+        w.Line("global::System.Collections.Generic.IReadOnlyList<global::KerasGen.LayerDescription> global::KerasGen.Weights.IWeightLayout.Layers => s_layers;");
         w.Line();
         w.Line("/// <summary>A model with freshly initialized weights from a random seed, as Keras does.</summary>");
         w.Line($"public {spec.ClassName}() : this(global::System.Random.Shared.Next()) {{ }}");
@@ -186,7 +192,7 @@ internal static class ModelEmitter
         w.Line("public string Summary() => Summary(88);");
         w.Line();
         w.Line("/// <summary>Keras 3 <c>summary(line_length)</c>.</summary>");
-        w.Line($"public string Summary(int lineLength) => global::KerasGen.ModelSummary.Format({Quote(spec.ModelName)}, s_summary, lineLength);");
+        w.Line($"public string Summary(int lineLength) => global::KerasGen.ModelSummary.Format({Quote(spec.ModelName)}, s_layers, lineLength);");
 
         foreach (var isa in Isa.All) EmitPath(w, plan, layout, isa);
         BatchEmitter.Emit(w, plan, layout);

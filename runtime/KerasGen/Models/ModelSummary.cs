@@ -6,10 +6,6 @@ using System.Text;
 
 namespace KerasGen;
 
-/// <summary>One row of <see cref="ModelSummary"/>: a layer's name, Keras class, output shape and parameter count.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public sealed record SummaryRow(string Name, string ClassName, string OutputShape, int Params);
-
 /// <summary>
 /// Keras 3 <c>model.summary()</c> text (KERAS_SPEC §7.7): the rich table with columns at 45% / 80% / 100% of the line
 /// length, cells wrapped at spaces, and the totals footer.
@@ -19,7 +15,7 @@ public static class ModelSummary
 {
     private static readonly double[] Positions = { 0.45, 0.8, 1.0 };
 
-    public static string Format(string modelName, IReadOnlyList<SummaryRow> rows, int lineLength = 88)
+    public static string Format(string modelName, IReadOnlyList<LayerDescription> rows, int lineLength = 88)
     {
         if (lineLength < 20) throw new ArgumentOutOfRangeException(nameof(lineLength), lineLength, "A summary needs at least 20 columns.");
         int[] widths = ColumnWidths(lineLength);
@@ -33,7 +29,7 @@ public static class ModelSummary
         {
             var row = rows[i];
             if (i > 0) Rule(text, widths, '├', '─', '┼', '┤');
-            Row(text, widths, '│', new[] { $"{row.Name} ({row.ClassName})", row.OutputShape, Thousands(row.Params) });
+            Row(text, widths, '│', new[] { $"{row.Name} ({row.ClassName})", row.OutputShapeText, Thousands(row.Params) });
             total += row.Params;
         }
         Rule(text, widths, '└', '─', '┴', '┘');

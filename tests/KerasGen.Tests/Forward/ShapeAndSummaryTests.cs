@@ -82,7 +82,7 @@ public class ShapeAndSummaryTests
     [Fact]
     public void Large_counts_use_thousands_separators_and_binary_units()
     {
-        string text = ModelSummary.Format("m", new[] { new SummaryRow("dense", "Dense", "(None, 10)", 13_642) });
+        string text = ModelSummary.Format("m", new[] { new LayerDescription("dense", "Dense", "linear", new[] { 1352 }, new[] { 10 }, 13_642) });
         Assert.Contains("│ dense (Dense)                        │ (None, 10)                  │          13,642 │", text);
         Assert.Contains(" Total params: 13,642 (53.29 KB)", text);
     }
@@ -90,7 +90,7 @@ public class ShapeAndSummaryTests
     [Fact]
     public void Long_cells_wrap_at_spaces_as_rich_does()
     {
-        string text = ModelSummary.Format("m", new[] { new SummaryRow("batch_normalization", "BatchNormalization", "(None, 13, 13, 8)", 32) });
+        string text = ModelSummary.Format("m", new[] { new LayerDescription("batch_normalization", "BatchNormalization", "linear", new[] { 13, 13, 8 }, new[] { 13, 13, 8 }, 32) });
         Assert.Contains("│ batch_normalization                  │ (None, 13, 13, 8)           │              32 │\n│ (BatchNormalization)                 │                             │                 │", text);
     }
 }

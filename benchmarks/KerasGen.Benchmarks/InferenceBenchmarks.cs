@@ -1,0 +1,83 @@
+using System;
+using BenchmarkDotNet.Attributes;
+
+namespace KerasGen.Benchmarks;
+
+/// <summary>Predict on the same model and weights in every peer. <see cref="Samples"/> = 1: single-sample latency;
+/// 64: batch throughput (reported per sample through OperationsPerInvoke).</summary>
+public abstract class InferenceBenchmark<TModel> where TModel : ISequentialModel
+{
+    private IModel _model = null!;
+    private OrtPeer _ort1 = null!, _ortDefault = null!;
+    private ScalarMlp _scalar = null!;
+    private float[] _x = null!, _y = null!, _ortInput = null!, _ortOutput = null!;
+
+    protected abstract int Samples { get; }
+    protected abstract IModel Create();
+    protected abstract ScalarMlp Scalar(float[][] weights);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _model = Create();
+        _x = Check.Random(Samples * TModel.InputSize, 1);
+        _y = new float[Samples * TModel.OutputSize];
+        _ortInput = (float[])_x.Clone();
+        _ortOutput = new float[_y.Length];
+        _ort1 = new OrtPeer(_model, TModel.InputSize, TModel.OutputSize, Samples, threads: 1, _ortInput, _ortOutput);
+        _ortDefault = new OrtPeer(_model, TModel.InputSize, TModel.OutputSize, Samples, threads: 0, _ortInput, _ortOutput);
+        _scalar = Scalar(_model.GetWeights());
+
+        _model.Predict(_x, _y);
+        _ort1.Run();
+        Check.Same("ONNX Runtime (1 thread)", _y, _ortOutput);
+        Array.Clear(_ortOutput);
+        _ortDefault.Run();
+        Check.Same("ONNX Runtime (default threads)", _y, _ortOutput);
+        var scalar = new float[_y.Length];
+        _scalar.Predict(_x, scalar);
+        Check.Same("scalar C#", _y, scalar);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _ort1.Dispose();
+        _ortDefault.Dispose();
+    }
+
+    [Benchmark(Baseline = true)]
+    public void KerasGen() => _model.Predict(_x, _y);
+
+    [Benchmark]
+    public void OnnxRuntime1Thread() => _ort1.Run();
+
+    [Benchmark]
+    public void OnnxRuntimeDefaultThreads() => _ortDefault.Run();
+
+    [Benchmark]
+    public void ScalarCSharp() => _scalar.Predict(_x, _y);
+}
+
+public class PimaLatency : InferenceBenchmark<PimaNet>
+{
+    protected override int Samples => 1;
+    protected override IModel Create() => new PimaNet(7);
+    protected override ScalarMlp Scalar(float[][] weights) => new(new[] { 8, 12, 8, 1 }, new[] { "relu", "relu", "sigmoid" }, weights);
+}
+
+public class MnistLatency : InferenceBenchmark<MnistMlp>
+{
+    protected override int Samples => 1;
+    protected override IModel Create() => new MnistMlp(7);
+    protected override ScalarMlp Scalar(float[][] weights) => new(new[] { 784, 512, 256, 10 }, new[] { "relu", "relu", "softmax" }, weights);
+}
+
+/// <summary>Batch of 64; times are per sample.</summary>
+[BenchmarkCategory("throughput")]
+public class MnistBatch64 : InferenceBenchmark<MnistMlp>
+{
+    protected override int Samples => 64;
+    protected override IModel Create() => new MnistMlp(7);
+    protected override ScalarMlp Scalar(float[][] weights) => new(new[] { 784, 512, 256, 10 }, new[] { "relu", "relu", "softmax" }, weights);
+}

@@ -1,0 +1,19 @@
+using KerasGen;
+
+namespace KerasGen.Benchmarks;
+
+/// <summary>"pima": Dense 8→12 relu→8 relu→1 sigmoid; trained with MSE and SGD (lr 0.01), as the case.</summary>
+[Sequential]
+[Dense(12, InputDim = 8, Activation = "relu")]
+[Dense(8, Activation = "relu")]
+[Dense(1, Activation = "sigmoid")]
+[Compile(Loss = "mean_squared_error", Optimizer = "sgd", LearningRate = 0.01)]
+public partial class PimaNet;
+
+/// <summary>"mnist-mlp": Dense 784→512 relu→256 relu→10 softmax; trained with categorical crossentropy and SGD.</summary>
+[Sequential]
+[Dense(512, InputDim = 784, Activation = "relu")]
+[Dense(256, Activation = "relu")]
+[Dense(10, Activation = "softmax")]
+[Compile(Loss = "categorical_crossentropy", Optimizer = "sgd", LearningRate = 0.01)]
+public partial class MnistMlp;
