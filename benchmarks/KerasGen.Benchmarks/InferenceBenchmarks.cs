@@ -46,38 +46,47 @@ public abstract class InferenceBenchmark<TModel> where TModel : ISequentialModel
         _ortDefault.Dispose();
     }
 
-    [Benchmark(Baseline = true)]
-    public void KerasGen() => _model.Predict(_x, _y);
-
-    [Benchmark]
-    public void OnnxRuntime1Thread() => _ort1.Run();
-
-    [Benchmark]
-    public void OnnxRuntimeDefaultThreads() => _ortDefault.Run();
-
-    [Benchmark]
-    public void ScalarCSharp() => _scalar.Predict(_x, _y);
+    protected void RunKerasGen() => _model.Predict(_x, _y);
+    protected void RunOrt1() => _ort1.Run();
+    protected void RunOrtDefault() => _ortDefault.Run();
+    protected void RunScalar() => _scalar.Predict(_x, _y);
 }
 
-public class PimaLatency : InferenceBenchmark<PimaNet>
+/// <summary>One sample per call: latency.</summary>
+public abstract class LatencyBenchmark<TModel> : InferenceBenchmark<TModel> where TModel : ISequentialModel
 {
     protected override int Samples => 1;
+    [Benchmark(Baseline = true)] public void KerasGen() => RunKerasGen();
+    [Benchmark] public void OnnxRuntime1Thread() => RunOrt1();
+    [Benchmark] public void OnnxRuntimeDefaultThreads() => RunOrtDefault();
+    [Benchmark] public void ScalarCSharp() => RunScalar();
+}
+
+/// <summary>64 samples per call; times are per sample.</summary>
+public abstract class Batch64Benchmark<TModel> : InferenceBenchmark<TModel> where TModel : ISequentialModel
+{
+    private const int Batch = 64;
+    protected override int Samples => Batch;
+    [Benchmark(Baseline = true, OperationsPerInvoke = Batch)] public void KerasGen() => RunKerasGen();
+    [Benchmark(OperationsPerInvoke = Batch)] public void OnnxRuntime1Thread() => RunOrt1();
+    [Benchmark(OperationsPerInvoke = Batch)] public void OnnxRuntimeDefaultThreads() => RunOrtDefault();
+    [Benchmark(OperationsPerInvoke = Batch)] public void ScalarCSharp() => RunScalar();
+}
+
+public class PimaLatency : LatencyBenchmark<PimaNet>
+{
     protected override IModel Create() => new PimaNet(7);
     protected override ScalarMlp Scalar(float[][] weights) => new(new[] { 8, 12, 8, 1 }, new[] { "relu", "relu", "sigmoid" }, weights);
 }
 
-public class MnistLatency : InferenceBenchmark<MnistMlp>
+public class MnistLatency : LatencyBenchmark<MnistMlp>
 {
-    protected override int Samples => 1;
     protected override IModel Create() => new MnistMlp(7);
     protected override ScalarMlp Scalar(float[][] weights) => new(new[] { 784, 512, 256, 10 }, new[] { "relu", "relu", "softmax" }, weights);
 }
 
-/// <summary>Batch of 64; times are per sample.</summary>
-[BenchmarkCategory("throughput")]
-public class MnistBatch64 : InferenceBenchmark<MnistMlp>
+public class MnistBatch64 : Batch64Benchmark<MnistMlp>
 {
-    protected override int Samples => 64;
     protected override IModel Create() => new MnistMlp(7);
     protected override ScalarMlp Scalar(float[][] weights) => new(new[] { 784, 512, 256, 10 }, new[] { "relu", "relu", "softmax" }, weights);
 }

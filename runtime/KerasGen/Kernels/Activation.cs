@@ -14,7 +14,8 @@ public static class Activation<TV, TS> where TV : struct where TS : struct, ISim
 
     [MethodImpl(Inline)] public static TV Linear(TV x) => x;
 
-    [MethodImpl(Inline)] public static TV Relu(TV x) => TS.Max(x, TS.Create(0f));
+    /// <summary>One max instruction; MaxNative(0, x) keeps a NaN x (x86 returns the second operand on NaN).</summary>
+    [MethodImpl(Inline)] public static TV Relu(TV x) => TS.MaxNative(TS.Create(0f), x);
 
     [MethodImpl(Inline)] public static TV Relu6(TV x) => TS.Min(TS.Max(x, TS.Create(0f)), TS.Create(6f));
 

@@ -22,6 +22,13 @@ public interface ISimd<TV> where TV : struct
     /// <summary>a·b + c, fused where the hardware has FMA.</summary>
     static abstract TV MultiplyAdd(TV a, TV b, TV c);
     static abstract TV Max(TV a, TV b);
+    /// <summary>The hardware's max (one instruction): on x86 it returns <paramref name="b"/> when either is NaN, so
+    /// MaxNative(0, x) still propagates a NaN x.</summary>
+    static abstract TV MaxNative(TV a, TV b);
+    /// <summary>Round to the nearest integer (ties to even).</summary>
+    static abstract TV Round(TV a);
+    /// <summary>a · 2^n for integral n in the normal exponent range [−126, 127].</summary>
+    static abstract TV ScaleByPowerOfTwo(TV a, TV n);
     static abstract TV Min(TV a, TV b);
     static abstract TV Abs(TV a);
     static abstract TV Negate(TV a);

@@ -15,49 +15,123 @@ namespace KerasGen.Training;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class DenseTraining<TV, TS> where TV : struct where TS : struct, ISimd<TV>
 {
-    /// <summary>z[r, :units] = x[r, :inputs] · W + b.</summary>
+    /// <summary>
+    /// z[r, :units] = x[r, :inputs] · W + b, GEMM-style: the columns in panels of four registers (whose kernel rows
+    /// stay in L2 while every row block uses them), the rows in blocks of four, so each inner step does 16 FMAs for
+    /// 4 weight loads and 4 broadcasts. Narrower panels (the last of a layer) go one register at a time. Blocks that
+    /// would write past a row's end write whole registers to a tile, then copy the valid part.
+    /// </summary>
     public static void Forward(ref float x, ref float kernel, ref float bias, bool hasBias, ref float z, int rows, int inputs, int units, int stride)
     {
-        Span<float> spill = stackalloc float[TS.Count];
-        int r = 0;
-        for (; r + 4 <= rows; r += 4)
+        int width = TS.Count, panel = 4 * width, j = 0;
+        float biasScale = hasBias ? 1f : 0f; // without a bias, bias points at valid memory that is scaled away
+        Span<float> tile = stackalloc float[4 * panel];
+        ref float t = ref tile[0];
+        for (; j + panel <= stride && j < units; j += panel)
         {
-            ref float x0 = ref Unsafe.Add(ref x, r * inputs);
-            ref float x1 = ref Unsafe.Add(ref x0, inputs);
-            ref float x2 = ref Unsafe.Add(ref x1, inputs);
-            ref float x3 = ref Unsafe.Add(ref x2, inputs);
-            ref float z0 = ref Unsafe.Add(ref z, r * units);
-            for (int j = 0; j < units; j += TS.Count)
+            bool whole = j + panel <= units;
+            int r = 0;
+            for (; r + 4 <= rows; r += 4)
             {
-                TV a0 = hasBias ? TS.Load(ref bias, (nuint)j) : TS.Create(0f), a1 = a0, a2 = a0, a3 = a0;
-                ref float column = ref Unsafe.Add(ref kernel, j);
-                for (int i = 0; i < inputs; i++)
+                if (whole) Block4x4(ref Row(ref x, r, inputs), ref Unsafe.Add(ref kernel, j), ref Unsafe.Add(ref bias, hasBias ? j : 0), biasScale, ref Row(ref z, r, units, j), units, inputs, stride);
+                else
                 {
-                    TV w = TS.Load(ref column, (nuint)(i * stride));
-                    a0 = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x0, i)), w, a0);
-                    a1 = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x1, i)), w, a1);
-                    a2 = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x2, i)), w, a2);
-                    a3 = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x3, i)), w, a3);
+                    Block4x4(ref Row(ref x, r, inputs), ref Unsafe.Add(ref kernel, j), ref Unsafe.Add(ref bias, hasBias ? j : 0), biasScale, ref t, panel, inputs, stride);
+                    CopyTile(ref t, panel, ref Row(ref z, r, units, j), units, 4, units - j);
                 }
-                int count = Math.Min(TS.Count, units - j);
-                Store(a0, ref Unsafe.Add(ref z0, j), count, spill);
-                Store(a1, ref Unsafe.Add(ref z0, units + j), count, spill);
-                Store(a2, ref Unsafe.Add(ref z0, 2 * units + j), count, spill);
-                Store(a3, ref Unsafe.Add(ref z0, 3 * units + j), count, spill);
             }
+            for (; r < rows; r++)
+                for (int c = j; c < Math.Min(j + panel, units); c += width) Column(ref x, ref kernel, ref bias, hasBias, ref z, r, c, inputs, units, stride, tile);
         }
-        for (; r < rows; r++)
+        for (; j < units; j += width)
         {
-            ref float xr = ref Unsafe.Add(ref x, r * inputs);
-            for (int j = 0; j < units; j += TS.Count)
+            int r = 0;
+            for (; r + 4 <= rows; r += 4)
             {
-                TV a = hasBias ? TS.Load(ref bias, (nuint)j) : TS.Create(0f);
-                ref float column = ref Unsafe.Add(ref kernel, j);
-                for (int i = 0; i < inputs; i++)
-                    a = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref xr, i)), TS.Load(ref column, (nuint)(i * stride)), a);
-                Store(a, ref Unsafe.Add(ref z, r * units + j), Math.Min(TS.Count, units - j), spill);
+                Block4x1(ref Row(ref x, r, inputs), ref Unsafe.Add(ref kernel, j), ref Unsafe.Add(ref bias, hasBias ? j : 0), biasScale, ref t, width, inputs, stride);
+                CopyTile(ref t, width, ref Row(ref z, r, units, j), units, 4, Math.Min(width, units - j));
             }
+            for (; r < rows; r++) Column(ref x, ref kernel, ref bias, hasBias, ref z, r, j, inputs, units, stride, tile);
         }
+    }
+
+    private static ref float Row(ref float data, int row, int length, int column = 0) => ref Unsafe.Add(ref data, row * length + column);
+
+    private static void CopyTile(ref float tile, int tileStride, ref float destination, int destinationStride, int rows, int columns)
+    {
+        for (int r = 0; r < rows; r++)
+            System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref tile, r * tileStride), columns)
+                .CopyTo(System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref Unsafe.Add(ref destination, r * destinationStride), columns));
+    }
+
+    /// <summary>Four rows of x (consecutive, length <paramref name="inputs"/>) × four registers of kernel columns into
+    /// four rows of <paramref name="output"/>. Kept free of branches and spans so the JIT holds all sixteen
+    /// accumulators in registers (with conditional stores in the same method it spilled them every iteration).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Block4x4(ref float x, ref float kernel, ref float bias, float biasScale, ref float output, int outputStride, int inputs, int stride)
+    {
+        int width = TS.Count;
+        TV scale = TS.Create(biasScale);
+        TV a00 = TS.Multiply(TS.Load(ref bias, 0), scale), a01 = TS.Multiply(TS.Load(ref bias, (nuint)width), scale);
+        TV a02 = TS.Multiply(TS.Load(ref bias, (nuint)(2 * width)), scale), a03 = TS.Multiply(TS.Load(ref bias, (nuint)(3 * width)), scale);
+        TV a10 = a00, a11 = a01, a12 = a02, a13 = a03, a20 = a00, a21 = a01, a22 = a02, a23 = a03, a30 = a00, a31 = a01, a32 = a02, a33 = a03;
+        ref float x1 = ref Unsafe.Add(ref x, inputs);
+        ref float x2 = ref Unsafe.Add(ref x1, inputs);
+        ref float x3 = ref Unsafe.Add(ref x2, inputs);
+        for (nint i = 0; i < inputs; i++)
+        {
+            ref float w = ref Unsafe.Add(ref kernel, i * stride);
+            TV w0 = TS.Load(ref w, 0), w1 = TS.Load(ref w, (nuint)width), w2 = TS.Load(ref w, (nuint)(2 * width)), w3 = TS.Load(ref w, (nuint)(3 * width));
+            TV v = TS.Create(Unsafe.Add(ref x, i));
+            a00 = TS.MultiplyAdd(v, w0, a00); a01 = TS.MultiplyAdd(v, w1, a01); a02 = TS.MultiplyAdd(v, w2, a02); a03 = TS.MultiplyAdd(v, w3, a03);
+            v = TS.Create(Unsafe.Add(ref x1, i));
+            a10 = TS.MultiplyAdd(v, w0, a10); a11 = TS.MultiplyAdd(v, w1, a11); a12 = TS.MultiplyAdd(v, w2, a12); a13 = TS.MultiplyAdd(v, w3, a13);
+            v = TS.Create(Unsafe.Add(ref x2, i));
+            a20 = TS.MultiplyAdd(v, w0, a20); a21 = TS.MultiplyAdd(v, w1, a21); a22 = TS.MultiplyAdd(v, w2, a22); a23 = TS.MultiplyAdd(v, w3, a23);
+            v = TS.Create(Unsafe.Add(ref x3, i));
+            a30 = TS.MultiplyAdd(v, w0, a30); a31 = TS.MultiplyAdd(v, w1, a31); a32 = TS.MultiplyAdd(v, w2, a32); a33 = TS.MultiplyAdd(v, w3, a33);
+        }
+        ref float o = ref output;
+        TS.Store(a00, ref o, 0); TS.Store(a01, ref o, (nuint)width); TS.Store(a02, ref o, (nuint)(2 * width)); TS.Store(a03, ref o, (nuint)(3 * width));
+        o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a10, ref o, 0); TS.Store(a11, ref o, (nuint)width); TS.Store(a12, ref o, (nuint)(2 * width)); TS.Store(a13, ref o, (nuint)(3 * width));
+        o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a20, ref o, 0); TS.Store(a21, ref o, (nuint)width); TS.Store(a22, ref o, (nuint)(2 * width)); TS.Store(a23, ref o, (nuint)(3 * width));
+        o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a30, ref o, 0); TS.Store(a31, ref o, (nuint)width); TS.Store(a32, ref o, (nuint)(2 * width)); TS.Store(a33, ref o, (nuint)(3 * width));
+    }
+
+    /// <summary>Four rows × one register of columns, written to a tile of <paramref name="outputStride"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Block4x1(ref float x, ref float kernel, ref float bias, float biasScale, ref float output, int outputStride, int inputs, int stride)
+    {
+        TV a0 = TS.Multiply(TS.Load(ref bias, 0), TS.Create(biasScale)), a1 = a0, a2 = a0, a3 = a0;
+        for (nint i = 0; i < inputs; i++)
+        {
+            TV w = TS.Load(ref Unsafe.Add(ref kernel, i * stride), 0);
+            a0 = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x, i)), w, a0);
+            a1 = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x, inputs + i)), w, a1);
+            a2 = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x, 2 * inputs + i)), w, a2);
+            a3 = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x, 3 * inputs + i)), w, a3);
+        }
+        TS.Store(a0, ref output, 0);
+        TS.Store(a1, ref output, (nuint)outputStride);
+        TS.Store(a2, ref output, (nuint)(2 * outputStride));
+        TS.Store(a3, ref output, (nuint)(3 * outputStride));
+    }
+
+    /// <summary>One row × one register of columns from j.</summary>
+    private static void Column(ref float x, ref float kernel, ref float bias, bool hasBias, ref float z, int r, int j, int inputs, int units, int stride, Span<float> spill)
+    {
+        TV a = hasBias ? TS.Load(ref bias, (nuint)j) : TS.Create(0f);
+        ref float xr = ref Unsafe.Add(ref x, r * inputs);
+        ref float w = ref Unsafe.Add(ref kernel, j);
+        for (int i = 0; i < inputs; i++)
+        {
+            a = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref xr, i)), TS.Load(ref w, 0), a);
+            w = ref Unsafe.Add(ref w, stride);
+        }
+        Store(a, ref Unsafe.Add(ref z, r * units + j), Math.Min(TS.Count, units - j), spill);
     }
 
     /// <summary>dW[i, :] += Σ_r x[r, i]·dz[r, :] and db += Σ_r dz[r, :], over whole padded rows.</summary>

@@ -37,12 +37,12 @@ namespace Samples
             new("dense_1", "kernel", new[] { 16, 4 }, 112, 16, 4, 16, "glorot_uniform"),
             new("dense_1", "bias", new[] { 4 }, 368, 1, 4, 16, "zeros"),
         };
-        private static readonly global::KerasGen.SummaryRow[] s_summary =
+        private static readonly global::KerasGen.LayerDescription[] s_layers =
         {
-            new("flatten", "Flatten", "(None, 6)", 0),
-            new("dense", "Dense", "(None, 16)", 112),
-            new("activation", "Activation", "(None, 16)", 0),
-            new("dense_1", "Dense", "(None, 4)", 68),
+            new("flatten", "Flatten", "linear", new[] { 3, 2 }, new[] { 6 }, 0, -1, -1, 0),
+            new("dense", "Dense", "linear", new[] { 6 }, new[] { 16 }, 112, 0, 1, 0),
+            new("activation", "Activation", "relu", new[] { 16 }, new[] { 16 }, 0, -1, -1, 0),
+            new("dense_1", "Dense", "linear", new[] { 16 }, new[] { 4 }, 68, 2, 3, 0),
         };
 
         [global::System.ThreadStatic] private static global::KerasGen.Kernels.AlignedBuffer? t_batchScratch;
@@ -50,6 +50,7 @@ namespace Samples
         private readonly ulong _seed;
 
         global::System.Collections.Generic.IReadOnlyList<global::KerasGen.Weights.WeightSlot> global::KerasGen.Weights.IWeightLayout.WeightSlots => s_slots;
+        global::System.Collections.Generic.IReadOnlyList<global::KerasGen.LayerDescription> global::KerasGen.Weights.IWeightLayout.Layers => s_layers;
 
         /// <summary>A model with freshly initialized weights from a random seed, as Keras does.</summary>
         public FlattenExample() : this(global::System.Random.Shared.Next()) { }
@@ -121,7 +122,7 @@ namespace Samples
         public string Summary() => Summary(88);
 
         /// <summary>Keras 3 <c>summary(line_length)</c>.</summary>
-        public string Summary(int lineLength) => global::KerasGen.ModelSummary.Format("sequential", s_summary, lineLength);
+        public string Summary(int lineLength) => global::KerasGen.ModelSummary.Format("sequential", s_layers, lineLength);
 
         // ---- Vector512 path ----
         private static void ForwardV512(ref float x, ref float w, ref float scratch, ref float y)

@@ -37,11 +37,11 @@ namespace Samples.Nested
                 new("dense", "bias", new[] { 40 }, 144, 1, 40, 48, "zeros"),
                 new("dense_1", "kernel", new[] { 40, 10 }, 192, 40, 10, 16, "glorot_uniform"),
             };
-            private static readonly global::KerasGen.SummaryRow[] s_summary =
+            private static readonly global::KerasGen.LayerDescription[] s_layers =
             {
-                new("dense", "Dense", "(None, 5, 40)", 160),
-                new("dropout", "Dropout", "(None, 5, 40)", 0),
-                new("dense_1", "Dense", "(None, 5, 10)", 400),
+                new("dense", "Dense", "tanh", new[] { 5, 3 }, new[] { 5, 40 }, 160, 0, 1, 0),
+                new("dropout", "Dropout", "linear", new[] { 5, 40 }, new[] { 5, 40 }, 0, -1, -1, 0.25),
+                new("dense_1", "Dense", "softmax", new[] { 5, 40 }, new[] { 5, 10 }, 400, 2, -1, 0),
             };
 
             [global::System.ThreadStatic] private static global::KerasGen.Kernels.AlignedBuffer? t_batchScratch;
@@ -49,6 +49,7 @@ namespace Samples.Nested
             private readonly ulong _seed;
 
             global::System.Collections.Generic.IReadOnlyList<global::KerasGen.Weights.WeightSlot> global::KerasGen.Weights.IWeightLayout.WeightSlots => s_slots;
+            global::System.Collections.Generic.IReadOnlyList<global::KerasGen.LayerDescription> global::KerasGen.Weights.IWeightLayout.Layers => s_layers;
 
             /// <summary>A model with freshly initialized weights from a random seed, as Keras does.</summary>
             public PerStep() : this(global::System.Random.Shared.Next()) { }
@@ -120,7 +121,7 @@ namespace Samples.Nested
             public string Summary() => Summary(88);
 
             /// <summary>Keras 3 <c>summary(line_length)</c>.</summary>
-            public string Summary(int lineLength) => global::KerasGen.ModelSummary.Format("per_step", s_summary, lineLength);
+            public string Summary(int lineLength) => global::KerasGen.ModelSummary.Format("per_step", s_layers, lineLength);
 
             // ---- Vector512 path ----
             private static void ForwardV512(ref float x, ref float w, ref float scratch, ref float y)

@@ -38,11 +38,11 @@ namespace Samples
             new("dense_2", "kernel", new[] { 8, 1 }, 352, 8, 1, 16, "random_uniform"),
             new("dense_2", "bias", new[] { 1 }, 480, 1, 1, 16, "zeros"),
         };
-        private static readonly global::KerasGen.SummaryRow[] s_summary =
+        private static readonly global::KerasGen.LayerDescription[] s_layers =
         {
-            new("dense", "Dense", "(None, 12)", 108),
-            new("dense_1", "Dense", "(None, 8)", 104),
-            new("dense_2", "Dense", "(None, 1)", 9),
+            new("dense", "Dense", "relu", new[] { 8 }, new[] { 12 }, 108, 0, 1, 0),
+            new("dense_1", "Dense", "relu", new[] { 12 }, new[] { 8 }, 104, 2, 3, 0),
+            new("dense_2", "Dense", "sigmoid", new[] { 8 }, new[] { 1 }, 9, 4, 5, 0),
         };
 
         [global::System.ThreadStatic] private static global::KerasGen.Kernels.AlignedBuffer? t_batchScratch;
@@ -50,6 +50,7 @@ namespace Samples
         private readonly ulong _seed;
 
         global::System.Collections.Generic.IReadOnlyList<global::KerasGen.Weights.WeightSlot> global::KerasGen.Weights.IWeightLayout.WeightSlots => s_slots;
+        global::System.Collections.Generic.IReadOnlyList<global::KerasGen.LayerDescription> global::KerasGen.Weights.IWeightLayout.Layers => s_layers;
 
         /// <summary>A model with freshly initialized weights from a random seed, as Keras does.</summary>
         public PimaModel() : this(global::System.Random.Shared.Next()) { }
@@ -121,7 +122,7 @@ namespace Samples
         public string Summary() => Summary(88);
 
         /// <summary>Keras 3 <c>summary(line_length)</c>.</summary>
-        public string Summary(int lineLength) => global::KerasGen.ModelSummary.Format("sequential", s_summary, lineLength);
+        public string Summary(int lineLength) => global::KerasGen.ModelSummary.Format("sequential", s_layers, lineLength);
 
         // ---- Vector512 path ----
         private static void ForwardV512(ref float x, ref float w, ref float scratch, ref float y)
