@@ -137,35 +137,18 @@ internal static class ModelEmitter
         }
         w.Line();
         w.Line("/// <inheritdoc/>");
-        w.Line("public void Predict(global::System.ReadOnlySpan<float> x, global::System.Span<float> y) => Predict(x, y, global::KerasGen.KernelPath.Auto);");
+        using (w.Block("public void Predict(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)"))
+            EmitPredictBody(w, layout, inputSize, outputSize, path: null);
         w.Line();
         w.Line("/// <summary>Predict on a chosen kernel path (for tests and benchmarks that compare paths in one process).</summary>");
         using (w.Block("public void Predict(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::KerasGen.KernelPath path)"))
         {
-            w.Line($"int samples = global::KerasGen.PredictArguments.SampleCount(x.Length, y.Length, {inputSize}, {outputSize});");
-            w.Line("ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);");
-            w.Line("ref float output = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);");
-            w.Line("ref float weights = ref _weights.Start;");
-            if (layout.BufferSize * 2 <= ModelLayout.MaxStackFloats)
+            using (w.Block("if (path == global::KerasGen.KernelPath.Auto)"))
             {
-                w.Line("// Small enough for the stack: cheaper than a thread-static lookup, and private to this call.");
-                w.Line("global::System.Span<float> stack = stackalloc float[2 * BufferSize + 16];");
-                w.Line("ref float scratch = ref " + Kernels + ".AlignedBuffer.AlignedStart(stack);");
+                w.Line("Predict(x, y);");
+                w.Line("return;");
             }
-            else
-                w.Line("ref float scratch = ref (t_scratch ??= new " + Kernels + ".AlignedBuffer(2 * BufferSize)).Start;");
-            using (w.Block("switch (path == global::KerasGen.KernelPath.Auto ? ActivePath : path)"))
-            {
-                foreach (var isa in Isa.All)
-                {
-                    w.Line($"case global::KerasGen.KernelPath.{isa.KernelPath}:");
-                    w.Line($"    if (samples >= {BatchEmitter.MinSamples}) PredictBatch<{isa.Register}, {isa.Simd}>(ref input, ref weights, ref output, samples);");
-                    w.Line($"    else for (int n = 0; n < samples; n++) Forward{isa.Suffix}(ref {Unsafe}.Add(ref input, n * {inputSize}), ref weights, ref scratch, ref {Unsafe}.Add(ref output, n * {outputSize}));");
-                    w.Line("    break;");
-                }
-                w.Line("default:");
-                w.Line("    throw new global::System.ArgumentOutOfRangeException(nameof(path), path, \"Unknown kernel path.\");");
-            }
+            EmitPredictBody(w, layout, inputSize, outputSize, path: "path");
         }
         w.Line();
         w.Line("/// <summary>Four or more samples: chunks through the batch kernels, which share weight loads across samples.</summary>");
@@ -196,6 +179,38 @@ internal static class ModelEmitter
 
         foreach (var isa in Isa.All) EmitPath(w, plan, layout, isa);
         BatchEmitter.Emit(w, plan, layout);
+    }
+
+    /// <summary>Predict's body: checks, then the batch kernels for 4+ samples or the per-sample kernels. With
+    /// <paramref name="path"/> null the path is chosen by the JIT-time constant IsHardwareAccelerated checks, so the
+    /// automatic Predict carries no dispatch at all; otherwise by a switch on the named variable.</summary>
+    private static void EmitPredictBody(CodeWriter w, ModelLayout layout, int inputSize, int outputSize, string? path)
+    {
+        w.Line($"int samples = global::KerasGen.PredictArguments.SampleCount(x.Length, y.Length, {inputSize}, {outputSize});");
+        w.Line("ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);");
+        w.Line("ref float output = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);");
+        w.Line("ref float weights = ref _weights.Start;");
+        var paths = Isa.All.Select(isa => (isa, condition: path is null
+            ? (isa.IsScalar ? "true" : $"{isa.Vector}.IsHardwareAccelerated")
+            : $"{path} == global::KerasGen.KernelPath.{isa.KernelPath}")).ToList();
+        using (w.Block($"if (samples >= {BatchEmitter.MinSamples})"))
+        {
+            foreach (var (isa, condition) in paths)
+                w.Line($"{(isa == Isa.V512 ? "" : "else ")}if ({condition}) PredictBatch<{isa.Register}, {isa.Simd}>(ref input, ref weights, ref output, samples);");
+            if (path is not null) w.Line($"else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, \"Unknown kernel path.\");");
+            w.Line("return;");
+        }
+        if (layout.BufferSize * 2 <= ModelLayout.MaxStackFloats)
+        {
+            w.Line("// Small enough for the stack: cheaper than a thread-static lookup, and private to this call.");
+            w.Line("global::System.Span<float> stack = stackalloc float[2 * BufferSize + 16];");
+            w.Line("ref float scratch = ref " + Kernels + ".AlignedBuffer.AlignedStart(stack);");
+        }
+        else
+            w.Line("ref float scratch = ref (t_scratch ??= new " + Kernels + ".AlignedBuffer(2 * BufferSize)).Start;");
+        foreach (var (isa, condition) in paths)
+            w.Line($"{(isa == Isa.V512 ? "" : "else ")}if ({condition}) for (int n = 0; n < samples; n++) Forward{isa.Suffix}(ref {Unsafe}.Add(ref input, n * {inputSize}), ref weights, ref scratch, ref {Unsafe}.Add(ref output, n * {outputSize}));");
+        if (path is not null) w.Line($"else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, \"Unknown kernel path.\");");
     }
 
     /// <summary>One sample through every layer on one kernel path.</summary>

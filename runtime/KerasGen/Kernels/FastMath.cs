@@ -16,7 +16,8 @@ public static class FastMath<TV, TS> where TV : struct where TS : struct, ISimd<
     {
         // Cephes' bounds keep 2ⁿ a normal float (n ∈ [−126, 127]); above 88.376 (where e^x is within a factor 1.4 of
         // float.MaxValue) the result saturates there, above 88.72 it is ∞ as e^x itself.
-        var clamped = TS.Min(TS.Max(x, TS.Create(-87.3365447f)), TS.Create(88.3762626647949f));
+        // Native min/max (one instruction each): a NaN x is restored by the last select.
+        var clamped = TS.MinNative(TS.MaxNative(x, TS.Create(-87.3365447f)), TS.Create(88.3762626647949f));
         var n = TS.Round(TS.Multiply(clamped, TS.Create(1.44269504088896341f)));
         var r = TS.MultiplyAdd(n, TS.Create(-0.693359375f), clamped);
         r = TS.MultiplyAdd(n, TS.Create(2.12194440e-4f), r);

@@ -30,6 +30,8 @@ public interface ISimd<TV> where TV : struct
     /// <summary>a · 2^n for integral n in the normal exponent range [−126, 127].</summary>
     static abstract TV ScaleByPowerOfTwo(TV a, TV n);
     static abstract TV Min(TV a, TV b);
+    /// <summary>The hardware's min (one instruction); NaN handling as <see cref="MaxNative"/>.</summary>
+    static abstract TV MinNative(TV a, TV b);
     static abstract TV Abs(TV a);
     static abstract TV Negate(TV a);
     static abstract TV Sqrt(TV a);

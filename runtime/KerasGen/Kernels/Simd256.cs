@@ -20,6 +20,7 @@ public readonly struct Simd256 : ISimd<V>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V MultiplyAdd(V a, V b, V c) => Vector256.MultiplyAddEstimate(a, b, c);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V Max(V a, V b) => Vector256.Max(a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V MaxNative(V a, V b) => Vector256.MaxNative(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V MinNative(V a, V b) => Vector256.MinNative(a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V Round(V a) => Vector256.Round(a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V ScaleByPowerOfTwo(V a, V n) => a * Vector256.ShiftLeft(Vector256.ConvertToInt32(n) + Vector256.Create(127), 23).AsSingle();
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V Min(V a, V b) => Vector256.Min(a, b);

@@ -63,39 +63,58 @@ namespace Samples
         }
 
         /// <inheritdoc/>
-        public void Predict(global::System.ReadOnlySpan<float> x, global::System.Span<float> y) => Predict(x, y, global::KerasGen.KernelPath.Auto);
-
-        /// <summary>Predict on a chosen kernel path (for tests and benchmarks that compare paths in one process).</summary>
-        public void Predict(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::KerasGen.KernelPath path)
+        public void Predict(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
         {
             int samples = global::KerasGen.PredictArguments.SampleCount(x.Length, y.Length, 8, 1);
             ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
             ref float output = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
             ref float weights = ref _weights.Start;
+            if (samples >= 4)
+            {
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
+                else if (true) PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
+                return;
+            }
             // Small enough for the stack: cheaper than a thread-static lookup, and private to this call.
             global::System.Span<float> stack = stackalloc float[2 * BufferSize + 16];
             ref float scratch = ref global::KerasGen.Kernels.AlignedBuffer.AlignedStart(stack);
-            switch (path == global::KerasGen.KernelPath.Auto ? ActivePath : path)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) for (int n = 0; n < samples; n++) ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) for (int n = 0; n < samples; n++) ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) for (int n = 0; n < samples; n++) ForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            else if (true) for (int n = 0; n < samples; n++) ForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+        }
+
+        /// <summary>Predict on a chosen kernel path (for tests and benchmarks that compare paths in one process).</summary>
+        public void Predict(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::KerasGen.KernelPath path)
+        {
+            if (path == global::KerasGen.KernelPath.Auto)
             {
-                case global::KerasGen.KernelPath.Vector512:
-                    if (samples >= 4) PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
-                    else for (int n = 0; n < samples; n++) ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
-                    break;
-                case global::KerasGen.KernelPath.Vector256:
-                    if (samples >= 4) PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
-                    else for (int n = 0; n < samples; n++) ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
-                    break;
-                case global::KerasGen.KernelPath.Vector128:
-                    if (samples >= 4) PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
-                    else for (int n = 0; n < samples; n++) ForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
-                    break;
-                case global::KerasGen.KernelPath.Scalar:
-                    if (samples >= 4) PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
-                    else for (int n = 0; n < samples; n++) ForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
-                    break;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(path), path, "Unknown kernel path.");
+                Predict(x, y);
+                return;
             }
+            int samples = global::KerasGen.PredictArguments.SampleCount(x.Length, y.Length, 8, 1);
+            ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float output = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            ref float weights = ref _weights.Start;
+            if (samples >= 4)
+            {
+                if (path == global::KerasGen.KernelPath.Vector512) PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
+                else if (path == global::KerasGen.KernelPath.Vector256) PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
+                else if (path == global::KerasGen.KernelPath.Vector128) PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
+                else if (path == global::KerasGen.KernelPath.Scalar) PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
+                else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, "Unknown kernel path.");
+                return;
+            }
+            // Small enough for the stack: cheaper than a thread-static lookup, and private to this call.
+            global::System.Span<float> stack = stackalloc float[2 * BufferSize + 16];
+            ref float scratch = ref global::KerasGen.Kernels.AlignedBuffer.AlignedStart(stack);
+            if (path == global::KerasGen.KernelPath.Vector512) for (int n = 0; n < samples; n++) ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            else if (path == global::KerasGen.KernelPath.Vector256) for (int n = 0; n < samples; n++) ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            else if (path == global::KerasGen.KernelPath.Vector128) for (int n = 0; n < samples; n++) ForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            else if (path == global::KerasGen.KernelPath.Scalar) for (int n = 0; n < samples; n++) ForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, "Unknown kernel path.");
         }
 
         /// <summary>Four or more samples: chunks through the batch kernels, which share weight loads across samples.</summary>
