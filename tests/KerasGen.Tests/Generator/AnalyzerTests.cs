@@ -25,6 +25,13 @@ public class AnalyzerTests
     [InlineData("KG0011", "[[|Dense(1, InputDim = 2)|]] public partial class M;")]
     [InlineData("KG0012", "[Sequential, Dense(4, [|InputShape = new[] { -1, 8 }|])] public partial class M;")]
     [InlineData("KG0013", "[Sequential, Dense(1, InputDim = 2)] public partial class [|M|]<T>;")]
+    [InlineData("KG0014", "[Sequential, Dense(1, InputDim = 2), [|Compile(Optimizer = \"sgd\")|]] public partial class M;")]
+    [InlineData("KG0015", "[Sequential, Dense(1, InputDim = 2), Compile([|Loss = \"mean_square_error\"|])] public partial class M;")]
+    [InlineData("KG0016", "[Sequential, Dense(1, InputDim = 2), Compile(Loss = \"mse\", [|Optimizer = \"adamm\"|])] public partial class M;")]
+    [InlineData("KG0017", "[Sequential, Dense(1, InputDim = 2), Compile(Loss = \"mse\", [|Metrics = new[] { \"acuracy\" }|])] public partial class M;")]
+    [InlineData("KG0018", "[Sequential, Dense(1, InputDim = 2, Activation = \"sigmoid\"), Compile([|Loss = \"categorical_crossentropy\"|])] public partial class M;")]
+    [InlineData("KG0018", "[Sequential, Dense(3, InputDim = 2, Activation = \"softmax\"), Compile([|Loss = \"binary_crossentropy\"|])] public partial class M;")]
+    [InlineData("KG0019", "[Sequential, Dense(4, InputDim = 2)] public partial class M; [[|Dense(1)|]] public partial class M;")]
     public void Reports_the_diagnostic_at_the_responsible_syntax(string id, string markedSource)
     {
         int start = markedSource.IndexOf("[|"), end = markedSource.IndexOf("|]") - 2;

@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace KerasGen.Tests.Generator;
+
+/// <summary>
+/// Random KerasGen models for the fuzz test: valid ones built by tracking shapes through random layers, argument
+/// spellings (Keras 1 and 3) and [Compile] settings, and invalid ones with exactly one injected defect of a known
+/// kind, so the test knows which must compile cleanly and which must be reported.
+/// </summary>
+internal sealed class ModelFuzzer
+{
+    private static readonly string[] Activations =
+    {
+        "linear", "relu", "relu6", "leaky_relu", "elu", "selu", "celu", "softplus", "softsign", "squareplus", "soft_shrink",
+        "sparse_plus", "silu", "swish", "gelu", "tanh", "tanh_shrink", "sigmoid", "sparse_sigmoid", "exponential",
+        "hard_sigmoid", "hard_silu", "hard_swish", "hard_tanh", "hard_shrink", "mish", "log_sigmoid", "softmax",
+        "log_softmax", "sparsemax",
+    };
+    private static readonly string[] Initializers = { "glorot_uniform", "uniform", "he_normal", "lecun_uniform", "zeros", "ones", "orthogonal", "GlorotNormal", "random_normal", "truncated_normal" };
+    private static readonly string[] Optimizers = { "sgd", "adam", "adamw", "rmsprop", "adagrad", "adadelta", "adamax", "nadam", "SGD" };
+
+    public static readonly string[] Defects =
+    {
+        "unknown activation", "non-positive units", "missing units", "no input shape", "late input shape", "reshape mismatch",
+        "two -1 in reshape", "dropout rate", "unknown initializer", "zero input dimension", "None input dimension", "no layers",
+        "unknown loss", "unknown optimizer", "unknown metric", "missing loss", "glu on odd axis", "not partial", "generic",
+        "duplicated argument", "layers split across declarations",
+    };
+
+    private readonly Random _random;
+
+    public ModelFuzzer(int seed) => _random = new Random(seed);
+
+    /// <summary>The source of one model class named <paramref name="name"/> and the defect injected into it (null: valid).</summary>
+    public (string Source, string? Defect) Next(string name)
+    {
+        string? defect = _random.Next(3) == 0 ? Defects[_random.Next(Defects.Length)] : null;
+        var layers = new List<string>();
+        var shape = Enumerable.Range(0, _random.Next(1, 4)).Select(_ => _random.Next(1, 13)).ToList();
+        int count = defect == "no layers" ? 0 : _random.Next(defect == "late input shape" ? 2 : 1, 6);
+        int defectAt = defect switch
+        {
+            "no input shape" or "zero input dimension" or "None input dimension" => 0, // only the first layer has one
+            "late input shape" => _random.Next(1, count),
+            _ => _random.Next(Math.Max(count, 1)),
+        };
+        for (int l = 0; l < count; l++)
+        {
+            bool first = l == 0;
+            string? layerDefect = l == defectAt ? defect : null;
+            layers.Add(Layer(shape, first, layerDefect));
+        }
+        string compile = "";
+        if (defect is "unknown loss" or "unknown optimizer" or "unknown metric" or "missing loss" || _random.Next(3) == 0)
+            compile = Compile(defect);
+        var attributes = new StringBuilder("[Sequential");
+        foreach (var layer in layers) attributes.Append(", ").Append(layer);
+        if (compile.Length > 0) attributes.Append(", ").Append(compile);
+        attributes.Append(']');
+        string declaration = defect switch
+        {
+            "not partial" => $"public class {name};",
+            "generic" => $"public partial class {name}<T>;",
+            "layers split across declarations" => $"public partial class {name};\n[Dense(3)] public partial class {name};",
+            _ => $"public partial class {name};",
+        };
+        return (attributes + "\n" + declaration + "\n", defect is "duplicated argument" && count == 0 ? "no layers" : defect);
+    }
+
+    private string Layer(List<int> shape, bool first, string? defect)
+    {
+        string input = "";
+        if (first && defect != "no input shape")
+        {
+            var given = shape.ToList();
+            if (defect == "zero input dimension") given[_random.Next(given.Count)] = -_random.Next(0, 3) * 2; // 0, -2, -4
+            if (defect == "None input dimension") given[_random.Next(given.Count)] = -1;
+            input = given.Count == 1 && _random.Next(2) == 0 ? $"InputDim = {given[0]}" : $"InputShape = new[] {{ {string.Join(", ", given)} }}";
+        }
+        else if (!first && defect == "late input shape") input = $"InputShape = new[] {{ {string.Join(", ", shape)} }}";
+        if (defect == "duplicated argument") input = "Name = \"a\", Name = \"b\"";
+
+        int kind = defect switch
+        {
+            "non-positive units" or "missing units" or "unknown initializer" or "glu on odd axis" => 0,
+            "reshape mismatch" or "two -1 in reshape" => 2,
+            "dropout rate" => 3,
+            "unknown activation" => _random.Next(2),
+            _ => _random.Next(5),
+        };
+        if (kind == 4 && shape.Count == 1) kind = 1; // keep valid models free of the Flatten-on-flat warning
+        if (kind != 0 && input.StartsWith("InputDim", StringComparison.Ordinal)) // InputDim is Dense's alone
+            input = $"InputShape = new[] {{ {input.Substring("InputDim = ".Length)} }}";
+        string Arguments(params string[] parts) => string.Join(", ", parts.Where(p => p.Length > 0).Append(input).Where(p => p.Length > 0));
+        switch (kind)
+        {
+            case 0:
+            {
+                int units = defect == "non-positive units" ? -_random.Next(0, 3) : _random.Next(1, 70);
+                string activation = defect switch
+                {
+                    "unknown activation" => "rleu",
+                    "glu on odd axis" => "glu",
+                    _ => Activations[_random.Next(Activations.Length)],
+                };
+                if (defect == "glu on odd axis" && units % 2 == 0) units++;
+                if (activation == "glu" && defect is null) activation = "linear";
+                string init = defect == "unknown initializer" ? "glorot" : Initializers[_random.Next(Initializers.Length)];
+                string unitsText = defect == "missing units" ? "" : _random.Next(2) == 0 ? units.ToString() : $"Units = {units}";
+                string initText = _random.Next(2) == 0 ? $"Init = \"{init}\"" : $"KernelInitializer = \"{init}\"";
+                string bias = _random.Next(3) switch { 0 => "UseBias = false", 1 => "Bias = true", _ => "" };
+                if (defect == "unknown activation" && _random.Next(2) == 0)
+                    return $"Activation(\"rleu\"{(input.Length > 0 ? ", " + input : "")})";
+                shape[^1] = Math.Max(1, units); // later layers of a defective model still get a sensible shape
+                return $"Dense({Arguments(unitsText, $"Activation = \"{activation}\"", initText, bias)})";
+            }
+            case 1:
+            {
+                string activation = defect == "unknown activation" ? "sofmax" : Activations[_random.Next(Activations.Length)];
+                return $"Activation({Arguments($"\"{activation}\"")})";
+            }
+            case 2:
+            {
+                int size = Math.Max(1, shape.Aggregate(1, (a, b) => a * b));
+                var divisors = Enumerable.Range(1, size).Where(d => size % d == 0).ToList();
+                int a = divisors[_random.Next(divisors.Count)];
+                List<int> target = _random.Next(2) == 0 ? new() { a, size / a } : new() { size };
+                string text = string.Join(", ", target);
+                if (_random.Next(3) == 0) text = target.Count == 2 ? $"{a}, -1" : "-1";
+                if (defect == "reshape mismatch") text = $"{size + 1}";
+                if (defect == "two -1 in reshape") text = "-1, -1";
+                shape.Clear();
+                shape.AddRange(target);
+                return $"Reshape({Arguments(text)})";
+            }
+            case 3:
+            {
+                string rate = defect == "dropout rate" ? new[] { "1.0", "1.5", "-0.1" }[_random.Next(3)] : (_random.Next(9) / 10.0).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return _random.Next(2) == 0 ? $"Dropout({Arguments(rate)})" : $"Dropout({Arguments($"P = {rate}")})";
+            }
+            default:
+            {
+                int size = shape.Aggregate(1, (a, b) => a * b);
+                shape.Clear();
+                shape.Add(size);
+                return input.Length > 0 ? $"Flatten({input})" : "Flatten";
+            }
+        }
+    }
+
+    private string Compile(string? defect)
+    {
+        string loss = defect switch { "unknown loss" => "Loss = \"mean_square_error\", ", "missing loss" => "", _ => "Loss = \"mse\", " };
+        string optimizer = defect == "unknown optimizer" ? "adamm" : Optimizers[_random.Next(Optimizers.Length)];
+        string metrics = defect == "unknown metric" ? ", Metrics = new[] { \"acuracy\" }" : _random.Next(2) == 0 ? ", Metrics = new[] { \"mae\" }" : "";
+        return $"Compile({loss}Optimizer = \"{optimizer}\"{metrics}, LearningRate = 0.0{_random.Next(1, 9)})";
+    }
+}
