@@ -24,6 +24,9 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.All.ToImmutableArray();
 
+    /// <summary>Diagnostic properties for the code fix: the misspelt name and the closest known one.</summary>
+    public const string UnknownProperty = "Unknown", SuggestionProperty = "Suggestion";
+
     public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
@@ -56,7 +59,12 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
             if (compile is not null) located = located.Add(compile);
             var spec = ModelParser.Parse(type, sequential);
             foreach (var diagnostic in ShapeInference.Infer(spec).Diagnostics)
-                Report(context, diagnostic.Id, Locate(diagnostic, located, classLocation), diagnostic.Message);
+            {
+                var properties = ImmutableDictionary<string, string?>.Empty;
+                if (diagnostic.Unknown is not null) properties = properties.Add(UnknownProperty, diagnostic.Unknown);
+                if (diagnostic.Suggestion is not null) properties = properties.Add(SuggestionProperty, diagnostic.Suggestion);
+                Report(context, diagnostic.Id, Locate(diagnostic, located, classLocation), diagnostic.Message, properties);
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -135,6 +143,6 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
     private static Location Location(AttributeData attribute) =>
         attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? Microsoft.CodeAnalysis.Location.None;
 
-    private static void Report(SymbolAnalysisContext context, string id, Location location, string message) =>
-        context.ReportDiagnostic(Diagnostic.Create(ById[id], location, message));
+    private static void Report(SymbolAnalysisContext context, string id, Location location, string message, ImmutableDictionary<string, string?>? properties = null) =>
+        context.ReportDiagnostic(Diagnostic.Create(ById[id], location, properties, message));
 }

@@ -3,33 +3,37 @@ using System.Collections.Generic;
 
 namespace KerasGen.Generator.Catalog;
 
-/// <summary>"Did you mean": the known name closest to a misspelt one by edit distance (case-insensitive).</summary>
+/// <summary>"Did you mean": the known name closest to a misspelt one by edit distance with transpositions
+/// (case-insensitive); ties go to the name of the same length ("rleu" → "relu", not "elu").</summary>
 internal static class NameSuggester
 {
     public static string? Closest(string typed, IEnumerable<string> known)
     {
         string? best = null;
-        int bestDistance = int.MaxValue;
+        int bestDistance = int.MaxValue, bestLengthGap = int.MaxValue;
         foreach (var candidate in known)
         {
             int distance = Distance(typed.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (distance < bestDistance) (best, bestDistance) = (candidate, distance);
+            int lengthGap = Math.Abs(candidate.Length - typed.Length);
+            if (distance < bestDistance || distance == bestDistance && lengthGap < bestLengthGap)
+                (best, bestDistance, bestLengthGap) = (candidate, distance, lengthGap);
         }
         return bestDistance <= Math.Max(2, typed.Length / 3) ? best : null;
     }
 
+    /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.</summary>
     private static int Distance(string a, string b)
     {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) previous[j] = j;
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
         for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
             for (int j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
+            {
+                d[i, j] = Math.Min(Math.Min(d[i, j - 1] + 1, d[i - 1, j] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            }
+        return d[a.Length, b.Length];
     }
 }

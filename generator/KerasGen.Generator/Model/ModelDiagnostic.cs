@@ -7,4 +7,6 @@ namespace KerasGen.Generator.Model;
 /// a params list). The analyzer turns this into a
 /// squiggle on that exact syntax.
 /// </summary>
-internal sealed record ModelDiagnostic(string Id, string Message, int AttributeIndex, string? Argument);
+/// For a misspelt name, <see cref="Unknown"/> is what was written and <see cref="Suggestion"/> the closest known name,
+/// which the code fix puts in its place.
+internal sealed record ModelDiagnostic(string Id, string Message, int AttributeIndex, string? Argument, string? Unknown = null, string? Suggestion = null);

@@ -19,14 +19,16 @@ internal static class CompileParser
                 "No loss to compute. Provide a `Loss` argument in [Compile], e.g. Loss = \"mean_squared_error\"", compileIndex, null));
         else if (!TrainingCatalog.Losses.TryGetValue(loss, out var canonicalLoss))
             diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.UnknownLoss,
-                $"Could not interpret loss identifier: {loss}" + ModelParser.Suggestion(loss, TrainingCatalog.Losses.Keys), compileIndex, "Loss"));
+                $"Could not interpret loss identifier: {loss}" + ModelParser.Suggestion(loss, TrainingCatalog.Losses.Keys), compileIndex, "Loss",
+                loss, NameSuggester.Closest(loss, TrainingCatalog.Losses.Keys)));
         else loss = canonicalLoss;
 
         string optimizer = ModelParser.Named(attribute, "Optimizer")?.Value as string ?? "rmsprop";
         if (TrainingCatalog.Optimizers.TryGetValue(optimizer, out var canonicalOptimizer)) optimizer = canonicalOptimizer;
         else
             diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.UnknownOptimizer,
-                $"Could not interpret optimizer identifier: {optimizer}" + ModelParser.Suggestion(optimizer, TrainingCatalog.Optimizers.Keys), compileIndex, "Optimizer"));
+                $"Could not interpret optimizer identifier: {optimizer}" + ModelParser.Suggestion(optimizer, TrainingCatalog.Optimizers.Keys), compileIndex, "Optimizer",
+                optimizer, NameSuggester.Closest(optimizer, TrainingCatalog.Optimizers.Keys)));
 
         var metrics = new List<string>();
         if (ModelParser.Named(attribute, "Metrics") is { IsNull: false } metricArray)
@@ -36,7 +38,8 @@ internal static class CompileParser
                 if (TrainingCatalog.Metrics.Contains(metric)) metrics.Add(metric);
                 else
                     diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.UnknownMetric,
-                        $"Unknown metric '{metric}'" + ModelParser.Suggestion(metric, TrainingCatalog.Metrics) + $" Known: {string.Join(", ", TrainingCatalog.Metrics)}", compileIndex, "Metrics"));
+                        $"Unknown metric '{metric}'" + ModelParser.Suggestion(metric, TrainingCatalog.Metrics) + $" Known: {string.Join(", ", TrainingCatalog.Metrics)}", compileIndex, "Metrics",
+                        metric, NameSuggester.Closest(metric, TrainingCatalog.Metrics)));
             }
 
         int maxBatch = ModelParser.Named(attribute, "MaxBatchSize")?.Value as int? ?? 32;

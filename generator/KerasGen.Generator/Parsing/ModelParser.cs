@@ -124,7 +124,7 @@ internal static class ModelParser
         string message = ActivationCatalog.Unusable(name) is { } why
             ? $"Could not use activation '{name}': {why}"
             : $"Could not interpret activation function identifier: {name}" + Suggestion(name, ActivationCatalog.Names);
-        diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.UnknownActivation, message, index, argument));
+        diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.UnknownActivation, message, index, argument, name, NameSuggester.Closest(name, ActivationCatalog.Names)));
         return "linear";
     }
 
@@ -132,7 +132,7 @@ internal static class ModelParser
     {
         if (InitializerCatalog.Canonical(name) is { } canonical) return canonical;
         diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.UnknownInitializer,
-            $"Could not interpret initializer identifier: {name}" + Suggestion(name, InitializerCatalog.Names), index, argument));
+            $"Could not interpret initializer identifier: {name}" + Suggestion(name, InitializerCatalog.Names), index, argument, name, NameSuggester.Closest(name, InitializerCatalog.Names)));
         return "zeros";
     }
 
