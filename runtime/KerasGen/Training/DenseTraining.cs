@@ -134,40 +134,23 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
         Store(a, ref Unsafe.Add(ref z, r * units + j), Math.Min(TS.Count, units - j), spill);
     }
 
-    /// <summary>dW[i, :] += Σ_r x[r, i]·dz[r, :] and db += Σ_r dz[r, :], over whole padded rows.</summary>
+    /// <summary>
+    /// dW[i, :] += Σ_r x[r, i]·dz[r, :] and db += Σ_r dz[r, :], over whole padded rows. Blocks of four kernel rows ×
+    /// four registers of columns stay in registers while the batch rows stream past (16 FMAs per 4 gradient loads and
+    /// 4 broadcasts); the edges go one kernel row or one register at a time.
+    /// </summary>
     public static void AccumulateGradients(ref float x, ref float dz, ref float dKernel, ref float dBias, bool hasBias, int rows, int inputs, int stride)
     {
-        int width = TS.Count, quad = 4 * width;
-        for (int i = 0; i < inputs; i++)
+        int width = TS.Count, panel = 4 * width, i = 0;
+        for (; i + 4 <= inputs; i += 4)
         {
-            ref float row = ref Unsafe.Add(ref dKernel, i * stride);
             int j = 0;
-            for (; j + quad <= stride; j += quad)
-            {
-                TV a0 = TS.Load(ref row, (nuint)j), a1 = TS.Load(ref row, (nuint)(j + width));
-                TV a2 = TS.Load(ref row, (nuint)(j + 2 * width)), a3 = TS.Load(ref row, (nuint)(j + 3 * width));
-                for (int r = 0; r < rows; r++)
-                {
-                    TV xb = TS.Create(Unsafe.Add(ref x, r * inputs + i));
-                    ref float d = ref Unsafe.Add(ref dz, r * stride + j);
-                    a0 = TS.MultiplyAdd(xb, TS.Load(ref d, 0), a0);
-                    a1 = TS.MultiplyAdd(xb, TS.Load(ref d, (nuint)width), a1);
-                    a2 = TS.MultiplyAdd(xb, TS.Load(ref d, (nuint)(2 * width)), a2);
-                    a3 = TS.MultiplyAdd(xb, TS.Load(ref d, (nuint)(3 * width)), a3);
-                }
-                TS.Store(a0, ref row, (nuint)j);
-                TS.Store(a1, ref row, (nuint)(j + width));
-                TS.Store(a2, ref row, (nuint)(j + 2 * width));
-                TS.Store(a3, ref row, (nuint)(j + 3 * width));
-            }
+            for (; j + panel <= stride; j += panel) Gradient4x4(ref Unsafe.Add(ref x, i), ref Unsafe.Add(ref dz, j), ref Unsafe.Add(ref dKernel, i * stride + j), rows, inputs, stride);
             for (; j < stride; j += width)
-            {
-                TV a = TS.Load(ref row, (nuint)j);
-                for (int r = 0; r < rows; r++)
-                    a = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x, r * inputs + i)), TS.Load(ref dz, (nuint)(r * stride + j)), a);
-                TS.Store(a, ref row, (nuint)j);
-            }
+                for (int k = 0; k < 4; k++) GradientColumn(ref Unsafe.Add(ref x, i + k), ref Unsafe.Add(ref dz, j), ref Unsafe.Add(ref dKernel, (i + k) * stride + j), rows, inputs, stride);
         }
+        for (; i < inputs; i++)
+            for (int j = 0; j < stride; j += width) GradientColumn(ref Unsafe.Add(ref x, i), ref Unsafe.Add(ref dz, j), ref Unsafe.Add(ref dKernel, i * stride + j), rows, inputs, stride);
         if (!hasBias) return;
         for (int j = 0; j < stride; j += width)
         {
@@ -177,39 +160,108 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
         }
     }
 
-    /// <summary>dx[r, i] = Σ_j dz[r, j]·W[i, j]: four kernel rows per pass over each padded gradient row.</summary>
-    public static void InputGradient(ref float dz, ref float kernel, ref float dx, int rows, int inputs, int stride)
+    /// <summary>Kernel rows i..i+3 (x columns from <paramref name="x"/>) × four registers of gradient columns.
+    /// Branch-free so the JIT keeps the 16 accumulators in registers.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Gradient4x4(ref float x, ref float dz, ref float dKernel, int rows, int inputs, int stride)
     {
-        for (int r = 0; r < rows; r++)
+        int width = TS.Count;
+        ref float k1 = ref Unsafe.Add(ref dKernel, stride);
+        ref float k2 = ref Unsafe.Add(ref k1, stride);
+        ref float k3 = ref Unsafe.Add(ref k2, stride);
+        TV a00 = TS.Load(ref dKernel, 0), a01 = TS.Load(ref dKernel, (nuint)width), a02 = TS.Load(ref dKernel, (nuint)(2 * width)), a03 = TS.Load(ref dKernel, (nuint)(3 * width));
+        TV a10 = TS.Load(ref k1, 0), a11 = TS.Load(ref k1, (nuint)width), a12 = TS.Load(ref k1, (nuint)(2 * width)), a13 = TS.Load(ref k1, (nuint)(3 * width));
+        TV a20 = TS.Load(ref k2, 0), a21 = TS.Load(ref k2, (nuint)width), a22 = TS.Load(ref k2, (nuint)(2 * width)), a23 = TS.Load(ref k2, (nuint)(3 * width));
+        TV a30 = TS.Load(ref k3, 0), a31 = TS.Load(ref k3, (nuint)width), a32 = TS.Load(ref k3, (nuint)(2 * width)), a33 = TS.Load(ref k3, (nuint)(3 * width));
+        for (nint r = 0; r < rows; r++)
         {
             ref float d = ref Unsafe.Add(ref dz, r * stride);
-            ref float output = ref Unsafe.Add(ref dx, r * inputs);
+            ref float xr = ref Unsafe.Add(ref x, r * inputs);
+            TV d0 = TS.Load(ref d, 0), d1 = TS.Load(ref d, (nuint)width), d2 = TS.Load(ref d, (nuint)(2 * width)), d3 = TS.Load(ref d, (nuint)(3 * width));
+            TV v = TS.Create(xr);
+            a00 = TS.MultiplyAdd(v, d0, a00); a01 = TS.MultiplyAdd(v, d1, a01); a02 = TS.MultiplyAdd(v, d2, a02); a03 = TS.MultiplyAdd(v, d3, a03);
+            v = TS.Create(Unsafe.Add(ref xr, 1));
+            a10 = TS.MultiplyAdd(v, d0, a10); a11 = TS.MultiplyAdd(v, d1, a11); a12 = TS.MultiplyAdd(v, d2, a12); a13 = TS.MultiplyAdd(v, d3, a13);
+            v = TS.Create(Unsafe.Add(ref xr, 2));
+            a20 = TS.MultiplyAdd(v, d0, a20); a21 = TS.MultiplyAdd(v, d1, a21); a22 = TS.MultiplyAdd(v, d2, a22); a23 = TS.MultiplyAdd(v, d3, a23);
+            v = TS.Create(Unsafe.Add(ref xr, 3));
+            a30 = TS.MultiplyAdd(v, d0, a30); a31 = TS.MultiplyAdd(v, d1, a31); a32 = TS.MultiplyAdd(v, d2, a32); a33 = TS.MultiplyAdd(v, d3, a33);
+        }
+        TS.Store(a00, ref dKernel, 0); TS.Store(a01, ref dKernel, (nuint)width); TS.Store(a02, ref dKernel, (nuint)(2 * width)); TS.Store(a03, ref dKernel, (nuint)(3 * width));
+        TS.Store(a10, ref k1, 0); TS.Store(a11, ref k1, (nuint)width); TS.Store(a12, ref k1, (nuint)(2 * width)); TS.Store(a13, ref k1, (nuint)(3 * width));
+        TS.Store(a20, ref k2, 0); TS.Store(a21, ref k2, (nuint)width); TS.Store(a22, ref k2, (nuint)(2 * width)); TS.Store(a23, ref k2, (nuint)(3 * width));
+        TS.Store(a30, ref k3, 0); TS.Store(a31, ref k3, (nuint)width); TS.Store(a32, ref k3, (nuint)(2 * width)); TS.Store(a33, ref k3, (nuint)(3 * width));
+    }
+
+    /// <summary>One kernel row × one register of gradient columns.</summary>
+    private static void GradientColumn(ref float x, ref float dz, ref float dKernel, int rows, int inputs, int stride)
+    {
+        TV a = TS.Load(ref dKernel, 0);
+        for (int r = 0; r < rows; r++)
+            a = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x, r * inputs)), TS.Load(ref dz, (nuint)(r * stride)), a);
+        TS.Store(a, ref dKernel, 0);
+    }
+
+    /// <summary>
+    /// dx[r, i] = Σ_j dz[r, j]·W[i, j]: blocks of four batch rows × four kernel rows (16 dot products, each register
+    /// pair loaded once per step), reduced horizontally at the end; the edges one row or one kernel row at a time.
+    /// </summary>
+    public static void InputGradient(ref float dz, ref float kernel, ref float dx, int rows, int inputs, int stride)
+    {
+        Span<float> sums = stackalloc float[16];
+        int r = 0;
+        for (; r + 4 <= rows; r += 4)
+        {
             int i = 0;
             for (; i + 4 <= inputs; i += 4)
             {
-                ref float w0 = ref Unsafe.Add(ref kernel, i * stride);
-                TV a0 = TS.Create(0f), a1 = a0, a2 = a0, a3 = a0;
-                for (int j = 0; j < stride; j += TS.Count)
-                {
-                    TV g = TS.Load(ref d, (nuint)j);
-                    a0 = TS.MultiplyAdd(g, TS.Load(ref w0, (nuint)j), a0);
-                    a1 = TS.MultiplyAdd(g, TS.Load(ref w0, (nuint)(stride + j)), a1);
-                    a2 = TS.MultiplyAdd(g, TS.Load(ref w0, (nuint)(2 * stride + j)), a2);
-                    a3 = TS.MultiplyAdd(g, TS.Load(ref w0, (nuint)(3 * stride + j)), a3);
-                }
-                Unsafe.Add(ref output, i) = TS.Sum(a0);
-                Unsafe.Add(ref output, i + 1) = TS.Sum(a1);
-                Unsafe.Add(ref output, i + 2) = TS.Sum(a2);
-                Unsafe.Add(ref output, i + 3) = TS.Sum(a3);
+                Dot4x4(ref Unsafe.Add(ref dz, r * stride), ref Unsafe.Add(ref kernel, i * stride), stride, ref sums[0]);
+                for (int a = 0; a < 4; a++)
+                    for (int b = 0; b < 4; b++) Unsafe.Add(ref dx, (r + a) * inputs + i + b) = sums[a * 4 + b];
             }
             for (; i < inputs; i++)
-            {
-                ref float w = ref Unsafe.Add(ref kernel, i * stride);
-                TV a = TS.Create(0f);
-                for (int j = 0; j < stride; j += TS.Count) a = TS.MultiplyAdd(TS.Load(ref d, (nuint)j), TS.Load(ref w, (nuint)j), a);
-                Unsafe.Add(ref output, i) = TS.Sum(a);
-            }
+                for (int a = 0; a < 4; a++) Unsafe.Add(ref dx, (r + a) * inputs + i) = Dot(ref Unsafe.Add(ref dz, (r + a) * stride), ref Unsafe.Add(ref kernel, i * stride), stride);
         }
+        for (; r < rows; r++)
+            for (int i = 0; i < inputs; i++) Unsafe.Add(ref dx, r * inputs + i) = Dot(ref Unsafe.Add(ref dz, r * stride), ref Unsafe.Add(ref kernel, i * stride), stride);
+    }
+
+    /// <summary>Dot products of gradient rows 0..3 with kernel rows 0..3 into sums[4a + b]. Branch-free, so the 16
+    /// accumulators stay in registers.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Dot4x4(ref float dz, ref float kernel, int stride, ref float sums)
+    {
+        ref float d1 = ref Unsafe.Add(ref dz, stride);
+        ref float d2 = ref Unsafe.Add(ref d1, stride);
+        ref float d3 = ref Unsafe.Add(ref d2, stride);
+        ref float w1 = ref Unsafe.Add(ref kernel, stride);
+        ref float w2 = ref Unsafe.Add(ref w1, stride);
+        ref float w3 = ref Unsafe.Add(ref w2, stride);
+        TV a00 = TS.Create(0f), a01 = a00, a02 = a00, a03 = a00, a10 = a00, a11 = a00, a12 = a00, a13 = a00;
+        TV a20 = a00, a21 = a00, a22 = a00, a23 = a00, a30 = a00, a31 = a00, a32 = a00, a33 = a00;
+        for (nint j = 0; j < stride; j += TS.Count)
+        {
+            TV k0 = TS.Load(ref kernel, (nuint)j), k1 = TS.Load(ref w1, (nuint)j), k2 = TS.Load(ref w2, (nuint)j), k3 = TS.Load(ref w3, (nuint)j);
+            TV g = TS.Load(ref dz, (nuint)j);
+            a00 = TS.MultiplyAdd(g, k0, a00); a01 = TS.MultiplyAdd(g, k1, a01); a02 = TS.MultiplyAdd(g, k2, a02); a03 = TS.MultiplyAdd(g, k3, a03);
+            g = TS.Load(ref d1, (nuint)j);
+            a10 = TS.MultiplyAdd(g, k0, a10); a11 = TS.MultiplyAdd(g, k1, a11); a12 = TS.MultiplyAdd(g, k2, a12); a13 = TS.MultiplyAdd(g, k3, a13);
+            g = TS.Load(ref d2, (nuint)j);
+            a20 = TS.MultiplyAdd(g, k0, a20); a21 = TS.MultiplyAdd(g, k1, a21); a22 = TS.MultiplyAdd(g, k2, a22); a23 = TS.MultiplyAdd(g, k3, a23);
+            g = TS.Load(ref d3, (nuint)j);
+            a30 = TS.MultiplyAdd(g, k0, a30); a31 = TS.MultiplyAdd(g, k1, a31); a32 = TS.MultiplyAdd(g, k2, a32); a33 = TS.MultiplyAdd(g, k3, a33);
+        }
+        Unsafe.Add(ref sums, 0) = TS.Sum(a00); Unsafe.Add(ref sums, 1) = TS.Sum(a01); Unsafe.Add(ref sums, 2) = TS.Sum(a02); Unsafe.Add(ref sums, 3) = TS.Sum(a03);
+        Unsafe.Add(ref sums, 4) = TS.Sum(a10); Unsafe.Add(ref sums, 5) = TS.Sum(a11); Unsafe.Add(ref sums, 6) = TS.Sum(a12); Unsafe.Add(ref sums, 7) = TS.Sum(a13);
+        Unsafe.Add(ref sums, 8) = TS.Sum(a20); Unsafe.Add(ref sums, 9) = TS.Sum(a21); Unsafe.Add(ref sums, 10) = TS.Sum(a22); Unsafe.Add(ref sums, 11) = TS.Sum(a23);
+        Unsafe.Add(ref sums, 12) = TS.Sum(a30); Unsafe.Add(ref sums, 13) = TS.Sum(a31); Unsafe.Add(ref sums, 14) = TS.Sum(a32); Unsafe.Add(ref sums, 15) = TS.Sum(a33);
+    }
+
+    private static float Dot(ref float a, ref float b, int length)
+    {
+        TV sum = TS.Create(0f);
+        for (int j = 0; j < length; j += TS.Count) sum = TS.MultiplyAdd(TS.Load(ref a, (nuint)j), TS.Load(ref b, (nuint)j), sum);
+        return TS.Sum(sum);
     }
 
     /// <summary>Copies compact rows of <paramref name="width"/> into rows of <paramref name="stride"/> with zeroed padding.</summary>

@@ -42,6 +42,7 @@ namespace KerasGen.Tests.Models;
 [Sequential, Dense(6, InputDim = 5), Activation("glu"), Dense(3), Activation("sparsemax"), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradGluLayer;
 [Sequential, Dense(6, InputShape = new[] { 3, 5 }, Activation = "tanh"), Reshape(2, 9), Dense(4, Activation = "softmax"), Flatten, Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradRank3;
 [Sequential, Dense(7, InputDim = 5, Activation = "tanh", UseBias = false), Dense(3, UseBias = false), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradNoBias;
+[Sequential, Dense(70, InputDim = 9, Activation = "tanh"), Dense(66, Activation = "sigmoid"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradLarge;
 [Sequential, Dense(40, InputDim = 37, Activation = "relu"), Dense(19, Activation = "sigmoid"), Compile(Loss = "binary_crossentropy", Optimizer = "sgd", MaxBatchSize = 3)] public partial class GradWide;
 [Sequential, Dense(6, InputDim = 5, Activation = "tanh"), Dense(4, Activation = "linear"), Compile(Loss = "mean_squared_error", Optimizer = "sgd")] public partial class LossMeanSquaredError;
 [Sequential, Dense(6, InputDim = 5, Activation = "tanh"), Dense(4, Activation = "linear"), Compile(Loss = "mean_absolute_error", Optimizer = "sgd")] public partial class LossMeanAbsoluteError;
@@ -102,6 +103,7 @@ internal static class GradientModels
         ["rank 3 + reshape + flatten"] = () => new GradRank3(3),
         ["no bias"] = () => new GradNoBias(3),
         ["37-40-19 sigmoid bce, chunks of 3"] = () => new GradWide(3),
+        ["9-70-66-3: whole register blocks in every kernel"] = () => new GradLarge(3),
     };
 
     public static readonly Dictionary<string, Func<IDifferentiableModel>> Losses = new()
