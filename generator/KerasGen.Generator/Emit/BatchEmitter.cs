@@ -47,7 +47,7 @@ internal static class BatchEmitter
                         var dense = layout.Dense[index];
                         int rows = TrainingLayout.DenseRows(layer), units = layer.Spec.Units;
                         string target = current == "a" ? "b" : "a";
-                        w.Line($"{Training}.DenseTraining<TV, TS>.Forward(ref {current}, ref {At("w", dense.KernelOffset)}, ref {At("w", dense.BiasOffset >= 0 ? dense.BiasOffset : dense.KernelOffset)}, {Bool(dense.BiasOffset >= 0)}, ref {target}, n * {rows}, {last}, {units}, {dense.PaddedUnits});");
+                        w.Line($"{Training}.DenseTraining<TV, TS>.Forward(ref {current}, ref {Literals.At("w", dense.KernelOffset)}, ref {Literals.At("w", dense.BiasOffset >= 0 ? dense.BiasOffset : dense.KernelOffset)}, {Literals.Bool(dense.BiasOffset >= 0)}, ref {target}, n * {rows}, {last}, {units}, {dense.PaddedUnits});");
                         TrainingEmitter.ActivationForward(w, layer.Spec.Activation, target, target, $"n * {rows * units}", $"n * {rows}", units);
                         current = target;
                         break;
@@ -71,8 +71,4 @@ internal static class BatchEmitter
     {
         for (int i = 0; i < plan.Layers.Count; i++) yield return (plan.Layers[i], i);
     }
-
-    private static string At(string buffer, int offset) => offset == 0 ? buffer : $"global::System.Runtime.CompilerServices.Unsafe.Add(ref {buffer}, {offset})";
-
-    private static string Bool(bool value) => value ? "true" : "false";
 }

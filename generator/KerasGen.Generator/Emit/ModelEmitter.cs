@@ -104,14 +104,14 @@ internal static class ModelEmitter
         w.Line();
         using (w.Block("private static readonly global::KerasGen.Weights.WeightSlot[] s_slots =", "};"))
             foreach (var s in layout.Slots)
-                w.Line($"new({Quote(s.Layer)}, {Quote(s.Name)}, new[] {{ {string.Join(", ", s.Shape)} }}, {s.Offset}, {s.Rows}, {s.Columns}, {s.Stride}, {Quote(s.Initializer)}),");
+                w.Line($"new({Literals.Quote(s.Layer)}, {Literals.Quote(s.Name)}, new[] {{ {string.Join(", ", s.Shape)} }}, {s.Offset}, {s.Rows}, {s.Columns}, {s.Stride}, {Literals.Quote(s.Initializer)}),");
         using (w.Block("private static readonly global::KerasGen.LayerDescription[] s_layers =", "};"))
             for (int i = 0; i < plan.Layers.Count; i++)
             {
                 var layer = plan.Layers[i];
                 int kernel = layout.Slots.FindIndex(s => s.Layer == layer.Name && s.Name == "kernel");
                 int bias = layout.Slots.FindIndex(s => s.Layer == layer.Name && s.Name == "bias");
-                w.Line($"new({Quote(layer.Name)}, {Quote(layer.ClassName)}, {Quote(layer.Spec.Activation)}, new[] {{ {string.Join(", ", layer.InputShape)} }}, new[] {{ {string.Join(", ", layer.OutputShape)} }}, {layer.Params}, {kernel}, {bias}, {layer.Spec.Rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}),");
+                w.Line($"new({Literals.Quote(layer.Name)}, {Literals.Quote(layer.ClassName)}, {Literals.Quote(layer.Spec.Activation)}, new[] {{ {string.Join(", ", layer.InputShape)} }}, new[] {{ {string.Join(", ", layer.OutputShape)} }}, {layer.Params}, {kernel}, {bias}, {layer.Spec.Rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}),");
             }
         w.Line();
         w.Line("[global::System.ThreadStatic] private static " + Kernels + ".AlignedBuffer? t_batchScratch;");
@@ -166,7 +166,7 @@ internal static class ModelEmitter
         w.Line("public float[][] GetWeights() => global::KerasGen.Weights.WeightTable.Get(s_slots, _weights.Span);");
         w.Line();
         w.Line("/// <inheritdoc/>");
-        w.Line($"public void SetWeights(global::System.Collections.Generic.IReadOnlyList<float[]> weights) => global::KerasGen.Weights.WeightTable.Set({Quote(spec.ModelName)}, s_slots, weights, _weights.Span);");
+        w.Line($"public void SetWeights(global::System.Collections.Generic.IReadOnlyList<float[]> weights) => global::KerasGen.Weights.WeightTable.Set({Literals.Quote(spec.ModelName)}, s_slots, weights, _weights.Span);");
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line($"public int CountParams() => {parameters};");
@@ -175,7 +175,7 @@ internal static class ModelEmitter
         w.Line("public string Summary() => Summary(88);");
         w.Line();
         w.Line("/// <summary>Keras 3 <c>summary(line_length)</c>.</summary>");
-        w.Line($"public string Summary(int lineLength) => global::KerasGen.ModelSummary.Format({Quote(spec.ModelName)}, s_layers, lineLength);");
+        w.Line($"public string Summary(int lineLength) => global::KerasGen.ModelSummary.Format({Literals.Quote(spec.ModelName)}, s_layers, lineLength);");
 
         foreach (var isa in Isa.All) EmitPath(w, plan, layout, isa);
         BatchEmitter.Emit(w, plan, layout);
@@ -294,7 +294,4 @@ internal static class ModelEmitter
         if (ActivationEmitter.RowMethod(activation) is { } row)
             w.Line($"{Kernels}.RowActivations.{row}(ref {buffer}, {rows}, {length});");
     }
-
-    private static string Quote(string text) =>
-        "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 }

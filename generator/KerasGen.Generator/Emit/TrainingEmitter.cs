@@ -24,7 +24,7 @@ internal static class TrainingEmitter
         var last = plan.Layers[plan.Layers.Count - 1];
         string lastActivation = last.Spec.Kind is LayerKind.Dense or LayerKind.Activation ? last.Spec.Activation : "linear";
         int outputWidth = plan.OutputShape[plan.OutputShape.Count - 1];
-        string metrics = compile.Metrics.Count == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", compile.Metrics.Select(Quote)) + " }";
+        string metrics = compile.Metrics.Count == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", compile.Metrics.Select(Literals.Quote)) + " }";
 
         w.Line();
         w.Line("// ---- Training ([Compile]) ----");
@@ -33,11 +33,11 @@ internal static class TrainingEmitter
         w.Line("private global::KerasGen.Kernels.AlignedBuffer? _trainingMemory, _gradients;");
         w.Line();
         w.Line($"private {Training}.TrainingSpec TrainingSpec => new(");
-        w.Line($"    {Quote(compile.Loss)}, {Bool(compile.FromLogits)}, {metrics},");
-        w.Line($"    new {Training}.Optimizers.OptimizerSettings({Quote(compile.Optimizer)}, {F(compile.LearningRate)}, {F(compile.Momentum)}, {Bool(compile.Nesterov)}, " +
-               $"{F(compile.Beta1)}, {F(compile.Beta2)}, {F(compile.Epsilon)}, {F(compile.Rho)}, {Bool(compile.Amsgrad)}, {Bool(compile.Centered)}, " +
-               $"{F(compile.InitialAccumulatorValue)}, {F(compile.WeightDecay)}),");
-        w.Line($"    {compile.MaxBatchSize}, {ShapeMath.Product(plan.InputShape)}, {ShapeMath.Product(plan.OutputShape)}, {outputWidth}, {Quote(lastActivation)}, _seed);");
+        w.Line($"    {Literals.Quote(compile.Loss)}, {Literals.Bool(compile.FromLogits)}, {metrics},");
+        w.Line($"    new {Training}.Optimizers.OptimizerSettings({Literals.Quote(compile.Optimizer)}, {Literals.Float(compile.LearningRate)}, {Literals.Float(compile.Momentum)}, {Literals.Bool(compile.Nesterov)}, " +
+               $"{Literals.Float(compile.Beta1)}, {Literals.Float(compile.Beta2)}, {Literals.Float(compile.Epsilon)}, {Literals.Float(compile.Rho)}, {Literals.Bool(compile.Amsgrad)}, {Literals.Bool(compile.Centered)}, " +
+               $"{Literals.Float(compile.InitialAccumulatorValue)}, {Literals.Float(compile.WeightDecay)}),");
+        w.Line($"    {compile.MaxBatchSize}, {ShapeMath.Product(plan.InputShape)}, {ShapeMath.Product(plan.OutputShape)}, {outputWidth}, {Literals.Quote(lastActivation)}, _seed);");
         w.Line();
         w.Line($"/// <summary>The optimizer, with its step count and learning rate (Keras <c>model.optimizer</c>).</summary>");
         w.Line($"public {Training}.Optimizers.Optimizer Optimizer => Trainer.Optimizer;");
@@ -62,17 +62,17 @@ internal static class TrainingEmitter
         {
             w.Line($"if ((uint)samples - 1 >= {memory.MaxBatch} || x.Length != samples * {ShapeMath.Product(plan.InputShape)}) throw new global::System.ArgumentOutOfRangeException(nameof(samples), samples, \"ForwardBatch takes 1 to {memory.MaxBatch} samples (MaxBatchSize) with x holding exactly their values.\");");
             w.Line("ref float t = ref (_trainingMemory ??= new(TrainingSize)).Start;");
-            w.Line($"x.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {At("t", memory.Input)}, x.Length));");
+            w.Line($"x.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {Literals.At("t", memory.Input)}, x.Length));");
             w.Line("ref float w = ref _weights.Start;");
             Dispatch(w, "TrainForward", "ref w, ref t, samples, training");
-            w.Line($"return global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref {At("t", memory.Output)}, samples * {ShapeMath.Product(plan.OutputShape)});");
+            w.Line($"return global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref {Literals.At("t", memory.Output)}, samples * {ShapeMath.Product(plan.OutputShape)});");
         }
         w.Line();
         using (w.Block($"void {Training}.IDifferentiableModel.BackwardBatch(global::System.ReadOnlySpan<float> outputGradient, int samples, bool preActivation)"))
         {
             w.Line($"if ((uint)samples - 1 >= {memory.MaxBatch} || outputGradient.Length != samples * {ShapeMath.Product(plan.OutputShape)} || _trainingMemory is null) throw new global::System.ArgumentOutOfRangeException(nameof(samples), samples, \"BackwardBatch follows a ForwardBatch of the same 1 to {memory.MaxBatch} samples, with their output gradient.\");");
             w.Line("ref float t = ref _trainingMemory.Start;");
-            w.Line($"outputGradient.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {At("t", memory.Gradient0)}, outputGradient.Length));");
+            w.Line($"outputGradient.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {Literals.At("t", memory.Gradient0)}, outputGradient.Length));");
             w.Line("ref float w = ref _weights.Start;");
             w.Line("ref float g = ref (_gradients ??= new(WeightSize)).Start;");
             Dispatch(w, "Backward", "ref w, ref g, ref t, samples, preActivation");
@@ -108,7 +108,7 @@ internal static class TrainingEmitter
                     case LayerKind.Dense:
                         var dense = layout.Dense[l];
                         int rows = TrainingLayout.DenseRows(layer), units = layer.Spec.Units;
-                        w.Line($"{Training}.DenseTraining<TV, TS>.Forward(ref {At("t", b.Input)}, ref {At("w", dense.KernelOffset)}, ref {At("w", dense.BiasOffset >= 0 ? dense.BiasOffset : dense.KernelOffset)}, {Bool(dense.BiasOffset >= 0)}, ref {At("t", b.PreActivation)}, n * {rows}, {last}, {units}, {dense.PaddedUnits});");
+                        w.Line($"{Training}.DenseTraining<TV, TS>.Forward(ref {Literals.At("t", b.Input)}, ref {Literals.At("w", dense.KernelOffset)}, ref {Literals.At("w", dense.BiasOffset >= 0 ? dense.BiasOffset : dense.KernelOffset)}, {Literals.Bool(dense.BiasOffset >= 0)}, ref {Literals.At("t", b.PreActivation)}, n * {rows}, {last}, {units}, {dense.PaddedUnits});");
                         ActivationForward(w, layer.Spec.Activation, b.PreActivation, b.Output, $"n * {rows * units}", $"n * {rows}", units);
                         break;
                     case LayerKind.Activation:
@@ -117,7 +117,7 @@ internal static class TrainingEmitter
                     case LayerKind.Dropout:
                         string rate = ((float)layer.Spec.Rate).ToString("R", CultureInfo.InvariantCulture) + "f";
                         w.Line($"if (training is null) {Copy(b.Input, b.Output, $"n * {layer.InputSize}")}");
-                        w.Line($"else {Training}.DropoutKernel.Forward(ref {At("t", b.Input)}, ref {At("t", b.Output)}, ref {At("t", b.Mask)}, n * {layer.InputSize}, {rate}, training);");
+                        w.Line($"else {Training}.DropoutKernel.Forward(ref {Literals.At("t", b.Input)}, ref {Literals.At("t", b.Output)}, ref {Literals.At("t", b.Mask)}, n * {layer.InputSize}, {rate}, training);");
                         break;
                     default:
                         w.Line("// no computation");
@@ -145,7 +145,7 @@ internal static class TrainingEmitter
         w.Line($"global::KerasGen.Kernels.RowActivations.{method}(ref {to}, {rows}, {length});");
     }
 
-    private static string Ref(object buffer) => buffer is int offset ? At("t", offset) : (string)buffer;
+    private static string Ref(object buffer) => buffer is int offset ? Literals.At("t", offset) : (string)buffer;
 
     private static void EmitBackward(CodeWriter w, ModelPlan plan, ModelLayout layout, TrainingLayout memory)
     {
@@ -170,10 +170,10 @@ internal static class TrainingEmitter
                         int rows = TrainingLayout.DenseRows(layer), units = layer.Spec.Units;
                         int gradient = ActivationBackward(w, layer.Spec.Activation, isLast, b.PreActivation, b.Output, current, other, $"n * {rows * units}", $"n * {rows}", units);
                         if (gradient != current) (current, other) = (other, current);
-                        w.Line($"{Training}.DenseTraining<TV, TS>.Pad(ref {At("t", current)}, ref {At("t", memory.PaddedGradient)}, n * {rows}, {units}, {dense.PaddedUnits});");
-                        w.Line($"{Training}.DenseTraining<TV, TS>.AccumulateGradients(ref {At("t", b.Input)}, ref {At("t", memory.PaddedGradient)}, ref {At("g", dense.KernelOffset)}, ref {At("g", dense.BiasOffset >= 0 ? dense.BiasOffset : dense.KernelOffset)}, {Bool(dense.BiasOffset >= 0)}, n * {rows}, {last}, {dense.PaddedUnits});");
+                        w.Line($"{Training}.DenseTraining<TV, TS>.Pad(ref {Literals.At("t", current)}, ref {Literals.At("t", memory.PaddedGradient)}, n * {rows}, {units}, {dense.PaddedUnits});");
+                        w.Line($"{Training}.DenseTraining<TV, TS>.AccumulateGradients(ref {Literals.At("t", b.Input)}, ref {Literals.At("t", memory.PaddedGradient)}, ref {Literals.At("g", dense.KernelOffset)}, ref {Literals.At("g", dense.BiasOffset >= 0 ? dense.BiasOffset : dense.KernelOffset)}, {Literals.Bool(dense.BiasOffset >= 0)}, n * {rows}, {last}, {dense.PaddedUnits});");
                         if (l > firstWeighted)
-                            w.Line($"{Training}.DenseTraining<TV, TS>.InputGradient(ref {At("t", memory.PaddedGradient)}, ref {At("w", dense.KernelOffset)}, ref {At("t", current)}, n * {rows}, {last}, {dense.PaddedUnits});");
+                            w.Line($"{Training}.DenseTraining<TV, TS>.InputGradient(ref {Literals.At("t", memory.PaddedGradient)}, ref {Literals.At("w", dense.KernelOffset)}, ref {Literals.At("t", current)}, n * {rows}, {last}, {dense.PaddedUnits});");
                         break;
                     case LayerKind.Activation:
                         int result = ActivationBackward(w, layer.Spec.Activation, isLast, b.Input, b.Output, current, other, $"n * {layer.InputSize}", $"n * {layer.InputSize / last}", last);
@@ -181,8 +181,8 @@ internal static class TrainingEmitter
                         break;
                     case LayerKind.Dropout:
                         Elementwise(w, $"n * {layer.InputSize}",
-                            i => $"TS.Store(TS.Multiply(TS.Load(ref {At("t", current)}, {i}), TS.Load(ref {At("t", b.Mask)}, {i})), ref {At("t", current)}, {i});",
-                            i => $"{Unsafe}.Add(ref {At("t", current)}, {i}) *= {Unsafe}.Add(ref {At("t", b.Mask)}, {i});");
+                            i => $"TS.Store(TS.Multiply(TS.Load(ref {Literals.At("t", current)}, {i}), TS.Load(ref {Literals.At("t", b.Mask)}, {i})), ref {Literals.At("t", current)}, {i});",
+                            i => $"{Unsafe}.Add(ref {Literals.At("t", current)}, {i}) *= {Unsafe}.Add(ref {Literals.At("t", b.Mask)}, {i});");
                         break;
                     default:
                         w.Line("// no computation");
@@ -204,10 +204,10 @@ internal static class TrainingEmitter
         {
             if (shape == ActivationShape.Elementwise)
                 Elementwise(w, count,
-                    i => $"TS.Store({Training}.ActivationGradient<TV, TS>.{method}(TS.Load(ref {At("t", z)}, {i}), TS.Load(ref {At("t", y)}, {i}), TS.Load(ref {At("t", gradient)}, {i})), ref {At("t", gradient)}, {i});",
-                    i => $"{Unsafe}.Add(ref {At("t", gradient)}, {i}) = {Training}.ActivationGradient<float, global::KerasGen.Kernels.SimdScalar>.{method}({Unsafe}.Add(ref {At("t", z)}, {i}), {Unsafe}.Add(ref {At("t", y)}, {i}), {Unsafe}.Add(ref {At("t", gradient)}, {i}));");
+                    i => $"TS.Store({Training}.ActivationGradient<TV, TS>.{method}(TS.Load(ref {Literals.At("t", z)}, {i}), TS.Load(ref {Literals.At("t", y)}, {i}), TS.Load(ref {Literals.At("t", gradient)}, {i})), ref {Literals.At("t", gradient)}, {i});",
+                    i => $"{Unsafe}.Add(ref {Literals.At("t", gradient)}, {i}) = {Training}.ActivationGradient<float, global::KerasGen.Kernels.SimdScalar>.{method}({Unsafe}.Add(ref {Literals.At("t", z)}, {i}), {Unsafe}.Add(ref {Literals.At("t", y)}, {i}), {Unsafe}.Add(ref {Literals.At("t", gradient)}, {i}));");
             else
-                w.Line($"{Training}.RowActivationGradients.{method}(ref {At("t", z)}, ref {At("t", y)}, ref {At("t", gradient)}, ref {At("t", shape == ActivationShape.Halving ? spare : gradient)}, {rows}, {length});");
+                w.Line($"{Training}.RowActivationGradients.{method}(ref {Literals.At("t", z)}, ref {Literals.At("t", y)}, ref {Literals.At("t", gradient)}, ref {Literals.At("t", shape == ActivationShape.Halving ? spare : gradient)}, {rows}, {length});");
         }
         return shape == ActivationShape.Halving ? spare : gradient;
     }
@@ -226,13 +226,5 @@ internal static class TrainingEmitter
     }
 
     private static string Copy(int from, int to, string count) => from == to ? "{ }" :
-        $"global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref {At("t", from)}, {count}).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {At("t", to)}, {count}));";
-
-    private static string At(string buffer, int offset) => offset == 0 ? buffer : $"{Unsafe}.Add(ref {buffer}, {offset})";
-
-    private static string F(double value) => double.IsNaN(value) ? "float.NaN" : ((float)value).ToString("R", CultureInfo.InvariantCulture) + "f";
-
-    private static string Bool(bool value) => value ? "true" : "false";
-
-    private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+        $"global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref {Literals.At("t", from)}, {count}).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {Literals.At("t", to)}, {count}));";
 }
