@@ -16,14 +16,16 @@ namespace KerasGen.Training;
 public static class DenseTraining<TV, TS> where TV : struct where TS : struct, ISimd<TV>
 {
     /// <summary>
-    /// z[r, :units] = x[r, :inputs] · W + b, GEMM-style: the columns in panels of four registers (whose kernel rows
-    /// stay in L2 while every row block uses them), the rows in blocks of four, so each inner step does 16 FMAs for
-    /// 4 weight loads and 4 broadcasts. Narrower panels (the last of a layer) go one register at a time. Blocks that
+    /// z[r, :units] = x[r, :inputs] · W + b, GEMM-style: the columns in panels of four registers (two on machines with
+    /// 16 vector registers), whose kernel rows stay in L2 while every row block uses them, the rows in blocks of four,
+    /// so each inner step does 16 FMAs for 4 weight loads and 4 broadcasts. Narrower panels (the last of a layer) go one register at a time. Blocks that
     /// would write past a row's end write whole registers to a tile, then copy the valid part.
     /// </summary>
     public static void Forward(ref float x, ref float kernel, ref float bias, bool hasBias, ref float z, int rows, int inputs, int units, int stride)
     {
-        int width = TS.Count, panel = 4 * width, j = 0;
+        // 4×4 registers fill AVX-512's 32; with 16 registers (AVX2 and narrower) the block is 4×2.
+        bool wide = TS.Count == 16;
+        int width = TS.Count, panel = (wide ? 4 : 2) * width, j = 0;
         float biasScale = hasBias ? 1f : 0f; // without a bias, bias points at valid memory that is scaled away
         Span<float> tile = stackalloc float[4 * panel];
         ref float t = ref tile[0];
@@ -33,12 +35,12 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
             int r = 0;
             for (; r + 4 <= rows; r += 4)
             {
-                if (whole) Block4x4(ref Row(ref x, r, inputs), ref Unsafe.Add(ref kernel, j), ref Unsafe.Add(ref bias, hasBias ? j : 0), biasScale, ref Row(ref z, r, units, j), units, inputs, stride);
-                else
-                {
-                    Block4x4(ref Row(ref x, r, inputs), ref Unsafe.Add(ref kernel, j), ref Unsafe.Add(ref bias, hasBias ? j : 0), biasScale, ref t, panel, inputs, stride);
-                    CopyTile(ref t, panel, ref Row(ref z, r, units, j), units, 4, units - j);
-                }
+                ref float b = ref Unsafe.Add(ref bias, hasBias ? j : 0);
+                ref float output = ref whole ? ref Row(ref z, r, units, j) : ref t;
+                int outputStride = whole ? units : panel;
+                if (wide) Block4x4(ref Row(ref x, r, inputs), ref Unsafe.Add(ref kernel, j), ref b, biasScale, ref output, outputStride, inputs, stride);
+                else Block4x2(ref Row(ref x, r, inputs), ref Unsafe.Add(ref kernel, j), ref b, biasScale, ref output, outputStride, inputs, stride);
+                if (!whole) CopyTile(ref t, panel, ref Row(ref z, r, units, j), units, 4, units - j);
             }
             for (; r < rows; r++)
                 for (int c = j; c < Math.Min(j + panel, units); c += width) Column(ref x, ref kernel, ref bias, hasBias, ref z, r, c, inputs, units, stride, tile);
@@ -99,6 +101,40 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
         TS.Store(a20, ref o, 0); TS.Store(a21, ref o, (nuint)width); TS.Store(a22, ref o, (nuint)(2 * width)); TS.Store(a23, ref o, (nuint)(3 * width));
         o = ref Unsafe.Add(ref o, outputStride);
         TS.Store(a30, ref o, 0); TS.Store(a31, ref o, (nuint)width); TS.Store(a32, ref o, (nuint)(2 * width)); TS.Store(a33, ref o, (nuint)(3 * width));
+    }
+
+    /// <summary>Rows r..r+3 × two registers of columns: the block for 16-register machines.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Block4x2(ref float x, ref float kernel, ref float bias, float biasScale, ref float output, int outputStride, int inputs, int stride)
+    {
+        int width = TS.Count;
+        TV scale = TS.Create(biasScale);
+        TV a00 = TS.Multiply(TS.Load(ref bias, 0), scale), a01 = TS.Multiply(TS.Load(ref bias, (nuint)width), scale);
+        TV a10 = a00, a11 = a01, a20 = a00, a21 = a01, a30 = a00, a31 = a01;
+        ref float x1 = ref Unsafe.Add(ref x, inputs);
+        ref float x2 = ref Unsafe.Add(ref x1, inputs);
+        ref float x3 = ref Unsafe.Add(ref x2, inputs);
+        for (nint i = 0; i < inputs; i++)
+        {
+            ref float w = ref Unsafe.Add(ref kernel, i * stride);
+            TV w0 = TS.Load(ref w, 0), w1 = TS.Load(ref w, (nuint)width);
+            TV v = TS.Create(Unsafe.Add(ref x, i));
+            a00 = TS.MultiplyAdd(v, w0, a00); a01 = TS.MultiplyAdd(v, w1, a01);
+            v = TS.Create(Unsafe.Add(ref x1, i));
+            a10 = TS.MultiplyAdd(v, w0, a10); a11 = TS.MultiplyAdd(v, w1, a11);
+            v = TS.Create(Unsafe.Add(ref x2, i));
+            a20 = TS.MultiplyAdd(v, w0, a20); a21 = TS.MultiplyAdd(v, w1, a21);
+            v = TS.Create(Unsafe.Add(ref x3, i));
+            a30 = TS.MultiplyAdd(v, w0, a30); a31 = TS.MultiplyAdd(v, w1, a31);
+        }
+        ref float o = ref output;
+        TS.Store(a00, ref o, 0); TS.Store(a01, ref o, (nuint)width);
+        o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a10, ref o, 0); TS.Store(a11, ref o, (nuint)width);
+        o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a20, ref o, 0); TS.Store(a21, ref o, (nuint)width);
+        o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a30, ref o, 0); TS.Store(a31, ref o, (nuint)width);
     }
 
     /// <summary>Four rows × one register of columns, written to a tile of <paramref name="outputStride"/>.</summary>
