@@ -2,7 +2,8 @@ using System;
 
 namespace KerasGen;
 
-/// <summary>Keras <c>Dropout(rate, seed=None)</c>: identity at inference; inverted dropout while training.</summary>
+/// <summary>Keras <c>Dropout(rate)</c>: identity at inference; inverted dropout while training. The masks are drawn from
+/// the model's seed (<c>new M(seed)</c>), so there is no per-layer <c>seed</c> argument.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class DropoutAttribute : LayerAttribute
 {
@@ -15,7 +16,4 @@ public sealed class DropoutAttribute : LayerAttribute
 
     /// <summary>Keras 1 <c>p</c>, the same as <see cref="Rate"/>.</summary>
     public double P { get => Rate; set => Rate = value; }
-
-    /// <summary>Keras <c>seed</c> for the dropout mask.</summary>
-    public int Seed { get; set; }
 }
