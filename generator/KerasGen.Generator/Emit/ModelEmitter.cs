@@ -84,8 +84,8 @@ internal static class ModelEmitter
         w.Line("// Layers:");
         foreach (var layer in plan.Layers)
             w.Line($"//   {layer.Name} ({layer.ClassName}): {ShapeMath.Keras(layer.InputShape)} -> {ShapeMath.Keras(layer.OutputShape)}, {layer.Params} parameters");
-        w.Line($"private const int WeightSize = {layout.WeightSize};");
-        w.Line($"private const int BufferSize = {layout.BufferSize};");
+        w.Line($"private const int KerasGenWeightSize = {layout.WeightSize};");
+        w.Line($"private const int KerasGenBufferSize = {layout.BufferSize};");
         w.Line();
         w.Line("/// <summary>Keras <c>model.input_shape</c>: " + ShapeMath.Keras(plan.InputShape) + ".</summary>");
         w.Line($"public static global::KerasGen.TensorShape InputShape {{ get; }} = new global::KerasGen.TensorShape(null{string.Concat(plan.InputShape.Select(d => ", " + d))});");
@@ -120,7 +120,7 @@ internal static class ModelEmitter
             w.Line("// Per-thread activation buffers: Predict allocates nothing after a thread's first call, and threads never share them.");
             w.Line("[global::System.ThreadStatic] private static " + Kernels + ".AlignedBuffer? t_scratch;");
         }
-        w.Line("private readonly " + Kernels + ".AlignedBuffer _weights = new(WeightSize);");
+        w.Line("private readonly " + Kernels + ".AlignedBuffer _weights = new(KerasGenWeightSize);");
         w.Line("private readonly ulong _seed;");
         w.Line();
         w.Line("global::System.Collections.Generic.IReadOnlyList<global::KerasGen.Weights.WeightSlot> global::KerasGen.Weights.IWeightLayout.WeightSlots => s_slots;");
@@ -152,13 +152,13 @@ internal static class ModelEmitter
         }
         w.Line();
         w.Line("/// <summary>Four or more samples: chunks through the batch kernels, which share weight loads across samples.</summary>");
-        using (w.Block("private static void PredictBatch<TV, TS>(ref float input, ref float weights, ref float output, int samples) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>"))
+        using (w.Block("private static void KerasGenPredictBatch<TV, TS>(ref float input, ref float weights, ref float output, int samples) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>"))
         {
             w.Line($"ref float scratch = ref (t_batchScratch ??= new {Kernels}.AlignedBuffer({2 * BatchEmitter.Chunk * BatchEmitter.SampleBuffer(plan)})).Start;");
             using (w.Block($"for (int start = 0; start < samples; start += {BatchEmitter.Chunk})"))
             {
                 w.Line($"int n = global::System.Math.Min({BatchEmitter.Chunk}, samples - start);");
-                w.Line($"BatchForward<TV, TS>(ref {Unsafe}.Add(ref input, start * {inputSize}), ref weights, ref scratch, ref {Unsafe}.Add(ref output, start * {outputSize}), n);");
+                w.Line($"KerasGenBatchForward<TV, TS>(ref {Unsafe}.Add(ref input, start * {inputSize}), ref weights, ref scratch, ref {Unsafe}.Add(ref output, start * {outputSize}), n);");
             }
         }
         w.Line();
@@ -196,18 +196,18 @@ internal static class ModelEmitter
         using (w.Block($"if (samples >= {BatchEmitter.MinSamples})"))
         {
             foreach (var (isa, condition) in paths)
-                w.Line($"{(isa == Isa.V512 ? "" : "else ")}if ({condition}) PredictBatch<{isa.Register}, {isa.Simd}>(ref input, ref weights, ref output, samples);");
+                w.Line($"{(isa == Isa.V512 ? "" : "else ")}if ({condition}) KerasGenPredictBatch<{isa.Register}, {isa.Simd}>(ref input, ref weights, ref output, samples);");
             if (path is not null) w.Line($"else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, \"Unknown kernel path.\");");
             w.Line("return;");
         }
         if (layout.BufferSize * 2 <= ModelLayout.MaxStackFloats)
         {
             w.Line("// Small enough for the stack: cheaper than a thread-static lookup, and private to this call.");
-            w.Line("global::System.Span<float> stack = stackalloc float[2 * BufferSize + 16];");
+            w.Line("global::System.Span<float> stack = stackalloc float[2 * KerasGenBufferSize + 16];");
             w.Line("ref float scratch = ref " + Kernels + ".AlignedBuffer.AlignedStart(stack);");
         }
         else
-            w.Line("ref float scratch = ref (t_scratch ??= new " + Kernels + ".AlignedBuffer(2 * BufferSize)).Start;");
+            w.Line("ref float scratch = ref (t_scratch ??= new " + Kernels + ".AlignedBuffer(2 * KerasGenBufferSize)).Start;");
         foreach (var (isa, condition) in paths)
             w.Line($"{(isa == Isa.V512 ? "" : "else ")}if ({condition}) for (int n = 0; n < samples; n++) Forward{isa.Suffix}(ref {Unsafe}.Add(ref input, n * {inputSize}), ref weights, ref scratch, ref {Unsafe}.Add(ref output, n * {outputSize}));");
         if (path is not null) w.Line($"else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, \"Unknown kernel path.\");");
@@ -221,7 +221,7 @@ internal static class ModelEmitter
         using (w.Block($"private static void Forward{isa.Suffix}(ref float x, ref float w, ref float scratch, ref float y)"))
         {
             w.Line("ref float a = ref scratch;");
-            w.Line($"ref float b = ref {Unsafe}.Add(ref scratch, BufferSize);");
+            w.Line($"ref float b = ref {Unsafe}.Add(ref scratch, KerasGenBufferSize);");
             string current = "x";
             for (int i = 0; i < plan.Layers.Count; i++)
             {

@@ -28,11 +28,11 @@ internal static class TrainingEmitter
 
         w.Line();
         w.Line("// ---- Training ([Compile]) ----");
-        w.Line($"private const int TrainingSize = {memory.Size};");
+        w.Line($"private const int KerasGenTrainingSize = {memory.Size};");
         w.Line($"private {Training}.Trainer? _trainer;");
         w.Line("private global::KerasGen.Kernels.AlignedBuffer? _trainingMemory, _gradients;");
         w.Line();
-        w.Line($"private {Training}.TrainingSpec TrainingSpec => new(");
+        w.Line($"private {Training}.TrainingSpec KerasGenTrainingSpec => new(");
         w.Line($"    {Literals.Quote(compile.Loss)}, {Literals.Bool(compile.FromLogits)}, {metrics},");
         w.Line($"    new {Training}.Optimizers.OptimizerSettings({Literals.Quote(compile.Optimizer)}, {Literals.Float(compile.LearningRate)}, {Literals.Float(compile.Momentum)}, {Literals.Bool(compile.Nesterov)}, " +
                $"{Literals.Float(compile.Beta1)}, {Literals.Float(compile.Beta2)}, {Literals.Float(compile.Epsilon)}, {Literals.Float(compile.Rho)}, {Literals.Bool(compile.Amsgrad)}, {Literals.Bool(compile.Centered)}, " +
@@ -40,31 +40,31 @@ internal static class TrainingEmitter
         w.Line($"    {compile.MaxBatchSize}, {ShapeMath.Product(plan.InputShape)}, {ShapeMath.Product(plan.OutputShape)}, {outputWidth}, {Literals.Quote(lastActivation)}, _seed);");
         w.Line();
         w.Line($"/// <summary>The optimizer, with its step count and learning rate (Keras <c>model.optimizer</c>).</summary>");
-        w.Line($"public {Training}.Optimizers.Optimizer Optimizer => Trainer.Optimizer;");
+        w.Line($"public {Training}.Optimizers.Optimizer Optimizer => KerasGenTrainer.Optimizer;");
         w.Line();
-        w.Line($"private {Training}.Trainer Trainer => _trainer ??= new {Training}.Trainer(this, TrainingSpec);");
+        w.Line($"private {Training}.Trainer KerasGenTrainer => _trainer ??= new {Training}.Trainer(this, KerasGenTrainingSpec);");
         w.Line();
         w.Line("/// <inheritdoc/>");
-        w.Line("public float TrainOnBatch(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y) => Trainer.TrainOnBatch(x, y);");
+        w.Line("public float TrainOnBatch(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y) => KerasGenTrainer.TrainOnBatch(x, y);");
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line($"public {Training}.History Fit(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, int epochs = 1, int batchSize = 32, float validationSplit = 0, bool shuffle = true, int verbose = 1, params {Training}.ICallback[] callbacks) =>");
-        w.Line("    Trainer.Fit(x, y, epochs, batchSize, validationSplit, shuffle, verbose, callbacks);");
+        w.Line("    KerasGenTrainer.Fit(x, y, epochs, batchSize, validationSplit, shuffle, verbose, callbacks);");
         w.Line();
         w.Line("/// <inheritdoc/>");
-        w.Line("public float[] Evaluate(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, int batchSize = 32) => Trainer.Evaluate(x, y, batchSize);");
+        w.Line("public float[] Evaluate(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, int batchSize = 32) => KerasGenTrainer.Evaluate(x, y, batchSize);");
         w.Line();
-        w.Line($"{Training}.TrainingSpec {Training}.IDifferentiableModel.TrainingSpec => TrainingSpec;");
+        w.Line($"{Training}.TrainingSpec {Training}.IDifferentiableModel.TrainingSpec => KerasGenTrainingSpec;");
         w.Line($"global::System.Span<float> {Training}.IDifferentiableModel.WeightBuffer => _weights.Span;");
-        w.Line($"global::System.Span<float> {Training}.IDifferentiableModel.GradientBuffer => (_gradients ??= new(WeightSize)).Span;");
+        w.Line($"global::System.Span<float> {Training}.IDifferentiableModel.GradientBuffer => (_gradients ??= new(KerasGenWeightSize)).Span;");
         w.Line();
         using (w.Block($"global::System.ReadOnlySpan<float> {Training}.IDifferentiableModel.ForwardBatch(global::System.ReadOnlySpan<float> x, int samples, global::KerasGen.Initialization.DeterministicRandom? training)"))
         {
             w.Line($"if ((uint)samples - 1 >= {memory.MaxBatch} || x.Length != samples * {ShapeMath.Product(plan.InputShape)}) throw new global::System.ArgumentOutOfRangeException(nameof(samples), samples, \"ForwardBatch takes 1 to {memory.MaxBatch} samples (MaxBatchSize) with x holding exactly their values.\");");
-            w.Line("ref float t = ref (_trainingMemory ??= new(TrainingSize)).Start;");
+            w.Line("ref float t = ref (_trainingMemory ??= new(KerasGenTrainingSize)).Start;");
             w.Line($"x.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {Literals.At("t", memory.Input)}, x.Length));");
             w.Line("ref float w = ref _weights.Start;");
-            Dispatch(w, "TrainForward", "ref w, ref t, samples, training");
+            Dispatch(w, "KerasGenTrainForward", "ref w, ref t, samples, training");
             w.Line($"return global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref {Literals.At("t", memory.Output)}, samples * {ShapeMath.Product(plan.OutputShape)});");
         }
         w.Line();
@@ -74,8 +74,8 @@ internal static class TrainingEmitter
             w.Line("ref float t = ref _trainingMemory.Start;");
             w.Line($"outputGradient.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {Literals.At("t", memory.Gradient0)}, outputGradient.Length));");
             w.Line("ref float w = ref _weights.Start;");
-            w.Line("ref float g = ref (_gradients ??= new(WeightSize)).Start;");
-            Dispatch(w, "Backward", "ref w, ref g, ref t, samples, preActivation");
+            w.Line("ref float g = ref (_gradients ??= new(KerasGenWeightSize)).Start;");
+            Dispatch(w, "KerasGenBackward", "ref w, ref g, ref t, samples, preActivation");
         }
         EmitForward(w, plan, layout, memory);
         EmitBackward(w, plan, layout, memory);
@@ -95,7 +95,7 @@ internal static class TrainingEmitter
     private static void EmitForward(CodeWriter w, ModelPlan plan, ModelLayout layout, TrainingLayout memory)
     {
         w.Line();
-        using (w.Block($"private static void TrainForward<TV, TS>(ref float w, ref float t, int n, global::KerasGen.Initialization.DeterministicRandom? training) {Constraints}"))
+        using (w.Block($"private static void KerasGenTrainForward<TV, TS>(ref float w, ref float t, int n, global::KerasGen.Initialization.DeterministicRandom? training) {Constraints}"))
         {
             for (int l = 0; l < plan.Layers.Count; l++)
             {
@@ -153,7 +153,7 @@ internal static class TrainingEmitter
         for (int i = plan.Layers.Count - 1; i >= 0; i--)
             if (plan.Layers[i].Spec.Kind == LayerKind.Dense) firstWeighted = i;
         w.Line();
-        using (w.Block($"private static void Backward<TV, TS>(ref float w, ref float g, ref float t, int n, bool preActivation) {Constraints}"))
+        using (w.Block($"private static void KerasGenBackward<TV, TS>(ref float w, ref float g, ref float t, int n, bool preActivation) {Constraints}"))
         {
             int current = memory.Gradient0, other = memory.Gradient1;
             for (int l = plan.Layers.Count - 1; l >= firstWeighted && firstWeighted >= 0; l--)

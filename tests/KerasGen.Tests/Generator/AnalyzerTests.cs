@@ -69,6 +69,28 @@ public class AnalyzerTests
         Assert.Empty(diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 
+    /// <summary>Generated helpers carry a KerasGen prefix, so ordinary names in the user's class do not collide.</summary>
+    [Fact]
+    public void User_names_do_not_collide_with_generated_members()
+    {
+        const string source = """
+            using KerasGen;
+            [Sequential, Dense(3, InputDim = 2), Dropout(0.5), Dense(1), Compile(Loss = "mse", Optimizer = "sgd")]
+            public partial class Trainer
+            {
+                public int WeightSize => 1;
+                public int BufferSize => 2;
+                public void Backward() { }
+                public void TrainForward() { }
+                public void PredictBatch() { }
+                public object? TrainingSpec => null;
+            }
+            """;
+        Assert.Empty(CompilerHarness.Analyze(source));
+        var (_, _, diagnostics) = CompilerHarness.Generate(CompilerHarness.Compile(source));
+        Assert.Empty(diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
     [Fact]
     public void Invalid_models_still_get_their_public_surface_so_only_the_kg_error_shows()
     {

@@ -12,8 +12,8 @@ namespace Samples
         //   dense (Dense): (None, 6) -> (None, 16), 112 parameters
         //   activation (Activation): (None, 16) -> (None, 16), 0 parameters
         //   dense_1 (Dense): (None, 16) -> (None, 4), 68 parameters
-        private const int WeightSize = 384;
-        private const int BufferSize = 32;
+        private const int KerasGenWeightSize = 384;
+        private const int KerasGenBufferSize = 32;
 
         /// <summary>Keras <c>model.input_shape</c>: (None, 3, 2).</summary>
         public static global::KerasGen.TensorShape InputShape { get; } = new global::KerasGen.TensorShape(null, 3, 2);
@@ -46,7 +46,7 @@ namespace Samples
         };
 
         [global::System.ThreadStatic] private static global::KerasGen.Kernels.AlignedBuffer? t_batchScratch;
-        private readonly global::KerasGen.Kernels.AlignedBuffer _weights = new(WeightSize);
+        private readonly global::KerasGen.Kernels.AlignedBuffer _weights = new(KerasGenWeightSize);
         private readonly ulong _seed;
 
         global::System.Collections.Generic.IReadOnlyList<global::KerasGen.Weights.WeightSlot> global::KerasGen.Weights.IWeightLayout.WeightSlots => s_slots;
@@ -71,14 +71,14 @@ namespace Samples
             ref float weights = ref _weights.Start;
             if (samples >= 4)
             {
-                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
-                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
-                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
-                else if (true) PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
+                else if (true) KerasGenPredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
                 return;
             }
             // Small enough for the stack: cheaper than a thread-static lookup, and private to this call.
-            global::System.Span<float> stack = stackalloc float[2 * BufferSize + 16];
+            global::System.Span<float> stack = stackalloc float[2 * KerasGenBufferSize + 16];
             ref float scratch = ref global::KerasGen.Kernels.AlignedBuffer.AlignedStart(stack);
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) for (int n = 0; n < samples; n++) ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
             else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) for (int n = 0; n < samples; n++) ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
@@ -100,15 +100,15 @@ namespace Samples
             ref float weights = ref _weights.Start;
             if (samples >= 4)
             {
-                if (path == global::KerasGen.KernelPath.Vector512) PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
-                else if (path == global::KerasGen.KernelPath.Vector256) PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
-                else if (path == global::KerasGen.KernelPath.Vector128) PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
-                else if (path == global::KerasGen.KernelPath.Scalar) PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
+                if (path == global::KerasGen.KernelPath.Vector512) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
+                else if (path == global::KerasGen.KernelPath.Vector256) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
+                else if (path == global::KerasGen.KernelPath.Vector128) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
+                else if (path == global::KerasGen.KernelPath.Scalar) KerasGenPredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
                 else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, "Unknown kernel path.");
                 return;
             }
             // Small enough for the stack: cheaper than a thread-static lookup, and private to this call.
-            global::System.Span<float> stack = stackalloc float[2 * BufferSize + 16];
+            global::System.Span<float> stack = stackalloc float[2 * KerasGenBufferSize + 16];
             ref float scratch = ref global::KerasGen.Kernels.AlignedBuffer.AlignedStart(stack);
             if (path == global::KerasGen.KernelPath.Vector512) for (int n = 0; n < samples; n++) ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
             else if (path == global::KerasGen.KernelPath.Vector256) for (int n = 0; n < samples; n++) ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
@@ -118,13 +118,13 @@ namespace Samples
         }
 
         /// <summary>Four or more samples: chunks through the batch kernels, which share weight loads across samples.</summary>
-        private static void PredictBatch<TV, TS>(ref float input, ref float weights, ref float output, int samples) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
+        private static void KerasGenPredictBatch<TV, TS>(ref float input, ref float weights, ref float output, int samples) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
         {
             ref float scratch = ref (t_batchScratch ??= new global::KerasGen.Kernels.AlignedBuffer(1024)).Start;
             for (int start = 0; start < samples; start += 32)
             {
                 int n = global::System.Math.Min(32, samples - start);
-                BatchForward<TV, TS>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, start * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 4), n);
+                KerasGenBatchForward<TV, TS>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, start * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 4), n);
             }
         }
 
@@ -147,7 +147,7 @@ namespace Samples
         private static void ForwardV512(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
-            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BufferSize);
+            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
             // flatten (Flatten): (None, 3, 2) -> (None, 6)
             // no computation: the data is already in this layout
             // dense (Dense): (None, 6) -> (None, 16)
@@ -248,7 +248,7 @@ namespace Samples
         private static void ForwardV256(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
-            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BufferSize);
+            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
             // flatten (Flatten): (None, 3, 2) -> (None, 6)
             // no computation: the data is already in this layout
             // dense (Dense): (None, 6) -> (None, 16)
@@ -382,7 +382,7 @@ namespace Samples
         private static void ForwardV128(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
-            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BufferSize);
+            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
             // flatten (Flatten): (None, 3, 2) -> (None, 6)
             // no computation: the data is already in this layout
             // dense (Dense): (None, 6) -> (None, 16)
@@ -570,7 +570,7 @@ namespace Samples
         private static void ForwardScalar(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
-            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BufferSize);
+            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
             // flatten (Flatten): (None, 3, 2) -> (None, 6)
             // no computation: the data is already in this layout
             // dense (Dense): (None, 6) -> (None, 16)
@@ -635,7 +635,7 @@ namespace Samples
         }
 
         // ---- Batch path: Predict on 4 or more samples ----
-        private static void BatchForward<TV, TS>(ref float x, ref float w, ref float scratch, ref float y, int n) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
+        private static void KerasGenBatchForward<TV, TS>(ref float x, ref float w, ref float scratch, ref float y, int n) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
         {
             ref float a = ref scratch;
             ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 512);

@@ -13,8 +13,8 @@ namespace Samples.Nested
             //   dense (Dense): (None, 5, 3) -> (None, 5, 40), 160 parameters
             //   dropout (Dropout): (None, 5, 40) -> (None, 5, 40), 0 parameters
             //   dense_1 (Dense): (None, 5, 40) -> (None, 5, 10), 400 parameters
-            private const int WeightSize = 832;
-            private const int BufferSize = 224;
+            private const int KerasGenWeightSize = 832;
+            private const int KerasGenBufferSize = 224;
 
             /// <summary>Keras <c>model.input_shape</c>: (None, 5, 3).</summary>
             public static global::KerasGen.TensorShape InputShape { get; } = new global::KerasGen.TensorShape(null, 5, 3);
@@ -45,7 +45,7 @@ namespace Samples.Nested
             };
 
             [global::System.ThreadStatic] private static global::KerasGen.Kernels.AlignedBuffer? t_batchScratch;
-            private readonly global::KerasGen.Kernels.AlignedBuffer _weights = new(WeightSize);
+            private readonly global::KerasGen.Kernels.AlignedBuffer _weights = new(KerasGenWeightSize);
             private readonly ulong _seed;
 
             global::System.Collections.Generic.IReadOnlyList<global::KerasGen.Weights.WeightSlot> global::KerasGen.Weights.IWeightLayout.WeightSlots => s_slots;
@@ -70,14 +70,14 @@ namespace Samples.Nested
                 ref float weights = ref _weights.Start;
                 if (samples >= 4)
                 {
-                    if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
-                    else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
-                    else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
-                    else if (true) PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
+                    if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
+                    else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
+                    else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
+                    else if (true) KerasGenPredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
                     return;
                 }
                 // Small enough for the stack: cheaper than a thread-static lookup, and private to this call.
-                global::System.Span<float> stack = stackalloc float[2 * BufferSize + 16];
+                global::System.Span<float> stack = stackalloc float[2 * KerasGenBufferSize + 16];
                 ref float scratch = ref global::KerasGen.Kernels.AlignedBuffer.AlignedStart(stack);
                 if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) for (int n = 0; n < samples; n++) ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
                 else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) for (int n = 0; n < samples; n++) ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
@@ -99,15 +99,15 @@ namespace Samples.Nested
                 ref float weights = ref _weights.Start;
                 if (samples >= 4)
                 {
-                    if (path == global::KerasGen.KernelPath.Vector512) PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
-                    else if (path == global::KerasGen.KernelPath.Vector256) PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
-                    else if (path == global::KerasGen.KernelPath.Vector128) PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
-                    else if (path == global::KerasGen.KernelPath.Scalar) PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
+                    if (path == global::KerasGen.KernelPath.Vector512) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
+                    else if (path == global::KerasGen.KernelPath.Vector256) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
+                    else if (path == global::KerasGen.KernelPath.Vector128) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
+                    else if (path == global::KerasGen.KernelPath.Scalar) KerasGenPredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
                     else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, "Unknown kernel path.");
                     return;
                 }
                 // Small enough for the stack: cheaper than a thread-static lookup, and private to this call.
-                global::System.Span<float> stack = stackalloc float[2 * BufferSize + 16];
+                global::System.Span<float> stack = stackalloc float[2 * KerasGenBufferSize + 16];
                 ref float scratch = ref global::KerasGen.Kernels.AlignedBuffer.AlignedStart(stack);
                 if (path == global::KerasGen.KernelPath.Vector512) for (int n = 0; n < samples; n++) ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
                 else if (path == global::KerasGen.KernelPath.Vector256) for (int n = 0; n < samples; n++) ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
@@ -117,13 +117,13 @@ namespace Samples.Nested
             }
 
             /// <summary>Four or more samples: chunks through the batch kernels, which share weight loads across samples.</summary>
-            private static void PredictBatch<TV, TS>(ref float input, ref float weights, ref float output, int samples) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
+            private static void KerasGenPredictBatch<TV, TS>(ref float input, ref float weights, ref float output, int samples) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
             {
                 ref float scratch = ref (t_batchScratch ??= new global::KerasGen.Kernels.AlignedBuffer(13312)).Start;
                 for (int start = 0; start < samples; start += 32)
                 {
                     int n = global::System.Math.Min(32, samples - start);
-                    BatchForward<TV, TS>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, start * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 50), n);
+                    KerasGenBatchForward<TV, TS>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, start * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 50), n);
                 }
             }
 
@@ -146,7 +146,7 @@ namespace Samples.Nested
             private static void ForwardV512(ref float x, ref float w, ref float scratch, ref float y)
             {
                 ref float a = ref scratch;
-                ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BufferSize);
+                ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
                 // dense (Dense): (None, 5, 3) -> (None, 5, 40)
                 for (nuint r = 0; r < 5; r++)
                 {
@@ -209,7 +209,7 @@ namespace Samples.Nested
             private static void ForwardV256(ref float x, ref float w, ref float scratch, ref float y)
             {
                 ref float a = ref scratch;
-                ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BufferSize);
+                ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
                 // dense (Dense): (None, 5, 3) -> (None, 5, 40)
                 for (nuint r = 0; r < 5; r++)
                 {
@@ -293,7 +293,7 @@ namespace Samples.Nested
             private static void ForwardV128(ref float x, ref float w, ref float scratch, ref float y)
             {
                 ref float a = ref scratch;
-                ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BufferSize);
+                ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
                 // dense (Dense): (None, 5, 3) -> (None, 5, 40)
                 for (nuint r = 0; r < 5; r++)
                 {
@@ -428,7 +428,7 @@ namespace Samples.Nested
             private static void ForwardScalar(ref float x, ref float w, ref float scratch, ref float y)
             {
                 ref float a = ref scratch;
-                ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BufferSize);
+                ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
                 // dense (Dense): (None, 5, 3) -> (None, 5, 40)
                 for (nuint r = 0; r < 5; r++)
                 {
@@ -489,7 +489,7 @@ namespace Samples.Nested
             }
 
             // ---- Batch path: Predict on 4 or more samples ----
-            private static void BatchForward<TV, TS>(ref float x, ref float w, ref float scratch, ref float y, int n) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
+            private static void KerasGenBatchForward<TV, TS>(ref float x, ref float w, ref float scratch, ref float y, int n) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
             {
                 ref float a = ref scratch;
                 ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 6656);

@@ -11,8 +11,8 @@ namespace Samples
         //   dense (Dense): (None, 8) -> (None, 12), 108 parameters
         //   dense_1 (Dense): (None, 12) -> (None, 8), 104 parameters
         //   dense_2 (Dense): (None, 8) -> (None, 1), 9 parameters
-        private const int WeightSize = 496;
-        private const int BufferSize = 32;
+        private const int KerasGenWeightSize = 496;
+        private const int KerasGenBufferSize = 32;
 
         /// <summary>Keras <c>model.input_shape</c>: (None, 8).</summary>
         public static global::KerasGen.TensorShape InputShape { get; } = new global::KerasGen.TensorShape(null, 8);
@@ -46,7 +46,7 @@ namespace Samples
         };
 
         [global::System.ThreadStatic] private static global::KerasGen.Kernels.AlignedBuffer? t_batchScratch;
-        private readonly global::KerasGen.Kernels.AlignedBuffer _weights = new(WeightSize);
+        private readonly global::KerasGen.Kernels.AlignedBuffer _weights = new(KerasGenWeightSize);
         private readonly ulong _seed;
 
         global::System.Collections.Generic.IReadOnlyList<global::KerasGen.Weights.WeightSlot> global::KerasGen.Weights.IWeightLayout.WeightSlots => s_slots;
@@ -71,14 +71,14 @@ namespace Samples
             ref float weights = ref _weights.Start;
             if (samples >= 4)
             {
-                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
-                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
-                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
-                else if (true) PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
+                else if (true) KerasGenPredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
                 return;
             }
             // Small enough for the stack: cheaper than a thread-static lookup, and private to this call.
-            global::System.Span<float> stack = stackalloc float[2 * BufferSize + 16];
+            global::System.Span<float> stack = stackalloc float[2 * KerasGenBufferSize + 16];
             ref float scratch = ref global::KerasGen.Kernels.AlignedBuffer.AlignedStart(stack);
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) for (int n = 0; n < samples; n++) ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
             else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) for (int n = 0; n < samples; n++) ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
@@ -100,15 +100,15 @@ namespace Samples
             ref float weights = ref _weights.Start;
             if (samples >= 4)
             {
-                if (path == global::KerasGen.KernelPath.Vector512) PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
-                else if (path == global::KerasGen.KernelPath.Vector256) PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
-                else if (path == global::KerasGen.KernelPath.Vector128) PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
-                else if (path == global::KerasGen.KernelPath.Scalar) PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
+                if (path == global::KerasGen.KernelPath.Vector512) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
+                else if (path == global::KerasGen.KernelPath.Vector256) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
+                else if (path == global::KerasGen.KernelPath.Vector128) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
+                else if (path == global::KerasGen.KernelPath.Scalar) KerasGenPredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
                 else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, "Unknown kernel path.");
                 return;
             }
             // Small enough for the stack: cheaper than a thread-static lookup, and private to this call.
-            global::System.Span<float> stack = stackalloc float[2 * BufferSize + 16];
+            global::System.Span<float> stack = stackalloc float[2 * KerasGenBufferSize + 16];
             ref float scratch = ref global::KerasGen.Kernels.AlignedBuffer.AlignedStart(stack);
             if (path == global::KerasGen.KernelPath.Vector512) for (int n = 0; n < samples; n++) ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
             else if (path == global::KerasGen.KernelPath.Vector256) for (int n = 0; n < samples; n++) ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
@@ -118,13 +118,13 @@ namespace Samples
         }
 
         /// <summary>Four or more samples: chunks through the batch kernels, which share weight loads across samples.</summary>
-        private static void PredictBatch<TV, TS>(ref float input, ref float weights, ref float output, int samples) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
+        private static void KerasGenPredictBatch<TV, TS>(ref float input, ref float weights, ref float output, int samples) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
         {
             ref float scratch = ref (t_batchScratch ??= new global::KerasGen.Kernels.AlignedBuffer(1024)).Start;
             for (int start = 0; start < samples; start += 32)
             {
                 int n = global::System.Math.Min(32, samples - start);
-                BatchForward<TV, TS>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, start * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 1), n);
+                KerasGenBatchForward<TV, TS>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, start * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 1), n);
             }
         }
 
@@ -147,7 +147,7 @@ namespace Samples
         private static void ForwardV512(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
-            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BufferSize);
+            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
             // dense (Dense): (None, 8) -> (None, 12)
             Layer0V512(ref x, ref w, ref a);
             // dense_1 (Dense): (None, 12) -> (None, 8)
@@ -259,7 +259,7 @@ namespace Samples
         private static void ForwardV256(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
-            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BufferSize);
+            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
             // dense (Dense): (None, 8) -> (None, 12)
             Layer0V256(ref x, ref w, ref a);
             // dense_1 (Dense): (None, 12) -> (None, 8)
@@ -420,7 +420,7 @@ namespace Samples
         private static void ForwardV128(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
-            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BufferSize);
+            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
             // dense (Dense): (None, 8) -> (None, 12)
             Layer0V128(ref x, ref w, ref a);
             // dense_1 (Dense): (None, 12) -> (None, 8)
@@ -655,7 +655,7 @@ namespace Samples
         private static void ForwardScalar(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
-            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BufferSize);
+            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
             // dense (Dense): (None, 8) -> (None, 12)
             Layer0Scalar(ref x, ref w, ref a);
             // dense_1 (Dense): (None, 12) -> (None, 8)
@@ -738,7 +738,7 @@ namespace Samples
         }
 
         // ---- Batch path: Predict on 4 or more samples ----
-        private static void BatchForward<TV, TS>(ref float x, ref float w, ref float scratch, ref float y, int n) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
+        private static void KerasGenBatchForward<TV, TS>(ref float x, ref float w, ref float scratch, ref float y, int n) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
         {
             ref float a = ref scratch;
             ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 512);

@@ -12,8 +12,8 @@ namespace Samples
         //   dropout (Dropout): (None, 12) -> (None, 12), 0 parameters
         //   dense_1 (Dense): (None, 12) -> (None, 8), 104 parameters
         //   dense_2 (Dense): (None, 8) -> (None, 1), 9 parameters
-        private const int WeightSize = 496;
-        private const int BufferSize = 32;
+        private const int KerasGenWeightSize = 496;
+        private const int KerasGenBufferSize = 32;
 
         /// <summary>Keras <c>model.input_shape</c>: (None, 8).</summary>
         public static global::KerasGen.TensorShape InputShape { get; } = new global::KerasGen.TensorShape(null, 8);
@@ -48,7 +48,7 @@ namespace Samples
         };
 
         [global::System.ThreadStatic] private static global::KerasGen.Kernels.AlignedBuffer? t_batchScratch;
-        private readonly global::KerasGen.Kernels.AlignedBuffer _weights = new(WeightSize);
+        private readonly global::KerasGen.Kernels.AlignedBuffer _weights = new(KerasGenWeightSize);
         private readonly ulong _seed;
 
         global::System.Collections.Generic.IReadOnlyList<global::KerasGen.Weights.WeightSlot> global::KerasGen.Weights.IWeightLayout.WeightSlots => s_slots;
@@ -73,14 +73,14 @@ namespace Samples
             ref float weights = ref _weights.Start;
             if (samples >= 4)
             {
-                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
-                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
-                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
-                else if (true) PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
+                else if (true) KerasGenPredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
                 return;
             }
             // Small enough for the stack: cheaper than a thread-static lookup, and private to this call.
-            global::System.Span<float> stack = stackalloc float[2 * BufferSize + 16];
+            global::System.Span<float> stack = stackalloc float[2 * KerasGenBufferSize + 16];
             ref float scratch = ref global::KerasGen.Kernels.AlignedBuffer.AlignedStart(stack);
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) for (int n = 0; n < samples; n++) ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
             else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) for (int n = 0; n < samples; n++) ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
@@ -102,15 +102,15 @@ namespace Samples
             ref float weights = ref _weights.Start;
             if (samples >= 4)
             {
-                if (path == global::KerasGen.KernelPath.Vector512) PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
-                else if (path == global::KerasGen.KernelPath.Vector256) PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
-                else if (path == global::KerasGen.KernelPath.Vector128) PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
-                else if (path == global::KerasGen.KernelPath.Scalar) PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
+                if (path == global::KerasGen.KernelPath.Vector512) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
+                else if (path == global::KerasGen.KernelPath.Vector256) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
+                else if (path == global::KerasGen.KernelPath.Vector128) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
+                else if (path == global::KerasGen.KernelPath.Scalar) KerasGenPredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
                 else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, "Unknown kernel path.");
                 return;
             }
             // Small enough for the stack: cheaper than a thread-static lookup, and private to this call.
-            global::System.Span<float> stack = stackalloc float[2 * BufferSize + 16];
+            global::System.Span<float> stack = stackalloc float[2 * KerasGenBufferSize + 16];
             ref float scratch = ref global::KerasGen.Kernels.AlignedBuffer.AlignedStart(stack);
             if (path == global::KerasGen.KernelPath.Vector512) for (int n = 0; n < samples; n++) ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
             else if (path == global::KerasGen.KernelPath.Vector256) for (int n = 0; n < samples; n++) ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
@@ -120,13 +120,13 @@ namespace Samples
         }
 
         /// <summary>Four or more samples: chunks through the batch kernels, which share weight loads across samples.</summary>
-        private static void PredictBatch<TV, TS>(ref float input, ref float weights, ref float output, int samples) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
+        private static void KerasGenPredictBatch<TV, TS>(ref float input, ref float weights, ref float output, int samples) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
         {
             ref float scratch = ref (t_batchScratch ??= new global::KerasGen.Kernels.AlignedBuffer(1024)).Start;
             for (int start = 0; start < samples; start += 32)
             {
                 int n = global::System.Math.Min(32, samples - start);
-                BatchForward<TV, TS>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, start * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 1), n);
+                KerasGenBatchForward<TV, TS>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, start * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 1), n);
             }
         }
 
@@ -149,7 +149,7 @@ namespace Samples
         private static void ForwardV512(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
-            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BufferSize);
+            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
             // dense (Dense): (None, 8) -> (None, 12)
             Layer0V512(ref x, ref w, ref a);
             // dropout (Dropout): (None, 12) -> (None, 12)
@@ -263,7 +263,7 @@ namespace Samples
         private static void ForwardV256(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
-            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BufferSize);
+            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
             // dense (Dense): (None, 8) -> (None, 12)
             Layer0V256(ref x, ref w, ref a);
             // dropout (Dropout): (None, 12) -> (None, 12)
@@ -426,7 +426,7 @@ namespace Samples
         private static void ForwardV128(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
-            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BufferSize);
+            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
             // dense (Dense): (None, 8) -> (None, 12)
             Layer0V128(ref x, ref w, ref a);
             // dropout (Dropout): (None, 12) -> (None, 12)
@@ -663,7 +663,7 @@ namespace Samples
         private static void ForwardScalar(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
-            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BufferSize);
+            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
             // dense (Dense): (None, 8) -> (None, 12)
             Layer0Scalar(ref x, ref w, ref a);
             // dropout (Dropout): (None, 12) -> (None, 12)
@@ -748,7 +748,7 @@ namespace Samples
         }
 
         // ---- Batch path: Predict on 4 or more samples ----
-        private static void BatchForward<TV, TS>(ref float x, ref float w, ref float scratch, ref float y, int n) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
+        private static void KerasGenBatchForward<TV, TS>(ref float x, ref float w, ref float scratch, ref float y, int n) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
         {
             ref float a = ref scratch;
             ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 512);
@@ -800,46 +800,46 @@ namespace Samples
         }
 
         // ---- Training ([Compile]) ----
-        private const int TrainingSize = 3648;
+        private const int KerasGenTrainingSize = 3648;
         private global::KerasGen.Training.Trainer? _trainer;
         private global::KerasGen.Kernels.AlignedBuffer? _trainingMemory, _gradients;
 
-        private global::KerasGen.Training.TrainingSpec TrainingSpec => new(
+        private global::KerasGen.Training.TrainingSpec KerasGenTrainingSpec => new(
             "binary_crossentropy", false, new[] { "accuracy" },
             new global::KerasGen.Training.Optimizers.OptimizerSettings("adam", float.NaN, float.NaN, false, float.NaN, float.NaN, float.NaN, float.NaN, false, false, float.NaN, float.NaN),
             32, 8, 1, 1, "sigmoid", _seed);
 
         /// <summary>The optimizer, with its step count and learning rate (Keras <c>model.optimizer</c>).</summary>
-        public global::KerasGen.Training.Optimizers.Optimizer Optimizer => Trainer.Optimizer;
+        public global::KerasGen.Training.Optimizers.Optimizer Optimizer => KerasGenTrainer.Optimizer;
 
-        private global::KerasGen.Training.Trainer Trainer => _trainer ??= new global::KerasGen.Training.Trainer(this, TrainingSpec);
+        private global::KerasGen.Training.Trainer KerasGenTrainer => _trainer ??= new global::KerasGen.Training.Trainer(this, KerasGenTrainingSpec);
 
         /// <inheritdoc/>
-        public float TrainOnBatch(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y) => Trainer.TrainOnBatch(x, y);
+        public float TrainOnBatch(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y) => KerasGenTrainer.TrainOnBatch(x, y);
 
         /// <inheritdoc/>
         public global::KerasGen.Training.History Fit(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, int epochs = 1, int batchSize = 32, float validationSplit = 0, bool shuffle = true, int verbose = 1, params global::KerasGen.Training.ICallback[] callbacks) =>
-            Trainer.Fit(x, y, epochs, batchSize, validationSplit, shuffle, verbose, callbacks);
+            KerasGenTrainer.Fit(x, y, epochs, batchSize, validationSplit, shuffle, verbose, callbacks);
 
         /// <inheritdoc/>
-        public float[] Evaluate(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, int batchSize = 32) => Trainer.Evaluate(x, y, batchSize);
+        public float[] Evaluate(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, int batchSize = 32) => KerasGenTrainer.Evaluate(x, y, batchSize);
 
-        global::KerasGen.Training.TrainingSpec global::KerasGen.Training.IDifferentiableModel.TrainingSpec => TrainingSpec;
+        global::KerasGen.Training.TrainingSpec global::KerasGen.Training.IDifferentiableModel.TrainingSpec => KerasGenTrainingSpec;
         global::System.Span<float> global::KerasGen.Training.IDifferentiableModel.WeightBuffer => _weights.Span;
-        global::System.Span<float> global::KerasGen.Training.IDifferentiableModel.GradientBuffer => (_gradients ??= new(WeightSize)).Span;
+        global::System.Span<float> global::KerasGen.Training.IDifferentiableModel.GradientBuffer => (_gradients ??= new(KerasGenWeightSize)).Span;
 
         global::System.ReadOnlySpan<float> global::KerasGen.Training.IDifferentiableModel.ForwardBatch(global::System.ReadOnlySpan<float> x, int samples, global::KerasGen.Initialization.DeterministicRandom? training)
         {
             if ((uint)samples - 1 >= 32 || x.Length != samples * 8) throw new global::System.ArgumentOutOfRangeException(nameof(samples), samples, "ForwardBatch takes 1 to 32 samples (MaxBatchSize) with x holding exactly their values.");
-            ref float t = ref (_trainingMemory ??= new(TrainingSize)).Start;
+            ref float t = ref (_trainingMemory ??= new(KerasGenTrainingSize)).Start;
             x.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref t, x.Length));
             ref float w = ref _weights.Start;
             switch (ActivePath)
             {
-                case global::KerasGen.KernelPath.Vector512: TrainForward<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref w, ref t, samples, training); break;
-                case global::KerasGen.KernelPath.Vector256: TrainForward<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref w, ref t, samples, training); break;
-                case global::KerasGen.KernelPath.Vector128: TrainForward<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref w, ref t, samples, training); break;
-                default: TrainForward<float, global::KerasGen.Kernels.SimdScalar>(ref w, ref t, samples, training); break;
+                case global::KerasGen.KernelPath.Vector512: KerasGenTrainForward<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref w, ref t, samples, training); break;
+                case global::KerasGen.KernelPath.Vector256: KerasGenTrainForward<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref w, ref t, samples, training); break;
+                case global::KerasGen.KernelPath.Vector128: KerasGenTrainForward<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref w, ref t, samples, training); break;
+                default: KerasGenTrainForward<float, global::KerasGen.Kernels.SimdScalar>(ref w, ref t, samples, training); break;
             }
             return global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref t, 2336), samples * 1);
         }
@@ -850,17 +850,17 @@ namespace Samples
             ref float t = ref _trainingMemory.Start;
             outputGradient.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref t, 2368), outputGradient.Length));
             ref float w = ref _weights.Start;
-            ref float g = ref (_gradients ??= new(WeightSize)).Start;
+            ref float g = ref (_gradients ??= new(KerasGenWeightSize)).Start;
             switch (ActivePath)
             {
-                case global::KerasGen.KernelPath.Vector512: Backward<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref w, ref g, ref t, samples, preActivation); break;
-                case global::KerasGen.KernelPath.Vector256: Backward<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref w, ref g, ref t, samples, preActivation); break;
-                case global::KerasGen.KernelPath.Vector128: Backward<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref w, ref g, ref t, samples, preActivation); break;
-                default: Backward<float, global::KerasGen.Kernels.SimdScalar>(ref w, ref g, ref t, samples, preActivation); break;
+                case global::KerasGen.KernelPath.Vector512: KerasGenBackward<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref w, ref g, ref t, samples, preActivation); break;
+                case global::KerasGen.KernelPath.Vector256: KerasGenBackward<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref w, ref g, ref t, samples, preActivation); break;
+                case global::KerasGen.KernelPath.Vector128: KerasGenBackward<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref w, ref g, ref t, samples, preActivation); break;
+                default: KerasGenBackward<float, global::KerasGen.Kernels.SimdScalar>(ref w, ref g, ref t, samples, preActivation); break;
             }
         }
 
-        private static void TrainForward<TV, TS>(ref float w, ref float t, int n, global::KerasGen.Initialization.DeterministicRandom? training) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
+        private static void KerasGenTrainForward<TV, TS>(ref float w, ref float t, int n, global::KerasGen.Initialization.DeterministicRandom? training) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
         {
             // dense (Dense): (None, 8) -> (None, 12)
             global::KerasGen.Training.DenseTraining<TV, TS>.Forward(ref t, ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 128), true, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref t, 256), n * 1, 8, 12, 16);
@@ -909,7 +909,7 @@ namespace Samples
             }
         }
 
-        private static void Backward<TV, TS>(ref float w, ref float g, ref float t, int n, bool preActivation) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
+        private static void KerasGenBackward<TV, TS>(ref float w, ref float g, ref float t, int n, bool preActivation) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
         {
             // dense_2 (Dense): gradient of (None, 1) -> (None, 8)
             if (!preActivation)
