@@ -65,3 +65,7 @@ internal static class TrainingModels
 [Sequential, Dense(16, InputDim = 4, Activation = "relu"), Dropout(0.25), Dense(3, Activation = "softmax"),
  Compile(Loss = "sparse_categorical_crossentropy", Optimizer = "adam", LearningRate = 0.01, Metrics = new[] { "accuracy" })]
 public partial class IrisLikeOneChunk;
+
+/// <summary>A learning rate no model survives: training diverges within a few steps.</summary>
+[Sequential, Dense(8, InputDim = 4, Activation = "relu"), Dense(1), Compile(Loss = "mse", Optimizer = "sgd", LearningRate = 1e20)]
+public partial class Diverging;

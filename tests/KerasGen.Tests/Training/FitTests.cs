@@ -161,6 +161,22 @@ public class FitTests
         Assert.Contains("y row 3: sparse categorical target 7 is not a class index in [0, 3)", error.Message);
     }
 
+    /// <summary>A diverging loss is reported as it is, and GetWeights reports the non-finite weights it produced rather
+    /// than failing or hiding them.</summary>
+    [Fact]
+    public void Divergence_is_reported_honestly()
+    {
+        var model = new Diverging(1);
+        var (x, y) = (Iris.X.AsSpan(0, 40).ToArray(), Iris.Y.AsSpan(0, 10).ToArray());
+        var losses = Enumerable.Range(0, 6).Select(_ => model.TrainOnBatch(x, y)).ToArray();
+        Assert.Contains(losses, l => !float.IsFinite(l) || l > 1e20f);
+        var weights = model.GetWeights();
+        Assert.Equal(new[] { 32, 8, 8, 1 }, weights.Select(w => w.Length));
+        Assert.Contains(weights.SelectMany(w => w), v => !float.IsFinite(v) || Math.Abs(v) > 1e15f);
+        var prediction = new float[10];
+        model.Predict(x, prediction); // still callable; the values are whatever the weights give
+    }
+
     [Fact]
     public void TrainOnBatch_allocates_nothing_after_the_first_call()
     {
