@@ -12,6 +12,10 @@ public sealed class LossFunction
 {
     private const float Epsilon = 1e-7f;
 
+    /// <summary>Per-row scratch for the crossentropies (targets, then dL/dq): grown once, so rows of any width cost no
+    /// allocation per step. A LossFunction belongs to one trainer, which is single-threaded.</summary>
+    private float[] _scratch = new float[512];
+
     private LossFunction(string name, bool fromLogits) => (Name, FromLogits) = (name, fromLogits);
 
     public string Name { get; }
@@ -230,7 +234,10 @@ public sealed class LossFunction
     {
         int k = p.Length;
         int sparseClass = SparseTargets ? ClassIndex(y[0], k, 0) : -1;
-        Span<float> target = k <= 256 ? stackalloc float[k] : new float[k];
+        if (_scratch.Length < 2 * k) _scratch = new float[2 * k];
+        var target = _scratch.AsSpan(0, k);
+        var dLdq = _scratch.AsSpan(k, k);
+        target.Clear();
         if (SparseTargets) target[sparseClass] = 1f;
         else y.CopyTo(target);
         double loss = 0;
@@ -249,7 +256,6 @@ public sealed class LossFunction
         float sum = 0;
         foreach (float v in p) sum += v;
         double weighted = 0;
-        Span<float> dLdq = k <= 256 ? stackalloc float[k] : new float[k];
         for (int i = 0; i < k; i++)
         {
             float q = p[i] / sum, clipped = Math.Clamp(q, Epsilon, 1 - Epsilon);

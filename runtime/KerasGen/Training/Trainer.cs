@@ -127,10 +127,10 @@ public sealed class Trainer
                 float loss = Step(xBatch.AsSpan(0, n * _spec.InputSize), yBatch.AsSpan(0, n * _targetsPerSample), n, updateMetrics: true);
                 lossSum += (double)loss * n;
                 seen += n;
-                Logs(logs, lossSum / seen, prefix: "");
+                Logs(logs, lossSum / seen);
                 foreach (var c in all) c.OnTrainBatchEnd(context, step, logs);
             }
-            Logs(logs, lossSum / Math.Max(1, seen), prefix: "");
+            Logs(logs, lossSum / Math.Max(1, seen));
             if (xVal.Length > 0)
             {
                 var validation = Evaluate(xVal, yVal, batchSize);
@@ -169,11 +169,11 @@ public sealed class Trainer
         return (float)(loss / rows);
     }
 
-    private void Logs(List<KeyValuePair<string, double>> logs, double loss, string prefix)
+    private void Logs(List<KeyValuePair<string, double>> logs, double loss)
     {
         logs.Clear();
-        logs.Add(new(prefix + "loss", loss));
-        foreach (var m in _metrics) logs.Add(new(prefix + m.Name, m.Value));
+        logs.Add(new("loss", loss));
+        foreach (var m in _metrics) logs.Add(new(m.Name, m.Value));
     }
 
     private int Validate(ReadOnlySpan<float> x, ReadOnlySpan<float> y)

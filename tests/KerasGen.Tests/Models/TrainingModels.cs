@@ -69,3 +69,7 @@ public partial class IrisLikeOneChunk;
 /// <summary>A learning rate no model survives: training diverges within a few steps.</summary>
 [Sequential, Dense(8, InputDim = 4, Activation = "relu"), Dense(1), Compile(Loss = "mse", Optimizer = "sgd", LearningRate = 1e20)]
 public partial class Diverging;
+
+/// <summary>More classes than fit a stack buffer: the crossentropy's per-row scratch must not allocate.</summary>
+[Sequential, Dense(300, InputDim = 4, Activation = "softmax"), Compile(Loss = "categorical_crossentropy", Optimizer = "sgd")]
+public partial class ManyClasses;

@@ -186,11 +186,16 @@ public class FitTests
         var xm = new float[32 * 784];
         var ym = new float[32 * 10];
         for (int i = 0; i < 32; i++) ym[i * 10 + i % 10] = 1;
+        var wide = new ManyClasses(2);
+        var yw = new float[32 * 300];
+        for (int i = 0; i < 32; i++) yw[i * 300 + i * 7] = 1;
         for (int i = 0; i < 200; i++) model.TrainOnBatch(x, y);
         for (int i = 0; i < 3; i++) mnist.TrainOnBatch(xm, ym);
+        for (int i = 0; i < 3; i++) wide.TrainOnBatch(x, yw);
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 1000; i++) model.TrainOnBatch(x, y);
         mnist.TrainOnBatch(xm, ym);
+        wide.TrainOnBatch(x, yw);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
