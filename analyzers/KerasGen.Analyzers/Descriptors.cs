@@ -28,13 +28,20 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor LossOutputMismatch = new(Ids.LossOutputMismatch, "The loss does not fit the model's output", "{0}", Category,
         DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: Help(Ids.LossOutputMismatch));
     public static readonly DiagnosticDescriptor LayersSplitAcrossDeclarations = Error(Ids.LayersSplitAcrossDeclarations, "Layers are split across partial declarations");
+    public static readonly DiagnosticDescriptor UnknownOption = Error(Ids.UnknownOption, "Unknown padding, data format or other option");
+    public static readonly DiagnosticDescriptor DuplicateLayerName = Error(Ids.DuplicateLayerName, "Layer names must be unique");
+    public static readonly DiagnosticDescriptor InvalidArgumentCombination = Error(Ids.InvalidArgumentCombination, "Layer arguments that Keras rejects together");
+    public static readonly DiagnosticDescriptor NotSupportedYet = Error(Ids.NotSupportedYet, "Valid in Keras, not compiled by KerasGen yet");
+    public static readonly DiagnosticDescriptor EmptyOutput = Error(Ids.EmptyOutput, "The layer's output would be empty");
+    public static readonly DiagnosticDescriptor IncompatibleInputRank = Error(Ids.IncompatibleInputRank, "The layer does not take an input of this rank");
     public static readonly DiagnosticDescriptor InternalError = Error(Ids.InternalError, "KerasGen failed unexpectedly");
 
     public static readonly DiagnosticDescriptor[] All =
     {
         NotPartial, NoLayers, NoInputShape, LateInputShape, UnknownActivation, UnknownInitializer, InvalidSize,
         ReshapeMismatch, FlattenOnFlat, ModelTooLarge, LayerWithoutSequential, UndefinedDimension, UnsupportedModelType,
-        MissingLoss, UnknownLoss, UnknownOptimizer, UnknownMetric, LossOutputMismatch, LayersSplitAcrossDeclarations, InternalError,
+        MissingLoss, UnknownLoss, UnknownOptimizer, UnknownMetric, LossOutputMismatch, LayersSplitAcrossDeclarations,
+        UnknownOption, DuplicateLayerName, InvalidArgumentCombination, NotSupportedYet, EmptyOutput, IncompatibleInputRank, InternalError,
     };
 
     private const string Category = "KerasGen";

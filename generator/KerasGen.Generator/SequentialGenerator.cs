@@ -41,7 +41,7 @@ public sealed class SequentialGenerator : IIncrementalGenerator
         {
             return ModelParser.Parse(type, context.Attributes[0]);
         }
-        catch (Exception) when (!IsCancellation())
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
             return null; // the analyzer reports KG9999 for the same exception; the generator must never break the build
         }
@@ -55,16 +55,18 @@ public sealed class SequentialGenerator : IIncrementalGenerator
             var (plan, _) = ShapeInference.Infer(spec);
             return plan is null ? ModelEmitter.EmitInvalid(spec) : ModelEmitter.Emit(plan);
         }
-        catch (Exception) when (!IsCancellation())
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
             return ModelEmitter.EmitInvalid(spec);
         }
     }
 
-    /// <summary>A partial, non-generic class whose containing types are partial too: anything else is reported by the
-    /// analyzer (KG0001, KG0013) and gets no source, which would only add compiler errors.</summary>
+    /// <summary>A partial, non-static, non-abstract, non-generic class whose containing types are partial too: exactly
+    /// what the analyzer accepts (anything else is KG0001 or KG0013 and gets no source, which would only add compiler
+    /// errors).</summary>
     internal static bool CanEmitInto(INamedTypeSymbol type)
     {
+        if (type.TypeKind != TypeKind.Class || type.IsStatic || type.IsAbstract) return false;
         for (var t = type; t is not null; t = t.ContainingType)
         {
             if (t.IsGenericType) return false;
@@ -75,6 +77,4 @@ public sealed class SequentialGenerator : IIncrementalGenerator
         }
         return true;
     }
-
-    private static bool IsCancellation() => false;
 }

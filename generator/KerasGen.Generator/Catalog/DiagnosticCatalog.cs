@@ -23,6 +23,12 @@ internal static class DiagnosticCatalog
     public const string UnknownMetric = "KG0017";
     public const string LossOutputMismatch = "KG0018";
     public const string LayersSplitAcrossDeclarations = "KG0019";
+    public const string UnknownOption = "KG0020";
+    public const string DuplicateLayerName = "KG0021";
+    public const string InvalidArgumentCombination = "KG0022";
+    public const string NotSupportedYet = "KG0023";
+    public const string EmptyOutput = "KG0024";
+    public const string IncompatibleInputRank = "KG0025";
     public const string InternalError = "KG9999";
 
     /// <summary>Only warnings still let the generator emit the model.</summary>

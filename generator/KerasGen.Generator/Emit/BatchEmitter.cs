@@ -1,12 +1,12 @@
-using KerasGen.Generator.Model;
 using KerasGen.Generator.Shapes;
 
 namespace KerasGen.Generator.Emit;
 
 /// <summary>
-/// Emits Predict's batch path: up to <see cref="Chunk"/> samples at a time through the batched Dense kernel, which
-/// shares each weight load across four samples (the per-sample kernels stream every weight once per sample). Written
-/// once, generic over the register width, with two ping-pong buffers; activations run in place.
+/// Emits Predict's batch path: up to <see cref="Chunk"/> samples at a time through each layer's generic forward pass
+/// (for Dense, the batched kernel that shares each weight load across four samples, where the per-sample kernels
+/// stream every weight once per sample). Written once, generic over the register width, with two ping-pong buffers
+/// and the layers' scratch.
 /// </summary>
 internal static class BatchEmitter
 {
@@ -14,21 +14,17 @@ internal static class BatchEmitter
     public const int Chunk = 32;
     public const int MinSamples = 4;
 
-    /// <summary>Floats per sample each of the two batch buffers needs: the largest layer output (Dense before glu).</summary>
+    /// <summary>Floats per sample each of the two batch buffers needs: the input, and every layer's output span.</summary>
     public static int SampleBuffer(ModelPlan plan)
     {
-        int largest = ShapeMath.Product(plan.InputShape);
+        int largest = plan.InputSize;
         foreach (var layer in plan.Layers)
-        {
-            largest = System.Math.Max(largest, layer.OutputSize);
-            if (layer.Spec.Kind == LayerKind.Dense) largest = System.Math.Max(largest, TrainingLayout.DenseRows(layer) * layer.Spec.Units);
-        }
+            largest = System.Math.Max(largest, System.Math.Max(layer.OutputSize, layer.Spec.Memory(layer).OutputSpan));
         return ModelLayout.RoundUp(largest);
     }
 
     public static void Emit(CodeWriter w, ModelPlan plan, ModelLayout layout)
     {
-        const string Training = "global::KerasGen.Training";
         int buffer = SampleBuffer(plan) * Chunk;
         w.Line();
         w.Line("// ---- Batch path: Predict on 4 or more samples ----");
@@ -36,39 +32,17 @@ internal static class BatchEmitter
         {
             w.Line("ref float a = ref scratch;");
             w.Line($"ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, {buffer});");
+            if (layout.ScratchSize > 0) w.Line($"ref float s = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, {2 * buffer});");
             string current = "x";
-            foreach (var (layer, index) in Indexed(plan))
+            foreach (var layer in plan.Layers)
             {
-                w.Line($"// {layer.Name} ({layer.ClassName}): {ShapeMath.Keras(layer.InputShape)} -> {ShapeMath.Keras(layer.OutputShape)}");
-                int last = layer.InputShape[layer.InputShape.Count - 1];
-                switch (layer.Spec.Kind)
-                {
-                    case LayerKind.Dense:
-                        var dense = layout.Dense[index];
-                        int rows = TrainingLayout.DenseRows(layer), units = layer.Spec.Units;
-                        string target = current == "a" ? "b" : "a";
-                        w.Line($"{Training}.DenseTraining<TV, TS>.Forward(ref {current}, ref {Literals.At("w", dense.KernelOffset)}, ref {Literals.At("w", dense.BiasOffset >= 0 ? dense.BiasOffset : dense.KernelOffset)}, {Literals.Bool(dense.BiasOffset >= 0)}, ref {target}, n * {rows}, {last}, {units}, {dense.PaddedUnits});");
-                        TrainingEmitter.ActivationForward(w, layer.Spec.Activation, target, target, $"n * {rows * units}", $"n * {rows}", units);
-                        current = target;
-                        break;
-                    case LayerKind.Activation:
-                        if (layer.Spec.Activation == "linear") break;
-                        string destination = current == "x" ? "a" : current; // never write the caller's input
-                        TrainingEmitter.ActivationForward(w, layer.Spec.Activation, current, destination, $"n * {layer.InputSize}", $"n * {layer.InputSize / last}", last);
-                        current = destination;
-                        break;
-                    default:
-                        w.Line("// no computation at inference");
-                        break;
-                }
+                w.Line(layer.Comment);
+                if (!layer.Spec.Memory(layer).Computes) continue; // its output is its input, as it lies in memory
+                string target = current == "a" ? "b" : "a";
+                layer.Spec.EmitForward(new ForwardContext(w, layer, layout.Weights[layer.Index], "TV", "TS", "n", current, target, target, "s", mask: null, training: false));
+                current = target;
             }
-            w.Line($"global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref {current}, n * {ShapeMath.Product(plan.OutputShape)})" +
-                   $".CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref y, n * {ShapeMath.Product(plan.OutputShape)}));");
+            ActivationCode.Copy(w, current, "y", $"n * {plan.OutputSize}");
         }
-    }
-
-    private static System.Collections.Generic.IEnumerable<(LayerPlan Layer, int Index)> Indexed(ModelPlan plan)
-    {
-        for (int i = 0; i < plan.Layers.Count; i++) yield return (plan.Layers[i], i);
     }
 }

@@ -26,6 +26,12 @@ internal sealed class CodeWriter
         return new Closer(this, close);
     }
 
+    /// <summary>A writer at this one's indentation, for text that is appended later (a layer's kernel methods).</summary>
+    public CodeWriter Nested() => new() { _indent = _indent };
+
+    /// <summary>Appends what a <see cref="Nested"/> writer wrote.</summary>
+    public void Append(CodeWriter nested) => _text.Append(nested._text);
+
     public override string ToString() => _text.ToString();
 
     private sealed class Closer : IDisposable

@@ -29,8 +29,8 @@ internal static class ModelEmitter
         return w.ToString();
     }
 
-    /// <summary>For a model with errors: the same public surface, each member throwing, so the user sees the
-    /// model's diagnostics rather than a cascade of "member not found" errors.</summary>
+    /// <summary>For a model with errors: the same public surface and interfaces, each member throwing, so the user
+    /// sees the model's diagnostics rather than a cascade of "member not found" errors.</summary>
     public static string EmitInvalid(ModelSpec spec)
     {
         var w = new CodeWriter();
@@ -41,6 +41,7 @@ internal static class ModelEmitter
             w.Line($"public static global::KerasGen.TensorShape OutputShape => {error};");
             w.Line($"public static int InputSize => {error};");
             w.Line($"public static int OutputSize => {error};");
+            w.Line($"public static global::KerasGen.KernelPath ActivePath => {error};");
             w.Line($"public {spec.ClassName}() => {error};");
             w.Line($"public {spec.ClassName}(int seed) => {error};");
             w.Line($"public void Predict(global::System.ReadOnlySpan<float> x, global::System.Span<float> y) => {error};");
@@ -52,11 +53,12 @@ internal static class ModelEmitter
             w.Line($"public string Summary(int lineLength) => {error};");
             if (spec.Compile is not null)
             {
+                w.Line($"public global::KerasGen.Training.Optimizers.Optimizer Optimizer => {error};");
                 w.Line($"public float TrainOnBatch(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y) => {error};");
                 w.Line($"public global::KerasGen.Training.History Fit(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, int epochs = 1, int batchSize = 32, float validationSplit = 0, bool shuffle = true, int verbose = 1, params global::KerasGen.Training.ICallback[] callbacks) => {error};");
                 w.Line($"public float[] Evaluate(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, int batchSize = 32) => {error};");
             }
-        }, interfaces: null);
+        }, "global::KerasGen.ISequentialModel" + (spec.Compile is null ? "" : ", global::KerasGen.ITrainableModel"));
         return w.ToString();
     }
 
@@ -106,16 +108,17 @@ internal static class ModelEmitter
             foreach (var s in layout.Slots)
                 w.Line($"new({Literals.Quote(s.Layer)}, {Literals.Quote(s.Name)}, new[] {{ {string.Join(", ", s.Shape)} }}, {s.Offset}, {s.Rows}, {s.Columns}, {s.Stride}, {Literals.Quote(s.Initializer)}),");
         using (w.Block("private static readonly global::KerasGen.LayerDescription[] s_layers =", "};"))
-            for (int i = 0; i < plan.Layers.Count; i++)
+            foreach (var layer in plan.Layers)
             {
-                var layer = plan.Layers[i];
                 int kernel = layout.Slots.FindIndex(s => s.Layer == layer.Name && s.Name == "kernel");
                 int bias = layout.Slots.FindIndex(s => s.Layer == layer.Name && s.Name == "bias");
-                w.Line($"new({Literals.Quote(layer.Name)}, {Literals.Quote(layer.ClassName)}, {Literals.Quote(layer.Spec.Activation)}, new[] {{ {string.Join(", ", layer.InputShape)} }}, new[] {{ {string.Join(", ", layer.OutputShape)} }}, {layer.Params}, {kernel}, {bias}, {layer.Spec.Rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}),");
+                var config = layer.Spec.Config(layer).Select(c => $"[{Literals.Quote(c.Key)}] = {Literals.Quote(c.Value)}");
+                w.Line($"new({Literals.Quote(layer.Name)}, {Literals.Quote(layer.ClassName)}, {Literals.Quote(layer.Spec.Activation)}, new[] {{ {string.Join(", ", layer.InputShape)} }}, new[] {{ {string.Join(", ", layer.OutputShape)} }}, {layer.Params}, {kernel}, {bias}, " +
+                       $"new global::System.Collections.Generic.Dictionary<string, string> {{ {string.Join(", ", config)} }}),");
             }
         w.Line();
         w.Line("[global::System.ThreadStatic] private static " + Kernels + ".AlignedBuffer? t_batchScratch;");
-        if (layout.BufferSize * 2 > ModelLayout.MaxStackFloats)
+        if (layout.SampleFloats > ModelLayout.MaxStackFloats)
         {
             w.Line("// Per-thread activation buffers: Predict allocates nothing after a thread's first call, and threads never share them.");
             w.Line("[global::System.ThreadStatic] private static " + Kernels + ".AlignedBuffer? t_scratch;");
@@ -154,7 +157,7 @@ internal static class ModelEmitter
         w.Line("/// <summary>Four or more samples: chunks through the batch kernels, which share weight loads across samples.</summary>");
         using (w.Block("private static void KerasGenPredictBatch<TV, TS>(ref float input, ref float weights, ref float output, int samples) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>"))
         {
-            w.Line($"ref float scratch = ref (t_batchScratch ??= new {Kernels}.AlignedBuffer({2 * BatchEmitter.Chunk * BatchEmitter.SampleBuffer(plan)})).Start;");
+            w.Line($"ref float scratch = ref (t_batchScratch ??= new {Kernels}.AlignedBuffer({BatchEmitter.Chunk * (2 * BatchEmitter.SampleBuffer(plan) + layout.ScratchSize)})).Start;");
             using (w.Block($"for (int start = 0; start < samples; start += {BatchEmitter.Chunk})"))
             {
                 w.Line($"int n = global::System.Math.Min({BatchEmitter.Chunk}, samples - start);");
@@ -191,107 +194,53 @@ internal static class ModelEmitter
         w.Line("ref float output = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);");
         w.Line("ref float weights = ref _weights.Start;");
         var paths = Isa.All.Select(isa => (isa, condition: path is null
-            ? (isa.IsScalar ? "true" : $"{isa.Vector}.IsHardwareAccelerated")
+            ? $"{isa.Vector}.IsHardwareAccelerated"
             : $"{path} == global::KerasGen.KernelPath.{isa.KernelPath}")).ToList();
         using (w.Block($"if (samples >= {BatchEmitter.MinSamples})"))
         {
             foreach (var (isa, condition) in paths)
-                w.Line($"{(isa == Isa.V512 ? "" : "else ")}if ({condition}) KerasGenPredictBatch<{isa.Register}, {isa.Simd}>(ref input, ref weights, ref output, samples);");
+                w.Line($"{(isa == Isa.Scalar && path is null ? "else" : (isa == Isa.V512 ? "" : "else ") + $"if ({condition})")} KerasGenPredictBatch<{isa.Register}, {isa.Simd}>(ref input, ref weights, ref output, samples);");
             if (path is not null) w.Line($"else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, \"Unknown kernel path.\");");
             w.Line("return;");
         }
-        if (layout.BufferSize * 2 <= ModelLayout.MaxStackFloats)
+        if (layout.SampleFloats <= ModelLayout.MaxStackFloats)
         {
             w.Line("// Small enough for the stack: cheaper than a thread-static lookup, and private to this call.");
-            w.Line("global::System.Span<float> stack = stackalloc float[2 * KerasGenBufferSize + 16];");
+            w.Line($"global::System.Span<float> stack = stackalloc float[{layout.SampleFloats + 16}];");
             w.Line("ref float scratch = ref " + Kernels + ".AlignedBuffer.AlignedStart(stack);");
         }
         else
-            w.Line("ref float scratch = ref (t_scratch ??= new " + Kernels + ".AlignedBuffer(2 * KerasGenBufferSize)).Start;");
+            w.Line($"ref float scratch = ref (t_scratch ??= new {Kernels}.AlignedBuffer({layout.SampleFloats})).Start;");
         foreach (var (isa, condition) in paths)
-            w.Line($"{(isa == Isa.V512 ? "" : "else ")}if ({condition}) for (int n = 0; n < samples; n++) Forward{isa.Suffix}(ref {Unsafe}.Add(ref input, n * {inputSize}), ref weights, ref scratch, ref {Unsafe}.Add(ref output, n * {outputSize}));");
+            w.Line($"{(isa == Isa.Scalar && path is null ? "else" : (isa == Isa.V512 ? "" : "else ") + $"if ({condition})")} for (int n = 0; n < samples; n++) KerasGenForward{isa.Suffix}(ref {Unsafe}.Add(ref input, n * {inputSize}), ref weights, ref scratch, ref {Unsafe}.Add(ref output, n * {outputSize}));");
         if (path is not null) w.Line($"else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, \"Unknown kernel path.\");");
     }
 
-    /// <summary>One sample through every layer on one kernel path.</summary>
+    /// <summary>One sample through every layer on one kernel path, each layer's statements from its own unit, then
+    /// the kernel methods the layers asked for.</summary>
     private static void EmitPath(CodeWriter w, ModelPlan plan, ModelLayout layout, Isa isa)
     {
         w.Line();
         w.Line($"// ---- {isa.KernelPath} path ----");
-        using (w.Block($"private static void Forward{isa.Suffix}(ref float x, ref float w, ref float scratch, ref float y)"))
+        var helpers = w.Nested();
+        using (w.Block($"private static void KerasGenForward{isa.Suffix}(ref float x, ref float w, ref float scratch, ref float y)"))
         {
             w.Line("ref float a = ref scratch;");
             w.Line($"ref float b = ref {Unsafe}.Add(ref scratch, KerasGenBufferSize);");
+            if (layout.ScratchSize > 0) w.Line($"ref float s = ref {Unsafe}.Add(ref scratch, 2 * KerasGenBufferSize);");
             string current = "x";
-            for (int i = 0; i < plan.Layers.Count; i++)
+            foreach (var layer in plan.Layers)
             {
-                var layer = plan.Layers[i];
-                w.Line($"// {layer.Name} ({layer.ClassName}): {ShapeMath.Keras(layer.InputShape)} -> {ShapeMath.Keras(layer.OutputShape)}");
-                current = EmitLayerCall(w, layer, i, layout, isa, current);
+                w.Line(layer.Comment);
+                current = layer.Spec.EmitSample(new SampleContext(w, helpers, isa, layer, layout.Weights[layer.Index], current));
             }
-            int outputs = ShapeMath.Product(plan.OutputShape);
+            int outputs = plan.OutputSize;
             if (outputs <= 4) // a call to memmove costs more than a few moves
                 for (int k = 0; k < outputs; k++)
-                    w.Line($"{Unsafe}.Add(ref y, {k}) = {Unsafe}.Add(ref {current}, {k});");
+                    w.Line($"{Literals.At("y", k)} = {Literals.At(current, k)};");
             else
-                w.Line($"global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref {current}, {outputs})" +
-                       $".CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref y, {outputs}));");
+                ActivationCode.Copy(w, current, "y", outputs.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        for (int i = 0; i < plan.Layers.Count; i++)
-        {
-            var layer = plan.Layers[i];
-            string method = $"Layer{i}{isa.Suffix}";
-            if (layer.Spec.Kind == Model.LayerKind.Dense)
-            {
-                w.Line();
-                DenseEmitter.EmitRowKernel(w, method, layer, layout.Dense[i], isa);
-            }
-            else if (layer.Spec.Kind == Model.LayerKind.Activation && DenseEmitter.ElementwiseMethod(layer.Spec.Activation) is { } function)
-            {
-                w.Line();
-                ActivationEmitter.EmitElementwise(w, method, function, layer.InputSize, isa);
-            }
-        }
-    }
-
-    /// <summary>Emits the forward-pass statements of one layer reading buffer <paramref name="source"/>; returns the
-    /// buffer that holds its output.</summary>
-    private static string EmitLayerCall(CodeWriter w, LayerPlan layer, int index, ModelLayout layout, Isa isa, string source)
-    {
-        string method = $"Layer{index}{isa.Suffix}";
-        string target = source == "a" ? "b" : "a";
-        switch (layer.Spec.Kind)
-        {
-            case Model.LayerKind.Dense:
-                int inputs = layer.InputShape[layer.InputShape.Count - 1], units = layer.Spec.Units, rows = layer.InputSize / inputs;
-                if (rows == 1) w.Line($"{method}(ref {source}, ref w, ref {target});");
-                else
-                    using (w.Block($"for (nuint r = 0; r < {rows}; r++)"))
-                        w.Line($"{method}(ref {Unsafe}.Add(ref {source}, r * {inputs}), ref w, ref {Unsafe}.Add(ref {target}, r * {units}));");
-                EmitRowActivation(w, layer.Spec.Activation, target, rows, units);
-                return target;
-            case Model.LayerKind.Activation:
-                string destination = source == "x" ? "a" : source; // never write the caller's input
-                if (DenseEmitter.ElementwiseMethod(layer.Spec.Activation) is not null)
-                {
-                    w.Line($"{method}(ref {source}, ref {destination});");
-                    return destination;
-                }
-                if (ActivationEmitter.RowMethod(layer.Spec.Activation) is null) return source; // linear
-                int length = layer.InputShape[layer.InputShape.Count - 1];
-                if (source != destination)
-                    w.Line($"global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref {source}, {layer.InputSize}).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {destination}, {layer.InputSize}));");
-                EmitRowActivation(w, layer.Spec.Activation, destination, layer.InputSize / length, length);
-                return destination;
-            default:
-                w.Line("// no computation: the data is already in this layout" + (layer.Spec.Kind == Model.LayerKind.Dropout ? " (dropout is the identity at inference)" : ""));
-                return source;
-        }
-    }
-
-    private static void EmitRowActivation(CodeWriter w, string activation, string buffer, int rows, int length)
-    {
-        if (ActivationEmitter.RowMethod(activation) is { } row)
-            w.Line($"{Kernels}.RowActivations.{row}(ref {buffer}, {rows}, {length});");
+        w.Append(helpers);
     }
 }

@@ -1,19 +1,16 @@
 using System.Collections.Generic;
 using System.Linq;
-using KerasGen.Generator.Model;
 using KerasGen.Generator.Shapes;
 
 namespace KerasGen.Generator.Emit;
-
-/// <summary>Where a Dense layer's weights sit in the model's weight buffer.</summary>
-internal sealed record DenseLayout(int KernelOffset, int BiasOffset, int PaddedUnits);
 
 /// <summary>A weight as GetWeights reports it, and where it lives internally (see the runtime's WeightSlot).</summary>
 internal sealed record SlotLayout(string Layer, string Name, IReadOnlyList<int> Shape, int Offset, int Rows, int Columns, int Stride, string Initializer);
 
 /// <summary>
-/// The memory plan of a model: weight offsets (every kernel row padded to whole 64-byte lines so vector kernels load
-/// full registers with no tail code) and the two ping-pong activation buffers each layer reads and writes.
+/// The memory plan of a model for Predict: every layer's weights in Keras order (each row padded to whole 64-byte
+/// lines so vector kernels load full registers with no tail code), the two ping-pong activation buffers the layers
+/// read and write, and the scratch some layers need (im2col columns, transposes).
 /// </summary>
 internal sealed class ModelLayout
 {
@@ -27,38 +24,43 @@ internal sealed class ModelLayout
 
     public ModelLayout(ModelPlan plan)
     {
-        int offset = 0;
-        for (int i = 0; i < plan.Layers.Count; i++)
+        int offset = 0, buffer = 0, scratch = 0;
+        foreach (var layer in plan.Layers)
         {
-            var layer = plan.Layers[i];
-            if (layer.Spec.Kind != LayerKind.Dense) continue;
-            int inputs = layer.InputShape[layer.InputShape.Count - 1], units = layer.Spec.Units, padded = RoundUp(units);
-            var dense = new DenseLayout(offset, layer.Spec.UseBias ? offset + inputs * padded : -1, padded);
-            Dense[i] = dense;
-            Slots.Add(new SlotLayout(layer.Name, "kernel", new[] { inputs, units }, offset, inputs, units, padded, layer.Spec.KernelInitializer));
-            offset += inputs * padded;
-            if (layer.Spec.UseBias)
+            var placed = new List<PlacedWeight>();
+            foreach (var weight in layer.Spec.Weights(layer.InputShape))
             {
-                Slots.Add(new SlotLayout(layer.Name, "bias", new[] { units }, offset, 1, units, padded, layer.Spec.BiasInitializer));
-                offset += padded;
+                int stride = RoundUp(weight.Columns);
+                placed.Add(new PlacedWeight(weight, offset, stride));
+                Slots.Add(new SlotLayout(layer.Name, weight.Name, weight.Shape, offset, weight.Rows, weight.Columns, stride, weight.Initializer));
+                offset += weight.Rows * stride;
             }
+            Weights.Add(placed);
+            var memory = layer.Spec.Memory(layer);
+            buffer = System.Math.Max(buffer, System.Math.Max(memory.OutputSpan, layer.OutputSize));
+            scratch = System.Math.Max(scratch, memory.ScratchPerSample);
         }
         WeightSize = offset;
         // A vector store of a row's last register may run up to one line past the row: each buffer keeps that slack.
-        BufferSize = RoundUp(plan.Layers.Max(l => l.Spec.Kind == LayerKind.Dense ? DenseOutputSpan(l) : l.OutputSize) + Line);
+        BufferSize = RoundUp(buffer + Line);
+        ScratchSize = scratch == 0 ? 0 : RoundUp(scratch + Line);
     }
 
-    public Dictionary<int, DenseLayout> Dense { get; } = new();
+    /// <summary>Each layer's weights, by layer index.</summary>
+    public List<IReadOnlyList<PlacedWeight>> Weights { get; } = new();
 
     public List<SlotLayout> Slots { get; } = new();
 
     public int WeightSize { get; }
 
-    /// <summary>Floats in each of the two activation buffers (the scratch holds both).</summary>
+    /// <summary>Floats in each of the two activation buffers.</summary>
     public int BufferSize { get; }
 
-    public static int RoundUp(int n) => (n + Line - 1) / Line * Line;
+    /// <summary>Floats of layer scratch per sample (0: no layer needs any).</summary>
+    public int ScratchSize { get; }
 
-    /// <summary>A Dense layer's output before glu packs it: rows × units.</summary>
-    private static int DenseOutputSpan(LayerPlan layer) => layer.InputSize / layer.InputShape[layer.InputShape.Count - 1] * layer.Spec.Units;
+    /// <summary>What one sample's Predict needs: both buffers and the scratch.</summary>
+    public int SampleFloats => 2 * BufferSize + ScratchSize;
+
+    public static int RoundUp(int n) => (n + Line - 1) / Line * Line;
 }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Linq;
-using KerasGen.Generator.Catalog;
 using KerasGen.Generator.Model;
 using KerasGen.Generator.Shapes;
 
@@ -22,7 +20,7 @@ internal static class TrainingEmitter
     {
         var memory = new TrainingLayout(plan, compile.MaxBatchSize);
         var last = plan.Layers[plan.Layers.Count - 1];
-        string lastActivation = last.Spec.Kind is LayerKind.Dense or LayerKind.Activation ? last.Spec.Activation : "linear";
+        string lastActivation = last.Spec.Activation;
         int outputWidth = plan.OutputShape[plan.OutputShape.Count - 1];
         string metrics = compile.Metrics.Count == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", compile.Metrics.Select(Literals.Quote)) + " }";
 
@@ -96,62 +94,22 @@ internal static class TrainingEmitter
     {
         w.Line();
         using (w.Block($"private static void KerasGenTrainForward<TV, TS>(ref float w, ref float t, int n, global::KerasGen.Initialization.DeterministicRandom? training) {Constraints}"))
-        {
-            for (int l = 0; l < plan.Layers.Count; l++)
+            foreach (var layer in plan.Layers)
             {
-                var layer = plan.Layers[l];
-                var b = memory.Layers[l];
-                w.Line($"// {layer.Name} ({layer.ClassName}): {ShapeMath.Keras(layer.InputShape)} -> {ShapeMath.Keras(layer.OutputShape)}");
-                int last = layer.InputShape[layer.InputShape.Count - 1];
-                switch (layer.Spec.Kind)
-                {
-                    case LayerKind.Dense:
-                        var dense = layout.Dense[l];
-                        int rows = TrainingLayout.DenseRows(layer), units = layer.Spec.Units;
-                        w.Line($"{Training}.DenseTraining<TV, TS>.Forward(ref {Literals.At("t", b.Input)}, ref {Literals.At("w", dense.KernelOffset)}, ref {Literals.At("w", dense.BiasOffset >= 0 ? dense.BiasOffset : dense.KernelOffset)}, {Literals.Bool(dense.BiasOffset >= 0)}, ref {Literals.At("t", b.PreActivation)}, n * {rows}, {last}, {units}, {dense.PaddedUnits});");
-                        ActivationForward(w, layer.Spec.Activation, b.PreActivation, b.Output, $"n * {rows * units}", $"n * {rows}", units);
-                        break;
-                    case LayerKind.Activation:
-                        ActivationForward(w, layer.Spec.Activation, b.Input, b.Output, $"n * {layer.InputSize}", $"n * {layer.InputSize / last}", last);
-                        break;
-                    case LayerKind.Dropout:
-                        string rate = ((float)layer.Spec.Rate).ToString("R", CultureInfo.InvariantCulture) + "f";
-                        w.Line($"if (training is null) {Copy(b.Input, b.Output, $"n * {layer.InputSize}")}");
-                        w.Line($"else {Training}.DropoutKernel.Forward(ref {Literals.At("t", b.Input)}, ref {Literals.At("t", b.Output)}, ref {Literals.At("t", b.Mask)}, n * {layer.InputSize}, {rate}, training);");
-                        break;
-                    default:
-                        w.Line("// no computation");
-                        break;
-                }
+                var b = memory.Layers[layer.Index];
+                var needs = layer.Spec.Memory(layer);
+                w.Line(layer.Comment);
+                if (!needs.Computes && !needs.Mask) continue; // its output is its input, as it lies in memory
+                layer.Spec.EmitForward(new ForwardContext(w, layer, layout.Weights[layer.Index], "TV", "TS", "n",
+                    T(b.Input), T(b.PreActivation), T(b.Output), T(memory.Scratch), b.Mask >= 0 ? T(b.Mask) : null, training: true));
             }
-        }
     }
 
-    /// <summary>An activation from buffer <paramref name="input"/> to <paramref name="output"/> (the same buffer works
-    /// in place). Buffers are offsets into t, or names of refs.</summary>
-    internal static void ActivationForward(CodeWriter w, string activation, object input, object output, string count, string rows, int length)
-    {
-        if (activation == "linear") return;
-        string from = Ref(input), to = Ref(output);
-        ActivationCatalog.TryGet(activation, out var method, out var shape);
-        if (shape == ActivationShape.Elementwise)
-        {
-            Elementwise(w, count, i => $"TS.Store(global::KerasGen.Kernels.Activation<TV, TS>.{method}(TS.Load(ref {from}, {i})), ref {to}, {i});",
-                i => $"{Unsafe}.Add(ref {to}, {i}) = global::KerasGen.Kernels.Activation<float, global::KerasGen.Kernels.SimdScalar>.{method}({Unsafe}.Add(ref {from}, {i}));");
-            return;
-        }
-        if (from != to)
-            w.Line($"global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref {from}, {count}).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {to}, {count}));");
-        w.Line($"global::KerasGen.Kernels.RowActivations.{method}(ref {to}, {rows}, {length});");
-    }
-
-    private static string Ref(object buffer) => buffer is int offset ? Literals.At("t", offset) : (string)buffer;
-
+    /// <summary>The backward pass: from the last layer down to the first one with weights, each layer's own
+    /// statements; the gradient moves between two ping-pong buffers when a layer writes its input gradient aside.</summary>
     private static void EmitBackward(CodeWriter w, ModelPlan plan, ModelLayout layout, TrainingLayout memory)
     {
-        int firstWeighted = -1;
-        for (int i = plan.Layers.Count - 1; i >= 0; i--)
-            if (plan.Layers[i].Spec.Kind == LayerKind.Dense) firstWeighted = i;
+        int firstWeighted = plan.FirstWeighted;
         w.Line();
         using (w.Block($"private static void KerasGenBackward<TV, TS>(ref float w, ref float g, ref float t, int n, bool preActivation) {Constraints}"))
         {
@@ -160,71 +118,14 @@ internal static class TrainingEmitter
             {
                 var layer = plan.Layers[l];
                 var b = memory.Layers[l];
-                bool isLast = l == plan.Layers.Count - 1;
-                int last = layer.InputShape[layer.InputShape.Count - 1];
                 w.Line($"// {layer.Name} ({layer.ClassName}): gradient of {ShapeMath.Keras(layer.OutputShape)} -> {ShapeMath.Keras(layer.InputShape)}");
-                switch (layer.Spec.Kind)
-                {
-                    case LayerKind.Dense:
-                        var dense = layout.Dense[l];
-                        int rows = TrainingLayout.DenseRows(layer), units = layer.Spec.Units;
-                        int gradient = ActivationBackward(w, layer.Spec.Activation, isLast, b.PreActivation, b.Output, current, other, $"n * {rows * units}", $"n * {rows}", units);
-                        if (gradient != current) (current, other) = (other, current);
-                        w.Line($"{Training}.DenseTraining<TV, TS>.Pad(ref {Literals.At("t", current)}, ref {Literals.At("t", memory.PaddedGradient)}, n * {rows}, {units}, {dense.PaddedUnits});");
-                        w.Line($"{Training}.DenseTraining<TV, TS>.AccumulateGradients(ref {Literals.At("t", b.Input)}, ref {Literals.At("t", memory.PaddedGradient)}, ref {Literals.At("g", dense.KernelOffset)}, ref {Literals.At("g", dense.BiasOffset >= 0 ? dense.BiasOffset : dense.KernelOffset)}, {Literals.Bool(dense.BiasOffset >= 0)}, n * {rows}, {last}, {dense.PaddedUnits});");
-                        if (l > firstWeighted)
-                            w.Line($"{Training}.DenseTraining<TV, TS>.InputGradient(ref {Literals.At("t", memory.PaddedGradient)}, ref {Literals.At("w", dense.KernelOffset)}, ref {Literals.At("t", current)}, n * {rows}, {last}, {dense.PaddedUnits});");
-                        break;
-                    case LayerKind.Activation:
-                        int result = ActivationBackward(w, layer.Spec.Activation, isLast, b.Input, b.Output, current, other, $"n * {layer.InputSize}", $"n * {layer.InputSize / last}", last);
-                        if (result != current) (current, other) = (other, current);
-                        break;
-                    case LayerKind.Dropout:
-                        Elementwise(w, $"n * {layer.InputSize}",
-                            i => $"TS.Store(TS.Multiply(TS.Load(ref {Literals.At("t", current)}, {i}), TS.Load(ref {Literals.At("t", b.Mask)}, {i})), ref {Literals.At("t", current)}, {i});",
-                            i => $"{Unsafe}.Add(ref {Literals.At("t", current)}, {i}) *= {Unsafe}.Add(ref {Literals.At("t", b.Mask)}, {i});");
-                        break;
-                    default:
-                        w.Line("// no computation");
-                        break;
-                }
+                bool spare = layer.Spec.EmitBackward(new BackwardContext(w, layer, layout.Weights[l], T(b.Input), T(b.PreActivation), T(b.Output),
+                    b.Mask >= 0 ? T(b.Mask) : null, T(memory.Scratch), T(current), T(other), T(memory.PaddedGradient),
+                    needsInputGradient: l > firstWeighted, isLast: l == plan.Layers.Count - 1));
+                if (spare) (current, other) = (other, current);
             }
         }
     }
 
-    /// <summary>The activation's backward pass on the gradient in <paramref name="gradient"/>: in place, except glu,
-    /// which writes the twice-as-long input gradient to <paramref name="spare"/>. Returns where the result is. For the
-    /// last layer, a fused loss (sigmoid/softmax) hands in the pre-activation gradient, so the pass is skipped.</summary>
-    private static int ActivationBackward(CodeWriter w, string activation, bool isLast, int z, int y, int gradient, int spare, string count, string rows, int length)
-    {
-        if (activation == "linear") return gradient;
-        ActivationCatalog.TryGet(activation, out var method, out var shape);
-        bool fusable = isLast && activation is "sigmoid" or "softmax";
-        using (fusable ? w.Block("if (!preActivation)") : null)
-        {
-            if (shape == ActivationShape.Elementwise)
-                Elementwise(w, count,
-                    i => $"TS.Store({Training}.ActivationGradient<TV, TS>.{method}(TS.Load(ref {Literals.At("t", z)}, {i}), TS.Load(ref {Literals.At("t", y)}, {i}), TS.Load(ref {Literals.At("t", gradient)}, {i})), ref {Literals.At("t", gradient)}, {i});",
-                    i => $"{Unsafe}.Add(ref {Literals.At("t", gradient)}, {i}) = {Training}.ActivationGradient<float, global::KerasGen.Kernels.SimdScalar>.{method}({Unsafe}.Add(ref {Literals.At("t", z)}, {i}), {Unsafe}.Add(ref {Literals.At("t", y)}, {i}), {Unsafe}.Add(ref {Literals.At("t", gradient)}, {i}));");
-            else
-                w.Line($"{Training}.RowActivationGradients.{method}(ref {Literals.At("t", z)}, ref {Literals.At("t", y)}, ref {Literals.At("t", gradient)}, ref {Literals.At("t", shape == ActivationShape.Halving ? spare : gradient)}, {rows}, {length});");
-        }
-        return shape == ActivationShape.Halving ? spare : gradient;
-    }
-
-    /// <summary>A loop over <paramref name="count"/> values: whole registers, then the scalar tail.</summary>
-    private static void Elementwise(CodeWriter w, string count, System.Func<string, string> vector, System.Func<string, string> scalar)
-    {
-        using (w.Block(""))
-        {
-            w.Line($"nuint count = (nuint)({count}), i = 0;");
-            using (w.Block("for (; i + (nuint)TS.Count <= count; i += (nuint)TS.Count)"))
-                w.Line(vector("i"));
-            using (w.Block("for (; i < count; i++)"))
-                w.Line(scalar("i"));
-        }
-    }
-
-    private static string Copy(int from, int to, string count) => from == to ? "{ }" :
-        $"global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref {Literals.At("t", from)}, {count}).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {Literals.At("t", to)}, {count}));";
+    private static string T(int offset) => Literals.At("t", offset);
 }

@@ -1,14 +1,13 @@
 using System.Collections.Generic;
-using System.Linq;
-using KerasGen.Generator.Model;
 using KerasGen.Generator.Shapes;
 
 namespace KerasGen.Generator.Emit;
 
 /// <summary>
 /// The training memory of a model, for up to MaxBatchSize samples, as offsets into one aligned buffer: the batch
-/// input, each layer's pre-activation and output (aliased where a layer computes nothing), dropout masks, two
-/// ping-pong gradient buffers and the padded output gradient the Dense kernels read.
+/// input, each layer's pre-activation and output (aliased where a layer computes nothing or has no activation),
+/// dropout masks, the layers' scratch, two ping-pong gradient buffers and the padded output gradient the weighted
+/// kernels read.
 /// </summary>
 internal sealed class TrainingLayout
 {
@@ -23,31 +22,24 @@ internal sealed class TrainingLayout
             return start;
         }
 
-        int current = Alloc(batch * ShapeMath.Product(plan.InputShape));
+        int current = Alloc(batch * plan.InputSize);
         Input = current;
-        int largest = ShapeMath.Product(plan.InputShape), paddedGradient = 0;
+        int largest = plan.InputSize, paddedGradient = 0, scratch = 0;
         foreach (var layer in plan.Layers)
         {
+            var memory = layer.Spec.Memory(layer);
             var buffers = new LayerBuffers { Input = current, PreActivation = current, Output = current, Mask = -1 };
-            bool linear = layer.Spec.Activation == "linear";
-            switch (layer.Spec.Kind)
+            int span = System.Math.Max(memory.OutputSpan, layer.OutputSize);
+            if (layer.Params > 0)
             {
-                case LayerKind.Dense:
-                    int rows = DenseRows(layer), units = layer.Spec.Units;
-                    buffers.PreActivation = Alloc(batch * rows * units);
-                    buffers.Output = linear ? buffers.PreActivation : Alloc(batch * layer.OutputSize);
-                    largest = System.Math.Max(largest, rows * units);
-                    paddedGradient = System.Math.Max(paddedGradient, rows * ModelLayout.RoundUp(units));
-                    break;
-                case LayerKind.Activation:
-                    if (!linear) buffers.Output = Alloc(batch * layer.OutputSize);
-                    break;
-                case LayerKind.Dropout:
-                    buffers.Output = Alloc(batch * layer.OutputSize);
-                    buffers.Mask = Alloc(batch * layer.OutputSize);
-                    break;
+                buffers.PreActivation = Alloc(batch * span);
+                buffers.Output = layer.Spec.Activation == "linear" ? buffers.PreActivation : Alloc(batch * layer.OutputSize);
             }
-            largest = System.Math.Max(largest, System.Math.Max(layer.InputSize, layer.OutputSize));
+            else if (memory.Computes || memory.Mask) buffers.Output = Alloc(batch * span);
+            if (memory.Mask) buffers.Mask = Alloc(batch * layer.OutputSize);
+            largest = System.Math.Max(largest, System.Math.Max(layer.InputSize, System.Math.Max(layer.OutputSize, memory.OutputSpan)));
+            paddedGradient = System.Math.Max(paddedGradient, memory.PaddedGradient);
+            scratch = System.Math.Max(scratch, memory.ScratchPerSample);
             Layers.Add(buffers);
             current = buffers.Output;
         }
@@ -55,9 +47,13 @@ internal sealed class TrainingLayout
         Gradient0 = Alloc(batch * largest);
         Gradient1 = Alloc(batch * largest);
         PaddedGradient = Alloc(batch * paddedGradient);
+        Scratch = Alloc(batch * scratch);
         Size = offset;
     }
 
+    /// <summary>Where a layer reads and writes. A layer with weights computes its pre-activation, then its output
+    /// (the same buffer when the activation is linear); a layer without weights reads its input as the
+    /// "pre-activation" (an Activation layer's z), and writes its output.</summary>
     public sealed class LayerBuffers
     {
         public int Input, PreActivation, Output, Mask;
@@ -69,9 +65,7 @@ internal sealed class TrainingLayout
     public int Gradient0 { get; }
     public int Gradient1 { get; }
     public int PaddedGradient { get; }
+    public int Scratch { get; }
     public int Size { get; }
     public List<LayerBuffers> Layers { get; } = new();
-
-    /// <summary>How many rows a Dense layer's product has per sample (1, or the steps of a rank-3 input).</summary>
-    public static int DenseRows(LayerPlan layer) => layer.InputSize / layer.InputShape[layer.InputShape.Count - 1];
 }

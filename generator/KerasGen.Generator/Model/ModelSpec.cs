@@ -1,3 +1,5 @@
+using KerasGen.Generator.Layers;
+
 namespace KerasGen.Generator.Model;
 
 /// <summary>

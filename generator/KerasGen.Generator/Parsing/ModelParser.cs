@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using KerasGen.Generator.Catalog;
+using KerasGen.Generator.Layers;
 using KerasGen.Generator.Model;
 using Microsoft.CodeAnalysis;
 
@@ -18,17 +19,8 @@ internal static class ModelParser
     public const string CompileAttribute = "KerasGen.CompileAttribute";
     private const string Namespace = "KerasGen.";
 
-    private static readonly Dictionary<string, LayerKind> LayerAttributes = new()
-    {
-        [Namespace + "DenseAttribute"] = LayerKind.Dense,
-        [Namespace + "ActivationAttribute"] = LayerKind.Activation,
-        [Namespace + "FlattenAttribute"] = LayerKind.Flatten,
-        [Namespace + "DropoutAttribute"] = LayerKind.Dropout,
-        [Namespace + "ReshapeAttribute"] = LayerKind.Reshape,
-    };
-
     public static bool IsLayerAttribute(AttributeData attribute) =>
-        attribute.AttributeClass is { } type && LayerAttributes.ContainsKey(type.ToDisplayString());
+        attribute.AttributeClass is { } type && LayerRegistry.IsLayerAttribute(type.ToDisplayString());
 
     /// <summary>The layer attributes of <paramref name="type"/> in source order (file, then position).</summary>
     public static ImmutableArray<AttributeData> LayerAttributesInOrder(INamedTypeSymbol type) =>
@@ -43,9 +35,10 @@ internal static class ModelParser
         var diagnostics = new List<ModelDiagnostic>();
         var layers = new List<LayerSpec>();
         var attributes = LayerAttributesInOrder(type);
+        string imageDataFormat = ImageDataFormat(sequential, diagnostics);
         for (int i = 0; i < attributes.Length; i++)
         {
-            var layer = ParseLayer(attributes[i], i, diagnostics);
+            var layer = ParseLayer(attributes[i], i, imageDataFormat, diagnostics);
             if (layer is not null) layers.Add(layer);
         }
 
@@ -63,93 +56,36 @@ internal static class ModelParser
             new EquatableArray<LayerSpec>(layers), compile, new EquatableArray<ModelDiagnostic>(diagnostics));
     }
 
-    private static LayerSpec? ParseLayer(AttributeData attribute, int index, List<ModelDiagnostic> diagnostics)
+    private static LayerSpec? ParseLayer(AttributeData attribute, int index, string imageDataFormat, List<ModelDiagnostic> diagnostics)
     {
         if (attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error) ||
             attribute.NamedArguments.Any(a => a.Value.Kind == TypedConstantKind.Error))
             return null; // the compiler already reports the broken argument
-        var kind = LayerAttributes[attribute.AttributeClass!.ToDisplayString()];
-        var layer = new LayerSpec(kind, index, Named(attribute, "Name")?.Value as string, null, null, 0, "linear", true,
-            "glorot_uniform", "zeros", 0, EquatableArray<int>.Empty);
-
-        if (Named(attribute, "InputShape") is { } shape && !shape.IsNull)
-            layer = layer with { InputShape = new EquatableArray<int>(shape.Values.Select(v => (int)v.Value!)), InputShapeArgument = "InputShape" };
-
-        switch (kind)
-        {
-            case LayerKind.Dense:
-                var (units, unitsArgument) = Argument(attribute, 0, "Units", "OutputDim");
-                layer = layer with { Units = units is null ? 0 : (int)units };
-                if (layer.Units <= 0)
-                    diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.InvalidSize,
-                        units is null
-                            ? "Dense needs its number of units: write [Dense(units)] or set Units"
-                            : $"Received an invalid value for `units`, expected a positive integer. Received: units={units}",
-                        index, unitsArgument));
-                if (Named(attribute, "Activation")?.Value is string activation)
-                    layer = layer with { Activation = Activation(activation, index, "Activation", diagnostics) };
-                var (useBias, _) = Argument(attribute, -1, "UseBias", "Bias");
-                if (useBias is bool b) layer = layer with { UseBias = b };
-                var (kernelInit, kernelArgument) = Argument(attribute, -1, "KernelInitializer", "Init");
-                if (kernelInit is string k) layer = layer with { KernelInitializer = Initializer(k, index, kernelArgument!, diagnostics) };
-                if (Named(attribute, "BiasInitializer")?.Value is string bi)
-                    layer = layer with { BiasInitializer = Initializer(bi, index, "BiasInitializer", diagnostics) };
-                if (Named(attribute, "InputDim")?.Value is int dim)
-                    layer = layer with { InputShape = new EquatableArray<int>(new[] { dim }), InputShapeArgument = "InputDim" };
-                break;
-            case LayerKind.Activation:
-                var (name, nameArgument) = Argument(attribute, 0, "Activation");
-                layer = layer with { Activation = Activation(name as string ?? "", index, nameArgument ?? "#0", diagnostics) };
-                break;
-            case LayerKind.Dropout:
-                var (rate, rateArgument) = Argument(attribute, 0, "Rate", "P");
-                double r = rate is double d ? d : 0;
-                if (!(r >= 0 && r < 1))
-                    diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.InvalidSize,
-                        $"Invalid value received for argument `rate`. Expected a float value between 0 and 1 (1 excluded: it would drop everything). Received: rate={r.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
-                        index, rateArgument));
-                layer = layer with { Rate = r };
-                break;
-            case LayerKind.Reshape:
-                var target = attribute.ConstructorArguments.FirstOrDefault();
-                layer = layer with { TargetShape = new EquatableArray<int>(target.IsNull || target.Kind != TypedConstantKind.Array ? Enumerable.Empty<int>() : target.Values.Select(v => (int)v.Value!)) };
-                break;
-        }
+        var arguments = new LayerArguments(attribute, index, imageDataFormat, diagnostics);
+        var layer = LayerRegistry.Parse(attribute.AttributeClass!.ToDisplayString(), arguments);
+        if (layer is null) return null;
+        layer = layer with { AttributeIndex = index, Name = arguments.String("Name").Value };
+        if (arguments.Find("InputShape") is ({ IsNull: false } shape, var shapeArgument) && shape.Kind == TypedConstantKind.Array)
+            layer = layer with { InputShape = new EquatableArray<int>(shape.Values.Select(v => v.Value is int i ? i : 0)), InputShapeArgument = shapeArgument };
         return layer;
     }
 
-    private static string Activation(string name, int index, string argument, List<ModelDiagnostic> diagnostics)
+    /// <summary>[Sequential(ImageDataFormat = …)]: the default data_format of the model's conv and pooling layers, as
+    /// Keras reads it from keras.config.image_data_format().</summary>
+    private static string ImageDataFormat(AttributeData sequential, List<ModelDiagnostic> diagnostics)
     {
-        if (ActivationCatalog.TryGet(name, out _, out _)) return name;
-        string message = ActivationCatalog.Unusable(name) is { } why
-            ? $"Could not use activation '{name}': {why}"
-            : $"Could not interpret activation function identifier: {name}" + Suggestion(name, ActivationCatalog.Names);
-        diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.UnknownActivation, message, index, argument, name, NameSuggester.Closest(name, ActivationCatalog.Names)));
-        return "linear";
-    }
-
-    private static string Initializer(string name, int index, string argument, List<ModelDiagnostic> diagnostics)
-    {
-        if (InitializerCatalog.Canonical(name) is { } canonical) return canonical;
-        diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.UnknownInitializer,
-            $"Could not interpret initializer identifier: {name}" + Suggestion(name, InitializerCatalog.Names), index, argument, name, NameSuggester.Closest(name, InitializerCatalog.Names)));
-        return "zeros";
+        if (Named(sequential, "ImageDataFormat")?.Value is not string format) return "channels_last";
+        string lower = format.ToLowerInvariant();
+        if (lower is "channels_last" or "channels_first") return lower;
+        var known = new[] { "channels_last", "channels_first" };
+        diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.UnknownOption,
+            $"The `image_data_format` must be one of \"channels_last\", \"channels_first\". Received: {format}" + Suggestion(lower, known),
+            -1, "ImageDataFormat", format, NameSuggester.Closest(lower, known)));
+        return "channels_last";
     }
 
     internal static string Suggestion(string typed, IEnumerable<string> known) =>
         NameSuggester.Closest(typed, known) is { } closest ? $". Did you mean '{closest}'?" : "";
-
-    /// <summary>A value given positionally (constructor parameter <paramref name="position"/>) or by one of the
-    /// property names; returns it with how it was written ("#n" or the property name), or (null, null).</summary>
-    internal static (object? Value, string? Argument) Argument(AttributeData attribute, int position, params string[] names)
-    {
-        for (int i = attribute.NamedArguments.Length - 1; i >= 0; i--)
-            if (names.Contains(attribute.NamedArguments[i].Key))
-                return (attribute.NamedArguments[i].Value.Value, attribute.NamedArguments[i].Key);
-        if (position >= 0 && position < attribute.ConstructorArguments.Length)
-            return (attribute.ConstructorArguments[position].Value, "#" + position);
-        return (null, null);
-    }
 
     internal static TypedConstant? Named(AttributeData attribute, string name)
     {

@@ -1,13 +1,49 @@
+using System.Linq;
+using System.Text;
+using KerasGen.Generator.Layers;
 using KerasGen.Generator.Model;
 
 namespace KerasGen.Generator.Shapes;
 
-/// <summary>A layer with its Keras name and its per-sample shapes (batch axis left out), as inferred.</summary>
-internal sealed record LayerPlan(LayerSpec Spec, string Name, string ClassName, EquatableArray<int> InputShape, EquatableArray<int> OutputShape, long Params)
+/// <summary>A layer with its position, its Keras name and its per-sample shapes (batch axis left out), as inferred.</summary>
+internal sealed record LayerPlan(LayerSpec Spec, int Index, string Name, EquatableArray<int> InputShape, EquatableArray<int> OutputShape, long Params)
 {
     public int InputSize => ShapeMath.Product(InputShape);
     public int OutputSize => ShapeMath.Product(OutputShape);
+
+    /// <summary>The size of the last input axis (Dense's inputs, a channels_last layer's channels).</summary>
+    public int InputLast => InputShape[InputShape.Count - 1];
+
+    public string ClassName => Spec.ClassName;
+
+    /// <summary>A C# name for this layer's generated kernels, from its position and Keras name (layer 1, dense_1 →
+    /// KerasGenLayer1Dense1), with the KerasGen prefix so it never collides with the user's members.</summary>
+    public string Identifier
+    {
+        get
+        {
+            var text = new StringBuilder("KerasGenLayer").Append(Index);
+            bool upper = true;
+            foreach (char c in Name)
+            {
+                if (!char.IsLetterOrDigit(c) || c > 127) { upper = true; continue; }
+                text.Append(upper ? char.ToUpperInvariant(c) : c);
+                upper = false;
+            }
+            return text.ToString();
+        }
+    }
+
+    /// <summary>The comment the generated code carries for this layer.</summary>
+    public string Comment => $"// {Name} ({ClassName}): {ShapeMath.Keras(InputShape)} -> {ShapeMath.Keras(OutputShape)}";
 }
 
 /// <summary>A valid model with every shape known: what the emitters work from.</summary>
-internal sealed record ModelPlan(ModelSpec Spec, EquatableArray<int> InputShape, EquatableArray<int> OutputShape, EquatableArray<LayerPlan> Layers);
+internal sealed record ModelPlan(ModelSpec Spec, EquatableArray<int> InputShape, EquatableArray<int> OutputShape, EquatableArray<LayerPlan> Layers)
+{
+    public int InputSize => ShapeMath.Product(InputShape);
+    public int OutputSize => ShapeMath.Product(OutputShape);
+
+    /// <summary>The first layer with weights (the backward pass stops there), or −1.</summary>
+    public int FirstWeighted => Layers.Select(l => l.Params > 0 ? l.Index : int.MaxValue).DefaultIfEmpty(int.MaxValue).Min() is var i && i == int.MaxValue ? -1 : i;
+}

@@ -39,10 +39,10 @@ namespace Samples
         };
         private static readonly global::KerasGen.LayerDescription[] s_layers =
         {
-            new("flatten", "Flatten", "linear", new[] { 3, 2 }, new[] { 6 }, 0, -1, -1, 0),
-            new("dense", "Dense", "linear", new[] { 6 }, new[] { 16 }, 112, 0, 1, 0),
-            new("activation", "Activation", "relu", new[] { 16 }, new[] { 16 }, 0, -1, -1, 0),
-            new("dense_1", "Dense", "linear", new[] { 16 }, new[] { 4 }, 68, 2, 3, 0),
+            new("flatten", "Flatten", "linear", new[] { 3, 2 }, new[] { 6 }, 0, -1, -1, new global::System.Collections.Generic.Dictionary<string, string> {  }),
+            new("dense", "Dense", "linear", new[] { 6 }, new[] { 16 }, 112, 0, 1, new global::System.Collections.Generic.Dictionary<string, string> { ["units"] = "16", ["use_bias"] = "true" }),
+            new("activation", "Activation", "relu", new[] { 16 }, new[] { 16 }, 0, -1, -1, new global::System.Collections.Generic.Dictionary<string, string> {  }),
+            new("dense_1", "Dense", "linear", new[] { 16 }, new[] { 4 }, 68, 2, 3, new global::System.Collections.Generic.Dictionary<string, string> { ["units"] = "4", ["use_bias"] = "true" }),
         };
 
         [global::System.ThreadStatic] private static global::KerasGen.Kernels.AlignedBuffer? t_batchScratch;
@@ -74,16 +74,16 @@ namespace Samples
                 if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
                 else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
                 else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
-                else if (true) KerasGenPredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
+                else KerasGenPredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
                 return;
             }
             // Small enough for the stack: cheaper than a thread-static lookup, and private to this call.
-            global::System.Span<float> stack = stackalloc float[2 * KerasGenBufferSize + 16];
+            global::System.Span<float> stack = stackalloc float[80];
             ref float scratch = ref global::KerasGen.Kernels.AlignedBuffer.AlignedStart(stack);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) for (int n = 0; n < samples; n++) ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) for (int n = 0; n < samples; n++) ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) for (int n = 0; n < samples; n++) ForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
-            else if (true) for (int n = 0; n < samples; n++) ForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) for (int n = 0; n < samples; n++) KerasGenForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) for (int n = 0; n < samples; n++) KerasGenForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) for (int n = 0; n < samples; n++) KerasGenForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
+            else for (int n = 0; n < samples; n++) KerasGenForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
         }
 
         /// <summary>Predict on a chosen kernel path (for tests and benchmarks that compare paths in one process).</summary>
@@ -108,12 +108,12 @@ namespace Samples
                 return;
             }
             // Small enough for the stack: cheaper than a thread-static lookup, and private to this call.
-            global::System.Span<float> stack = stackalloc float[2 * KerasGenBufferSize + 16];
+            global::System.Span<float> stack = stackalloc float[80];
             ref float scratch = ref global::KerasGen.Kernels.AlignedBuffer.AlignedStart(stack);
-            if (path == global::KerasGen.KernelPath.Vector512) for (int n = 0; n < samples; n++) ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
-            else if (path == global::KerasGen.KernelPath.Vector256) for (int n = 0; n < samples; n++) ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
-            else if (path == global::KerasGen.KernelPath.Vector128) for (int n = 0; n < samples; n++) ForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
-            else if (path == global::KerasGen.KernelPath.Scalar) for (int n = 0; n < samples; n++) ForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
+            if (path == global::KerasGen.KernelPath.Vector512) for (int n = 0; n < samples; n++) KerasGenForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
+            else if (path == global::KerasGen.KernelPath.Vector256) for (int n = 0; n < samples; n++) KerasGenForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
+            else if (path == global::KerasGen.KernelPath.Vector128) for (int n = 0; n < samples; n++) KerasGenForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
+            else if (path == global::KerasGen.KernelPath.Scalar) for (int n = 0; n < samples; n++) KerasGenForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 6), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 4));
             else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, "Unknown kernel path.");
         }
 
@@ -144,26 +144,25 @@ namespace Samples
         public string Summary(int lineLength) => global::KerasGen.ModelSummary.Format("sequential", s_layers, lineLength);
 
         // ---- Vector512 path ----
-        private static void ForwardV512(ref float x, ref float w, ref float scratch, ref float y)
+        private static void KerasGenForwardV512(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
             ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
             // flatten (Flatten): (None, 3, 2) -> (None, 6)
-            // no computation: the data is already in this layout
             // dense (Dense): (None, 6) -> (None, 16)
-            Layer1V512(ref x, ref w, ref a);
+            KerasGenLayer1DenseV512(ref x, ref w, ref a);
             // activation (Activation): (None, 16) -> (None, 16)
-            Layer2V512(ref a, ref a);
+            KerasGenLayer2ActivationV512(ref a, ref b);
             // dense_1 (Dense): (None, 16) -> (None, 4)
-            Layer3V512(ref a, ref w, ref b);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 0) = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 1) = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 2) = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 3) = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3);
+            KerasGenLayer3Dense1V512(ref b, ref w, ref a);
+            y = a;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 1) = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 2) = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 3) = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 3);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer1V512(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer1DenseV512(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 96);
@@ -186,7 +185,7 @@ namespace Samples
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref y, 0);
         }
 
-        private static void Layer2V512(ref float x, ref float y)
+        private static void KerasGenLayer2ActivationV512(ref float x, ref float y)
         {
             nuint i = 0;
             for (; i + 16 <= 16; i += 16)
@@ -200,7 +199,7 @@ namespace Samples
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer3V512(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer3Dense1V512(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 112);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 368);
@@ -245,26 +244,25 @@ namespace Samples
         }
 
         // ---- Vector256 path ----
-        private static void ForwardV256(ref float x, ref float w, ref float scratch, ref float y)
+        private static void KerasGenForwardV256(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
             ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
             // flatten (Flatten): (None, 3, 2) -> (None, 6)
-            // no computation: the data is already in this layout
             // dense (Dense): (None, 6) -> (None, 16)
-            Layer1V256(ref x, ref w, ref a);
+            KerasGenLayer1DenseV256(ref x, ref w, ref a);
             // activation (Activation): (None, 16) -> (None, 16)
-            Layer2V256(ref a, ref a);
+            KerasGenLayer2ActivationV256(ref a, ref b);
             // dense_1 (Dense): (None, 16) -> (None, 4)
-            Layer3V256(ref a, ref w, ref b);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 0) = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 1) = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 2) = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 3) = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3);
+            KerasGenLayer3Dense1V256(ref b, ref w, ref a);
+            y = a;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 1) = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 2) = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 3) = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 3);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer1V256(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer1DenseV256(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 96);
@@ -298,7 +296,7 @@ namespace Samples
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref y, 8);
         }
 
-        private static void Layer2V256(ref float x, ref float y)
+        private static void KerasGenLayer2ActivationV256(ref float x, ref float y)
         {
             nuint i = 0;
             for (; i + 8 <= 16; i += 8)
@@ -312,7 +310,7 @@ namespace Samples
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer3V256(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer3Dense1V256(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 112);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 368);
@@ -379,26 +377,25 @@ namespace Samples
         }
 
         // ---- Vector128 path ----
-        private static void ForwardV128(ref float x, ref float w, ref float scratch, ref float y)
+        private static void KerasGenForwardV128(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
             ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
             // flatten (Flatten): (None, 3, 2) -> (None, 6)
-            // no computation: the data is already in this layout
             // dense (Dense): (None, 6) -> (None, 16)
-            Layer1V128(ref x, ref w, ref a);
+            KerasGenLayer1DenseV128(ref x, ref w, ref a);
             // activation (Activation): (None, 16) -> (None, 16)
-            Layer2V128(ref a, ref a);
+            KerasGenLayer2ActivationV128(ref a, ref b);
             // dense_1 (Dense): (None, 16) -> (None, 4)
-            Layer3V128(ref a, ref w, ref b);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 0) = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 1) = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 2) = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 3) = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3);
+            KerasGenLayer3Dense1V128(ref b, ref w, ref a);
+            y = a;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 1) = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 2) = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 3) = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 3);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer1V128(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer1DenseV128(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 96);
@@ -450,7 +447,7 @@ namespace Samples
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref y, 12);
         }
 
-        private static void Layer2V128(ref float x, ref float y)
+        private static void KerasGenLayer2ActivationV128(ref float x, ref float y)
         {
             nuint i = 0;
             for (; i + 4 <= 16; i += 4)
@@ -464,7 +461,7 @@ namespace Samples
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer3V128(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer3Dense1V128(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 112);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 368);
@@ -567,26 +564,25 @@ namespace Samples
         }
 
         // ---- Scalar path ----
-        private static void ForwardScalar(ref float x, ref float w, ref float scratch, ref float y)
+        private static void KerasGenForwardScalar(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
             ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
             // flatten (Flatten): (None, 3, 2) -> (None, 6)
-            // no computation: the data is already in this layout
             // dense (Dense): (None, 6) -> (None, 16)
-            Layer1Scalar(ref x, ref w, ref a);
+            KerasGenLayer1DenseScalar(ref x, ref w, ref a);
             // activation (Activation): (None, 16) -> (None, 16)
-            Layer2Scalar(ref a, ref a);
+            KerasGenLayer2ActivationScalar(ref a, ref b);
             // dense_1 (Dense): (None, 16) -> (None, 4)
-            Layer3Scalar(ref a, ref w, ref b);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 0) = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 1) = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 2) = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 3) = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3);
+            KerasGenLayer3Dense1Scalar(ref b, ref w, ref a);
+            y = a;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 1) = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 2) = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 3) = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 3);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer1Scalar(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer1DenseScalar(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 96);
@@ -605,7 +601,7 @@ namespace Samples
             }
         }
 
-        private static void Layer2Scalar(ref float x, ref float y)
+        private static void KerasGenLayer2ActivationScalar(ref float x, ref float y)
         {
             nuint i = 0;
             for (; i < 16; i++)
@@ -615,7 +611,7 @@ namespace Samples
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer3Scalar(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer3Dense1Scalar(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 112);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 368);
@@ -640,7 +636,6 @@ namespace Samples
             ref float a = ref scratch;
             ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 512);
             // flatten (Flatten): (None, 3, 2) -> (None, 6)
-            // no computation at inference
             // dense (Dense): (None, 6) -> (None, 16)
             global::KerasGen.Training.DenseTraining<TV, TS>.Forward(ref x, ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 96), true, ref a, n * 1, 6, 16, 16);
             // activation (Activation): (None, 16) -> (None, 16)
@@ -649,16 +644,16 @@ namespace Samples
                 nuint count = (nuint)(n * 16), i = 0;
                 for (; i + (nuint)TS.Count <= count; i += (nuint)TS.Count)
                 {
-                    TS.Store(global::KerasGen.Kernels.Activation<TV, TS>.Relu(TS.Load(ref a, i)), ref a, i);
+                    TS.Store(global::KerasGen.Kernels.Activation<TV, TS>.Relu(TS.Load(ref a, i)), ref b, i);
                 }
                 for (; i < count; i++)
                 {
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a, i) = global::KerasGen.Kernels.Activation<float, global::KerasGen.Kernels.SimdScalar>.Relu(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, i));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref b, i) = global::KerasGen.Kernels.Activation<float, global::KerasGen.Kernels.SimdScalar>.Relu(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, i));
                 }
             }
             // dense_1 (Dense): (None, 16) -> (None, 4)
-            global::KerasGen.Training.DenseTraining<TV, TS>.Forward(ref a, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 112), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 368), true, ref b, n * 1, 16, 4, 16);
-            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref b, n * 4).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref y, n * 4));
+            global::KerasGen.Training.DenseTraining<TV, TS>.Forward(ref b, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 112), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 368), true, ref a, n * 1, 16, 4, 16);
+            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref a, n * 4).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref y, n * 4));
         }
     }
 }

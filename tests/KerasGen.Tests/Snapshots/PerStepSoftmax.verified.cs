@@ -39,9 +39,9 @@ namespace Samples.Nested
             };
             private static readonly global::KerasGen.LayerDescription[] s_layers =
             {
-                new("dense", "Dense", "tanh", new[] { 5, 3 }, new[] { 5, 40 }, 160, 0, 1, 0),
-                new("dropout", "Dropout", "linear", new[] { 5, 40 }, new[] { 5, 40 }, 0, -1, -1, 0.25),
-                new("dense_1", "Dense", "softmax", new[] { 5, 40 }, new[] { 5, 10 }, 400, 2, -1, 0),
+                new("dense", "Dense", "tanh", new[] { 5, 3 }, new[] { 5, 40 }, 160, 0, 1, new global::System.Collections.Generic.Dictionary<string, string> { ["units"] = "40", ["use_bias"] = "true" }),
+                new("dropout", "Dropout", "linear", new[] { 5, 40 }, new[] { 5, 40 }, 0, -1, -1, new global::System.Collections.Generic.Dictionary<string, string> { ["rate"] = "0.25" }),
+                new("dense_1", "Dense", "softmax", new[] { 5, 40 }, new[] { 5, 10 }, 400, 2, -1, new global::System.Collections.Generic.Dictionary<string, string> { ["units"] = "10", ["use_bias"] = "false" }),
             };
 
             [global::System.ThreadStatic] private static global::KerasGen.Kernels.AlignedBuffer? t_batchScratch;
@@ -73,16 +73,16 @@ namespace Samples.Nested
                     if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
                     else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
                     else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
-                    else if (true) KerasGenPredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
+                    else KerasGenPredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
                     return;
                 }
                 // Small enough for the stack: cheaper than a thread-static lookup, and private to this call.
-                global::System.Span<float> stack = stackalloc float[2 * KerasGenBufferSize + 16];
+                global::System.Span<float> stack = stackalloc float[464];
                 ref float scratch = ref global::KerasGen.Kernels.AlignedBuffer.AlignedStart(stack);
-                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) for (int n = 0; n < samples; n++) ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
-                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) for (int n = 0; n < samples; n++) ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
-                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) for (int n = 0; n < samples; n++) ForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
-                else if (true) for (int n = 0; n < samples; n++) ForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) for (int n = 0; n < samples; n++) KerasGenForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) for (int n = 0; n < samples; n++) KerasGenForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) for (int n = 0; n < samples; n++) KerasGenForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
+                else for (int n = 0; n < samples; n++) KerasGenForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
             }
 
             /// <summary>Predict on a chosen kernel path (for tests and benchmarks that compare paths in one process).</summary>
@@ -107,12 +107,12 @@ namespace Samples.Nested
                     return;
                 }
                 // Small enough for the stack: cheaper than a thread-static lookup, and private to this call.
-                global::System.Span<float> stack = stackalloc float[2 * KerasGenBufferSize + 16];
+                global::System.Span<float> stack = stackalloc float[464];
                 ref float scratch = ref global::KerasGen.Kernels.AlignedBuffer.AlignedStart(stack);
-                if (path == global::KerasGen.KernelPath.Vector512) for (int n = 0; n < samples; n++) ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
-                else if (path == global::KerasGen.KernelPath.Vector256) for (int n = 0; n < samples; n++) ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
-                else if (path == global::KerasGen.KernelPath.Vector128) for (int n = 0; n < samples; n++) ForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
-                else if (path == global::KerasGen.KernelPath.Scalar) for (int n = 0; n < samples; n++) ForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
+                if (path == global::KerasGen.KernelPath.Vector512) for (int n = 0; n < samples; n++) KerasGenForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
+                else if (path == global::KerasGen.KernelPath.Vector256) for (int n = 0; n < samples; n++) KerasGenForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
+                else if (path == global::KerasGen.KernelPath.Vector128) for (int n = 0; n < samples; n++) KerasGenForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
+                else if (path == global::KerasGen.KernelPath.Scalar) for (int n = 0; n < samples; n++) KerasGenForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
                 else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, "Unknown kernel path.");
             }
 
@@ -143,28 +143,27 @@ namespace Samples.Nested
             public string Summary(int lineLength) => global::KerasGen.ModelSummary.Format("per_step", s_layers, lineLength);
 
             // ---- Vector512 path ----
-            private static void ForwardV512(ref float x, ref float w, ref float scratch, ref float y)
+            private static void KerasGenForwardV512(ref float x, ref float w, ref float scratch, ref float y)
             {
                 ref float a = ref scratch;
                 ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
                 // dense (Dense): (None, 5, 3) -> (None, 5, 40)
                 for (nuint r = 0; r < 5; r++)
                 {
-                    Layer0V512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * 3), ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, r * 40));
+                    KerasGenLayer0DenseV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * 3), ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, r * 40));
                 }
                 // dropout (Dropout): (None, 5, 40) -> (None, 5, 40)
-                // no computation: the data is already in this layout (dropout is the identity at inference)
                 // dense_1 (Dense): (None, 5, 40) -> (None, 5, 10)
                 for (nuint r = 0; r < 5; r++)
                 {
-                    Layer2V512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, r * 40), ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, r * 10));
+                    KerasGenLayer2Dense1V512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, r * 40), ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, r * 10));
                 }
                 global::KerasGen.Kernels.RowActivations.Softmax(ref b, 5, 10);
                 global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref b, 50).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref y, 50));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void Layer0V512(ref float x, ref float w, ref float y)
+            private static void KerasGenLayer0DenseV512(ref float x, ref float w, ref float y)
             {
                 ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
                 ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144);
@@ -192,7 +191,7 @@ namespace Samples.Nested
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void Layer2V512(ref float x, ref float w, ref float y)
+            private static void KerasGenLayer2Dense1V512(ref float x, ref float w, ref float y)
             {
                 ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 192);
                 var acc0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -206,28 +205,27 @@ namespace Samples.Nested
             }
 
             // ---- Vector256 path ----
-            private static void ForwardV256(ref float x, ref float w, ref float scratch, ref float y)
+            private static void KerasGenForwardV256(ref float x, ref float w, ref float scratch, ref float y)
             {
                 ref float a = ref scratch;
                 ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
                 // dense (Dense): (None, 5, 3) -> (None, 5, 40)
                 for (nuint r = 0; r < 5; r++)
                 {
-                    Layer0V256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * 3), ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, r * 40));
+                    KerasGenLayer0DenseV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * 3), ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, r * 40));
                 }
                 // dropout (Dropout): (None, 5, 40) -> (None, 5, 40)
-                // no computation: the data is already in this layout (dropout is the identity at inference)
                 // dense_1 (Dense): (None, 5, 40) -> (None, 5, 10)
                 for (nuint r = 0; r < 5; r++)
                 {
-                    Layer2V256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, r * 40), ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, r * 10));
+                    KerasGenLayer2Dense1V256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, r * 40), ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, r * 10));
                 }
                 global::KerasGen.Kernels.RowActivations.Softmax(ref b, 5, 10);
                 global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref b, 50).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref y, 50));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void Layer0V256(ref float x, ref float w, ref float y)
+            private static void KerasGenLayer0DenseV256(ref float x, ref float w, ref float y)
             {
                 ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
                 ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144);
@@ -273,7 +271,7 @@ namespace Samples.Nested
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void Layer2V256(ref float x, ref float w, ref float y)
+            private static void KerasGenLayer2Dense1V256(ref float x, ref float w, ref float y)
             {
                 ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 192);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -290,28 +288,27 @@ namespace Samples.Nested
             }
 
             // ---- Vector128 path ----
-            private static void ForwardV128(ref float x, ref float w, ref float scratch, ref float y)
+            private static void KerasGenForwardV128(ref float x, ref float w, ref float scratch, ref float y)
             {
                 ref float a = ref scratch;
                 ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
                 // dense (Dense): (None, 5, 3) -> (None, 5, 40)
                 for (nuint r = 0; r < 5; r++)
                 {
-                    Layer0V128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * 3), ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, r * 40));
+                    KerasGenLayer0DenseV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * 3), ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, r * 40));
                 }
                 // dropout (Dropout): (None, 5, 40) -> (None, 5, 40)
-                // no computation: the data is already in this layout (dropout is the identity at inference)
                 // dense_1 (Dense): (None, 5, 40) -> (None, 5, 10)
                 for (nuint r = 0; r < 5; r++)
                 {
-                    Layer2V128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, r * 40), ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, r * 10));
+                    KerasGenLayer2Dense1V128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, r * 40), ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, r * 10));
                 }
                 global::KerasGen.Kernels.RowActivations.Softmax(ref b, 5, 10);
                 global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref b, 50).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref y, 50));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void Layer0V128(ref float x, ref float w, ref float y)
+            private static void KerasGenLayer0DenseV128(ref float x, ref float w, ref float y)
             {
                 ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
                 ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144);
@@ -402,7 +399,7 @@ namespace Samples.Nested
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void Layer2V128(ref float x, ref float w, ref float y)
+            private static void KerasGenLayer2Dense1V128(ref float x, ref float w, ref float y)
             {
                 ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 192);
                 var acc0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
@@ -425,28 +422,27 @@ namespace Samples.Nested
             }
 
             // ---- Scalar path ----
-            private static void ForwardScalar(ref float x, ref float w, ref float scratch, ref float y)
+            private static void KerasGenForwardScalar(ref float x, ref float w, ref float scratch, ref float y)
             {
                 ref float a = ref scratch;
                 ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
                 // dense (Dense): (None, 5, 3) -> (None, 5, 40)
                 for (nuint r = 0; r < 5; r++)
                 {
-                    Layer0Scalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * 3), ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, r * 40));
+                    KerasGenLayer0DenseScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * 3), ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, r * 40));
                 }
                 // dropout (Dropout): (None, 5, 40) -> (None, 5, 40)
-                // no computation: the data is already in this layout (dropout is the identity at inference)
                 // dense_1 (Dense): (None, 5, 40) -> (None, 5, 10)
                 for (nuint r = 0; r < 5; r++)
                 {
-                    Layer2Scalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, r * 40), ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, r * 10));
+                    KerasGenLayer2Dense1Scalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, r * 40), ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, r * 10));
                 }
                 global::KerasGen.Kernels.RowActivations.Softmax(ref b, 5, 10);
                 global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref b, 50).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref y, 50));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void Layer0Scalar(ref float x, ref float w, ref float y)
+            private static void KerasGenLayer0DenseScalar(ref float x, ref float w, ref float y)
             {
                 ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
                 ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144);
@@ -470,7 +466,7 @@ namespace Samples.Nested
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void Layer2Scalar(ref float x, ref float w, ref float y)
+            private static void KerasGenLayer2Dense1Scalar(ref float x, ref float w, ref float y)
             {
                 ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 192);
                 for (nuint j = 0; j < 10; j++)
@@ -508,7 +504,6 @@ namespace Samples.Nested
                     }
                 }
                 // dropout (Dropout): (None, 5, 40) -> (None, 5, 40)
-                // no computation at inference
                 // dense_1 (Dense): (None, 5, 40) -> (None, 5, 10)
                 global::KerasGen.Training.DenseTraining<TV, TS>.Forward(ref a, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 192), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 192), false, ref b, n * 5, 40, 10, 16);
                 global::KerasGen.Kernels.RowActivations.Softmax(ref b, n * 5, 10);

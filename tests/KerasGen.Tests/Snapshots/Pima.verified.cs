@@ -40,9 +40,9 @@ namespace Samples
         };
         private static readonly global::KerasGen.LayerDescription[] s_layers =
         {
-            new("dense", "Dense", "relu", new[] { 8 }, new[] { 12 }, 108, 0, 1, 0),
-            new("dense_1", "Dense", "relu", new[] { 12 }, new[] { 8 }, 104, 2, 3, 0),
-            new("dense_2", "Dense", "sigmoid", new[] { 8 }, new[] { 1 }, 9, 4, 5, 0),
+            new("dense", "Dense", "relu", new[] { 8 }, new[] { 12 }, 108, 0, 1, new global::System.Collections.Generic.Dictionary<string, string> { ["units"] = "12", ["use_bias"] = "true" }),
+            new("dense_1", "Dense", "relu", new[] { 12 }, new[] { 8 }, 104, 2, 3, new global::System.Collections.Generic.Dictionary<string, string> { ["units"] = "8", ["use_bias"] = "true" }),
+            new("dense_2", "Dense", "sigmoid", new[] { 8 }, new[] { 1 }, 9, 4, 5, new global::System.Collections.Generic.Dictionary<string, string> { ["units"] = "1", ["use_bias"] = "true" }),
         };
 
         [global::System.ThreadStatic] private static global::KerasGen.Kernels.AlignedBuffer? t_batchScratch;
@@ -74,16 +74,16 @@ namespace Samples
                 if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
                 else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
                 else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
-                else if (true) KerasGenPredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
+                else KerasGenPredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
                 return;
             }
             // Small enough for the stack: cheaper than a thread-static lookup, and private to this call.
-            global::System.Span<float> stack = stackalloc float[2 * KerasGenBufferSize + 16];
+            global::System.Span<float> stack = stackalloc float[80];
             ref float scratch = ref global::KerasGen.Kernels.AlignedBuffer.AlignedStart(stack);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) for (int n = 0; n < samples; n++) ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) for (int n = 0; n < samples; n++) ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) for (int n = 0; n < samples; n++) ForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
-            else if (true) for (int n = 0; n < samples; n++) ForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) for (int n = 0; n < samples; n++) KerasGenForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) for (int n = 0; n < samples; n++) KerasGenForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) for (int n = 0; n < samples; n++) KerasGenForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            else for (int n = 0; n < samples; n++) KerasGenForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
         }
 
         /// <summary>Predict on a chosen kernel path (for tests and benchmarks that compare paths in one process).</summary>
@@ -108,12 +108,12 @@ namespace Samples
                 return;
             }
             // Small enough for the stack: cheaper than a thread-static lookup, and private to this call.
-            global::System.Span<float> stack = stackalloc float[2 * KerasGenBufferSize + 16];
+            global::System.Span<float> stack = stackalloc float[80];
             ref float scratch = ref global::KerasGen.Kernels.AlignedBuffer.AlignedStart(stack);
-            if (path == global::KerasGen.KernelPath.Vector512) for (int n = 0; n < samples; n++) ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
-            else if (path == global::KerasGen.KernelPath.Vector256) for (int n = 0; n < samples; n++) ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
-            else if (path == global::KerasGen.KernelPath.Vector128) for (int n = 0; n < samples; n++) ForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
-            else if (path == global::KerasGen.KernelPath.Scalar) for (int n = 0; n < samples; n++) ForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            if (path == global::KerasGen.KernelPath.Vector512) for (int n = 0; n < samples; n++) KerasGenForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            else if (path == global::KerasGen.KernelPath.Vector256) for (int n = 0; n < samples; n++) KerasGenForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            else if (path == global::KerasGen.KernelPath.Vector128) for (int n = 0; n < samples; n++) KerasGenForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            else if (path == global::KerasGen.KernelPath.Scalar) for (int n = 0; n < samples; n++) KerasGenForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
             else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, "Unknown kernel path.");
         }
 
@@ -144,21 +144,21 @@ namespace Samples
         public string Summary(int lineLength) => global::KerasGen.ModelSummary.Format("sequential", s_layers, lineLength);
 
         // ---- Vector512 path ----
-        private static void ForwardV512(ref float x, ref float w, ref float scratch, ref float y)
+        private static void KerasGenForwardV512(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
             ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
             // dense (Dense): (None, 8) -> (None, 12)
-            Layer0V512(ref x, ref w, ref a);
+            KerasGenLayer0DenseV512(ref x, ref w, ref a);
             // dense_1 (Dense): (None, 12) -> (None, 8)
-            Layer1V512(ref a, ref w, ref b);
+            KerasGenLayer1Dense1V512(ref a, ref w, ref b);
             // dense_2 (Dense): (None, 8) -> (None, 1)
-            Layer2V512(ref b, ref w, ref a);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 0) = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0);
+            KerasGenLayer2Dense2V512(ref b, ref w, ref a);
+            y = a;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer0V512(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer0DenseV512(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 128);
@@ -188,7 +188,7 @@ namespace Samples
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer1V512(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer1Dense1V512(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 336);
@@ -226,7 +226,7 @@ namespace Samples
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer2V512(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer2Dense2V512(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 352);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 480);
@@ -256,21 +256,21 @@ namespace Samples
         }
 
         // ---- Vector256 path ----
-        private static void ForwardV256(ref float x, ref float w, ref float scratch, ref float y)
+        private static void KerasGenForwardV256(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
             ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
             // dense (Dense): (None, 8) -> (None, 12)
-            Layer0V256(ref x, ref w, ref a);
+            KerasGenLayer0DenseV256(ref x, ref w, ref a);
             // dense_1 (Dense): (None, 12) -> (None, 8)
-            Layer1V256(ref a, ref w, ref b);
+            KerasGenLayer1Dense1V256(ref a, ref w, ref b);
             // dense_2 (Dense): (None, 8) -> (None, 1)
-            Layer2V256(ref b, ref w, ref a);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 0) = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0);
+            KerasGenLayer2Dense2V256(ref b, ref w, ref a);
+            y = a;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer0V256(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer0DenseV256(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 128);
@@ -315,7 +315,7 @@ namespace Samples
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer1V256(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer1Dense1V256(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 336);
@@ -372,7 +372,7 @@ namespace Samples
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer2V256(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer2Dense2V256(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 352);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 480);
@@ -417,21 +417,21 @@ namespace Samples
         }
 
         // ---- Vector128 path ----
-        private static void ForwardV128(ref float x, ref float w, ref float scratch, ref float y)
+        private static void KerasGenForwardV128(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
             ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
             // dense (Dense): (None, 8) -> (None, 12)
-            Layer0V128(ref x, ref w, ref a);
+            KerasGenLayer0DenseV128(ref x, ref w, ref a);
             // dense_1 (Dense): (None, 12) -> (None, 8)
-            Layer1V128(ref a, ref w, ref b);
+            KerasGenLayer1Dense1V128(ref a, ref w, ref b);
             // dense_2 (Dense): (None, 8) -> (None, 1)
-            Layer2V128(ref b, ref w, ref a);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 0) = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0);
+            KerasGenLayer2Dense2V128(ref b, ref w, ref a);
+            y = a;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer0V128(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer0DenseV128(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 128);
@@ -498,7 +498,7 @@ namespace Samples
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer1V128(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer1Dense1V128(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 336);
@@ -585,7 +585,7 @@ namespace Samples
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer2V128(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer2Dense2V128(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 352);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 480);
@@ -652,21 +652,21 @@ namespace Samples
         }
 
         // ---- Scalar path ----
-        private static void ForwardScalar(ref float x, ref float w, ref float scratch, ref float y)
+        private static void KerasGenForwardScalar(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
             ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
             // dense (Dense): (None, 8) -> (None, 12)
-            Layer0Scalar(ref x, ref w, ref a);
+            KerasGenLayer0DenseScalar(ref x, ref w, ref a);
             // dense_1 (Dense): (None, 12) -> (None, 8)
-            Layer1Scalar(ref a, ref w, ref b);
+            KerasGenLayer1Dense1Scalar(ref a, ref w, ref b);
             // dense_2 (Dense): (None, 8) -> (None, 1)
-            Layer2Scalar(ref b, ref w, ref a);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 0) = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0);
+            KerasGenLayer2Dense2Scalar(ref b, ref w, ref a);
+            y = a;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer0Scalar(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer0DenseScalar(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 128);
@@ -690,7 +690,7 @@ namespace Samples
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer1Scalar(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer1Dense1Scalar(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 336);
@@ -714,7 +714,7 @@ namespace Samples
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer2Scalar(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer2Dense2Scalar(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 352);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 480);

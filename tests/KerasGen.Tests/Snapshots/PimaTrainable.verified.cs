@@ -41,10 +41,10 @@ namespace Samples
         };
         private static readonly global::KerasGen.LayerDescription[] s_layers =
         {
-            new("dense", "Dense", "relu", new[] { 8 }, new[] { 12 }, 108, 0, 1, 0),
-            new("dropout", "Dropout", "linear", new[] { 12 }, new[] { 12 }, 0, -1, -1, 0.1),
-            new("dense_1", "Dense", "relu", new[] { 12 }, new[] { 8 }, 104, 2, 3, 0),
-            new("dense_2", "Dense", "sigmoid", new[] { 8 }, new[] { 1 }, 9, 4, 5, 0),
+            new("dense", "Dense", "relu", new[] { 8 }, new[] { 12 }, 108, 0, 1, new global::System.Collections.Generic.Dictionary<string, string> { ["units"] = "12", ["use_bias"] = "true" }),
+            new("dropout", "Dropout", "linear", new[] { 12 }, new[] { 12 }, 0, -1, -1, new global::System.Collections.Generic.Dictionary<string, string> { ["rate"] = "0.1" }),
+            new("dense_1", "Dense", "relu", new[] { 12 }, new[] { 8 }, 104, 2, 3, new global::System.Collections.Generic.Dictionary<string, string> { ["units"] = "8", ["use_bias"] = "true" }),
+            new("dense_2", "Dense", "sigmoid", new[] { 8 }, new[] { 1 }, 9, 4, 5, new global::System.Collections.Generic.Dictionary<string, string> { ["units"] = "1", ["use_bias"] = "true" }),
         };
 
         [global::System.ThreadStatic] private static global::KerasGen.Kernels.AlignedBuffer? t_batchScratch;
@@ -76,16 +76,16 @@ namespace Samples
                 if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
                 else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
                 else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
-                else if (true) KerasGenPredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
+                else KerasGenPredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
                 return;
             }
             // Small enough for the stack: cheaper than a thread-static lookup, and private to this call.
-            global::System.Span<float> stack = stackalloc float[2 * KerasGenBufferSize + 16];
+            global::System.Span<float> stack = stackalloc float[80];
             ref float scratch = ref global::KerasGen.Kernels.AlignedBuffer.AlignedStart(stack);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) for (int n = 0; n < samples; n++) ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) for (int n = 0; n < samples; n++) ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) for (int n = 0; n < samples; n++) ForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
-            else if (true) for (int n = 0; n < samples; n++) ForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) for (int n = 0; n < samples; n++) KerasGenForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) for (int n = 0; n < samples; n++) KerasGenForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) for (int n = 0; n < samples; n++) KerasGenForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            else for (int n = 0; n < samples; n++) KerasGenForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
         }
 
         /// <summary>Predict on a chosen kernel path (for tests and benchmarks that compare paths in one process).</summary>
@@ -110,12 +110,12 @@ namespace Samples
                 return;
             }
             // Small enough for the stack: cheaper than a thread-static lookup, and private to this call.
-            global::System.Span<float> stack = stackalloc float[2 * KerasGenBufferSize + 16];
+            global::System.Span<float> stack = stackalloc float[80];
             ref float scratch = ref global::KerasGen.Kernels.AlignedBuffer.AlignedStart(stack);
-            if (path == global::KerasGen.KernelPath.Vector512) for (int n = 0; n < samples; n++) ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
-            else if (path == global::KerasGen.KernelPath.Vector256) for (int n = 0; n < samples; n++) ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
-            else if (path == global::KerasGen.KernelPath.Vector128) for (int n = 0; n < samples; n++) ForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
-            else if (path == global::KerasGen.KernelPath.Scalar) for (int n = 0; n < samples; n++) ForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            if (path == global::KerasGen.KernelPath.Vector512) for (int n = 0; n < samples; n++) KerasGenForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            else if (path == global::KerasGen.KernelPath.Vector256) for (int n = 0; n < samples; n++) KerasGenForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            else if (path == global::KerasGen.KernelPath.Vector128) for (int n = 0; n < samples; n++) KerasGenForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            else if (path == global::KerasGen.KernelPath.Scalar) for (int n = 0; n < samples; n++) KerasGenForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
             else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, "Unknown kernel path.");
         }
 
@@ -146,23 +146,22 @@ namespace Samples
         public string Summary(int lineLength) => global::KerasGen.ModelSummary.Format("sequential", s_layers, lineLength);
 
         // ---- Vector512 path ----
-        private static void ForwardV512(ref float x, ref float w, ref float scratch, ref float y)
+        private static void KerasGenForwardV512(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
             ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
             // dense (Dense): (None, 8) -> (None, 12)
-            Layer0V512(ref x, ref w, ref a);
+            KerasGenLayer0DenseV512(ref x, ref w, ref a);
             // dropout (Dropout): (None, 12) -> (None, 12)
-            // no computation: the data is already in this layout (dropout is the identity at inference)
             // dense_1 (Dense): (None, 12) -> (None, 8)
-            Layer2V512(ref a, ref w, ref b);
+            KerasGenLayer2Dense1V512(ref a, ref w, ref b);
             // dense_2 (Dense): (None, 8) -> (None, 1)
-            Layer3V512(ref b, ref w, ref a);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 0) = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0);
+            KerasGenLayer3Dense2V512(ref b, ref w, ref a);
+            y = a;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer0V512(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer0DenseV512(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 128);
@@ -192,7 +191,7 @@ namespace Samples
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer2V512(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer2Dense1V512(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 336);
@@ -230,7 +229,7 @@ namespace Samples
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer3V512(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer3Dense2V512(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 352);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 480);
@@ -260,23 +259,22 @@ namespace Samples
         }
 
         // ---- Vector256 path ----
-        private static void ForwardV256(ref float x, ref float w, ref float scratch, ref float y)
+        private static void KerasGenForwardV256(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
             ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
             // dense (Dense): (None, 8) -> (None, 12)
-            Layer0V256(ref x, ref w, ref a);
+            KerasGenLayer0DenseV256(ref x, ref w, ref a);
             // dropout (Dropout): (None, 12) -> (None, 12)
-            // no computation: the data is already in this layout (dropout is the identity at inference)
             // dense_1 (Dense): (None, 12) -> (None, 8)
-            Layer2V256(ref a, ref w, ref b);
+            KerasGenLayer2Dense1V256(ref a, ref w, ref b);
             // dense_2 (Dense): (None, 8) -> (None, 1)
-            Layer3V256(ref b, ref w, ref a);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 0) = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0);
+            KerasGenLayer3Dense2V256(ref b, ref w, ref a);
+            y = a;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer0V256(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer0DenseV256(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 128);
@@ -321,7 +319,7 @@ namespace Samples
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer2V256(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer2Dense1V256(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 336);
@@ -378,7 +376,7 @@ namespace Samples
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer3V256(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer3Dense2V256(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 352);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 480);
@@ -423,23 +421,22 @@ namespace Samples
         }
 
         // ---- Vector128 path ----
-        private static void ForwardV128(ref float x, ref float w, ref float scratch, ref float y)
+        private static void KerasGenForwardV128(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
             ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
             // dense (Dense): (None, 8) -> (None, 12)
-            Layer0V128(ref x, ref w, ref a);
+            KerasGenLayer0DenseV128(ref x, ref w, ref a);
             // dropout (Dropout): (None, 12) -> (None, 12)
-            // no computation: the data is already in this layout (dropout is the identity at inference)
             // dense_1 (Dense): (None, 12) -> (None, 8)
-            Layer2V128(ref a, ref w, ref b);
+            KerasGenLayer2Dense1V128(ref a, ref w, ref b);
             // dense_2 (Dense): (None, 8) -> (None, 1)
-            Layer3V128(ref b, ref w, ref a);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 0) = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0);
+            KerasGenLayer3Dense2V128(ref b, ref w, ref a);
+            y = a;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer0V128(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer0DenseV128(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 128);
@@ -506,7 +503,7 @@ namespace Samples
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer2V128(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer2Dense1V128(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 336);
@@ -593,7 +590,7 @@ namespace Samples
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer3V128(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer3Dense2V128(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 352);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 480);
@@ -660,23 +657,22 @@ namespace Samples
         }
 
         // ---- Scalar path ----
-        private static void ForwardScalar(ref float x, ref float w, ref float scratch, ref float y)
+        private static void KerasGenForwardScalar(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
             ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
             // dense (Dense): (None, 8) -> (None, 12)
-            Layer0Scalar(ref x, ref w, ref a);
+            KerasGenLayer0DenseScalar(ref x, ref w, ref a);
             // dropout (Dropout): (None, 12) -> (None, 12)
-            // no computation: the data is already in this layout (dropout is the identity at inference)
             // dense_1 (Dense): (None, 12) -> (None, 8)
-            Layer2Scalar(ref a, ref w, ref b);
+            KerasGenLayer2Dense1Scalar(ref a, ref w, ref b);
             // dense_2 (Dense): (None, 8) -> (None, 1)
-            Layer3Scalar(ref b, ref w, ref a);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 0) = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0);
+            KerasGenLayer3Dense2Scalar(ref b, ref w, ref a);
+            y = a;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer0Scalar(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer0DenseScalar(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 128);
@@ -700,7 +696,7 @@ namespace Samples
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer2Scalar(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer2Dense1Scalar(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 336);
@@ -724,7 +720,7 @@ namespace Samples
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void Layer3Scalar(ref float x, ref float w, ref float y)
+        private static void KerasGenLayer3Dense2Scalar(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 352);
             ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 480);
@@ -767,7 +763,6 @@ namespace Samples
                 }
             }
             // dropout (Dropout): (None, 12) -> (None, 12)
-            // no computation at inference
             // dense_1 (Dense): (None, 12) -> (None, 8)
             global::KerasGen.Training.DenseTraining<TV, TS>.Forward(ref a, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 336), true, ref b, n * 1, 12, 8, 16);
 
@@ -877,7 +872,10 @@ namespace Samples
                 }
             }
             // dropout (Dropout): (None, 12) -> (None, 12)
-            if (training is null) global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref t, 640), n * 12).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref t, 1024), n * 12));
+            if (training is null)
+            {
+                global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref t, 640), n * 12).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref t, 1024), n * 12));
+            }
             else global::KerasGen.Training.DropoutKernel.Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref t, 640), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref t, 1024), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref t, 1408), n * 12, 0.1f, training);
             // dense_1 (Dense): (None, 12) -> (None, 8)
             global::KerasGen.Training.DenseTraining<TV, TS>.Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref t, 1024), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 336), true, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref t, 1792), n * 1, 12, 8, 16);

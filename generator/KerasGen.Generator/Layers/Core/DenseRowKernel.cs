@@ -1,24 +1,25 @@
 using KerasGen.Generator.Catalog;
+using KerasGen.Generator.Emit;
 using KerasGen.Generator.Shapes;
 
-namespace KerasGen.Generator.Emit;
+namespace KerasGen.Generator.Layers.Core;
 
 /// <summary>
-/// Emits a Dense layer's kernel for one row (one sample, or one step of a rank-3 input): y = act(x · W + b).
+/// Emits a Dense layer's single-sample kernel for one row (one sample, or one step of a rank-3 input): y = act(x · W + b).
 /// Vector paths keep a tile of up to <see cref="Isa.MaxTile"/> output registers as accumulators, broadcast each input
 /// once per tile and stream the padded kernel rows with FMAs; element-wise activations run on the accumulators
 /// before the single store. Small layers are fully unrolled with constant offsets; larger ones loop over the inputs
 /// with constant bounds, so no method grows past what the JIT optimizes.
 /// </summary>
-internal static class DenseEmitter
+internal static class DenseRowKernel
 {
     /// <summary>Layers with at most this many inputs are unrolled over the inputs.</summary>
     private const int UnrollInputs = 32;
 
-    public static void EmitRowKernel(CodeWriter w, string method, LayerPlan layer, DenseLayout layout, Isa isa)
+    public static void EmitRowKernel(CodeWriter w, string method, LayerPlan layer, string activationName, int units, DenseLayout layout, Isa isa)
     {
-        int inputs = layer.InputShape[layer.InputShape.Count - 1];
-        string? activation = ElementwiseMethod(layer.Spec.Activation);
+        int inputs = layer.InputLast;
+        string? activation = ElementwiseMethod(activationName);
         string attributes = inputs <= UnrollInputs
             ? "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]"
             : "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
@@ -28,7 +29,7 @@ internal static class DenseEmitter
             w.Line($"ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, {layout.KernelOffset});");
             if (layout.BiasOffset >= 0)
                 w.Line($"ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, {layout.BiasOffset});");
-            if (isa.IsScalar) EmitScalar(w, layer.Spec.Units, inputs, layout, activation, isa);
+            if (isa.IsScalar) EmitScalar(w, units, inputs, layout, activation, isa);
             else EmitVector(w, inputs, layout, activation, isa);
         }
     }

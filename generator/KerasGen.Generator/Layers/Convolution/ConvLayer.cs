@@ -1,0 +1,317 @@
+using System.Collections.Generic;
+using System.Linq;
+using KerasGen.Generator.Catalog;
+using KerasGen.Generator.Emit;
+using KerasGen.Generator.Model;
+using KerasGen.Generator.Shapes;
+
+namespace KerasGen.Generator.Layers.Convolution;
+
+/// <summary>Which attribute declared the convolution: the Keras 3 names, or Keras 1's argument list.</summary>
+internal enum ConvFlavor
+{
+    Conv1D,
+    Convolution1D,
+    Conv2D,
+    Convolution2D,
+}
+
+/// <summary>
+/// Keras <c>Conv1D</c> / <c>Conv2D</c> and Keras 1 <c>Convolution1D</c> / <c>Convolution2D</c> (KERAS_SPEC §1.3):
+/// one unit for both ranks (a 1-D convolution is a 2-D one of height 1). The forward pass is im2col (each output
+/// position's window as one row, in Keras' kernel order) followed by the Dense GEMM kernel against the kernel read as
+/// a (window·channels, filters) matrix — so Keras' kernel layout is the internal one — then the activation. A
+/// channels_first map is transposed to channels_last around that and back, so Flatten sees Keras' order.
+/// </summary>
+internal sealed record ConvLayer(
+    ConvFlavor Flavor,
+    int Filters,
+    EquatableArray<int> KernelSize,
+    EquatableArray<int> Strides,
+    EquatableArray<int> DilationRate,
+    string Padding,
+    string DataFormat,
+    int Groups,
+    string ActivationName,
+    bool UseBias,
+    string KernelInitializer,
+    string BiasInitializer) : LayerSpec
+{
+    private const string Kernels = "global::KerasGen.Kernels.Convolution";
+    private const string Dense = "global::KerasGen.Training.DenseTraining";
+
+    public int Rank => Flavor is ConvFlavor.Conv1D or ConvFlavor.Convolution1D ? 1 : 2;
+
+    private bool ChannelsFirst => DataFormat == "channels_first";
+
+    public override string ClassName => Rank == 1 ? "Conv1D" : "Conv2D";
+
+    public override string Activation => ActivationName;
+
+    public override string InputShapeHint => Flavor == ConvFlavor.Convolution1D
+        ? "InputDim = channels and InputLength = steps, or InputShape = new[] { steps, channels },"
+        : Rank == 1 ? "InputShape = new[] { steps, channels }" : "InputShape = new[] { height, width, channels }";
+
+    public static LayerSpec? Parse(LayerArguments a, ConvFlavor flavor)
+    {
+        int rank = flavor is ConvFlavor.Conv1D or ConvFlavor.Convolution1D ? 1 : 2;
+        bool keras1 = flavor is ConvFlavor.Convolution1D or ConvFlavor.Convolution2D;
+        var (filters, filtersArgument) = a.Int("Filters", "NbFilter");
+        bool valid = filters is not null || Missing(a, "filters", filtersArgument);
+        valid &= a.Positive(keras1 ? "nb_filter" : "filters", filters is int f ? new[] { f } : null, filtersArgument);
+
+        EquatableArray<int>? kernel;
+        string? kernelArgument;
+        if (flavor == ConvFlavor.Convolution2D)
+        {
+            var (rows, rowsArgument) = a.Int("NbRow");
+            var (columns, columnsArgument) = a.Int("NbCol");
+            kernel = rows is int r && columns is int c ? new EquatableArray<int>(new[] { r, c }) : null;
+            kernelArgument = rows is null ? rowsArgument : columnsArgument;
+            valid &= a.Positive("nb_row", rows is int r2 ? new[] { r2 } : null, rowsArgument) && a.Positive("nb_col", columns is int c2 ? new[] { c2 } : null, columnsArgument);
+        }
+        else
+        {
+            (kernel, kernelArgument) = a.Tuple(rank, null, keras1 ? "filter_length" : "kernel_size", "KernelSize", "FilterLength");
+            valid &= a.Positive(keras1 ? "filter_length" : "kernel_size", kernel, kernelArgument);
+        }
+        if (kernel is null && kernelArgument is null) valid = Missing(a, keras1 ? (rank == 1 ? "filter_length" : "nb_row and nb_col") : "kernel_size", null);
+        valid &= kernel is not null;
+
+        var ones = Enumerable.Repeat(1, rank).ToArray();
+        var (strides, stridesArgument) = a.Tuple(rank, ones, keras1 ? (rank == 1 ? "subsample_length" : "subsample") : "strides", "Strides", "SubsampleLength", "Subsample");
+        valid &= a.Positive("strides", strides, stridesArgument);
+        var (dilation, dilationArgument) = a.Tuple(rank, ones, "dilation_rate", "DilationRate");
+        valid &= a.Positive("dilation_rate", dilation, dilationArgument);
+        if (strides is { } s && dilation is { } d && s.Any(v => v > 1) && d.Any(v => v > 1))
+        {
+            a.Diagnostics.Add(DiagnosticCatalog.InvalidArgumentCombination,
+                $"`strides > 1` not supported in conjunction with `dilation_rate > 1`. Received: strides={ShapeMath.Tuple(s)} and dilation_rate={ShapeMath.Tuple(d)}", dilationArgument);
+            valid = false;
+        }
+
+        var paddings = rank == 1 ? (keras1 ? new[] { "valid", "same", "full" } : new[] { "valid", "same", "causal" }) : new[] { "valid", "same" };
+        string padding = ParsePadding(a, paddings, flavor);
+        var (groups, groupsArgument) = a.Int("Groups");
+        valid &= a.Positive("groups", groups is int g ? new[] { g } : null, groupsArgument);
+        string activation = a.OptionalActivation("Activation");
+        var layer = new ConvLayer(flavor, filters ?? 0, kernel ?? new EquatableArray<int>(ones), strides ?? new EquatableArray<int>(ones),
+            dilation ?? new EquatableArray<int>(ones), padding, a.DataFormat(), groups ?? 1, activation, a.Bool("UseBias", "Bias").Value ?? true,
+            a.Initializer("glorot_uniform", "KernelInitializer", "Init"), a.Initializer("zeros", "BiasInitializer"));
+        if (!valid) return null;
+
+        if (flavor == ConvFlavor.Convolution1D)
+        {
+            // Keras 1: input_shape = (input_length, input_dim); a missing input_length is None.
+            var (dim, dimArgument) = a.Int("InputDim");
+            var (length, lengthArgument) = a.Int("InputLength");
+            if (dim is int channels && channels != 0)
+                return layer with { InputShape = new EquatableArray<int>(new[] { length is int l && l != 0 ? l : ShapeMath.None, channels }), InputShapeArgument = length is null ? dimArgument : lengthArgument };
+            if (length is not null)
+                a.Diagnostics.Add(DiagnosticCatalog.NoInputShape, "InputLength needs InputDim (the channels) beside it: Keras 1's input shape is (input_length, input_dim)", lengthArgument);
+        }
+        return layer;
+    }
+
+    private static bool Missing(LayerArguments a, string what, string? argument)
+    {
+        a.Diagnostics.Add(DiagnosticCatalog.InvalidSize, $"The convolution needs its `{what}`", argument);
+        return false;
+    }
+
+    /// <summary>Keras' padding names for this flavor; a name Keras knows for another convolution (causal on Conv2D,
+    /// full outside Convolution1D) is reported as such.</summary>
+    private static string ParsePadding(LayerArguments a, string[] allowed, ConvFlavor flavor)
+    {
+        var (value, argument) = a.String("Padding", "BorderMode");
+        string lower = value?.ToLowerInvariant() ?? "valid";
+        if (value is not null && !allowed.Contains(lower) && lower is "causal" or "full" or "valid" or "same")
+        {
+            a.Diagnostics.Add(DiagnosticCatalog.InvalidArgumentCombination, lower == "causal"
+                ? $"Causal padding is only for 1-D convolutions (Conv1D); {flavor} takes {string.Join(" or ", allowed.Select(p => $"\"{p}\""))}"
+                : $"\"full\" padding is Keras 1's Convolution1D border_mode (Theano only); {flavor} takes {string.Join(" or ", allowed.Select(p => $"\"{p}\""))}", argument);
+            return "valid";
+        }
+        return a.Option(flavor is ConvFlavor.Convolution1D or ConvFlavor.Convolution2D ? "border_mode" : "padding", "valid", allowed, "Padding", "BorderMode");
+    }
+
+    public override List<int>? Output(IReadOnlyList<int> input, LayerDiagnostics diagnostics)
+    {
+        if (SlidingWindow.Split(input, Rank, ChannelsFirst, KerasNames.SnakeCase(ClassName), diagnostics) is not var (spatial, channels)) return null;
+        if (channels == ShapeMath.None)
+        {
+            diagnostics.Add(DiagnosticCatalog.UndefinedDimension, $"{ClassName} needs the number of input channels, but its input is {ShapeMath.Keras(input)}: it sets the kernel's shape");
+            return null;
+        }
+        if (Filters % Groups != 0 || channels % Groups != 0)
+        {
+            diagnostics.Add(DiagnosticCatalog.InvalidArgumentCombination,
+                Filters % Groups != 0
+                    ? $"The number of filters must be evenly divisible by the number of groups. Received: groups={Groups}, filters={Filters}"
+                    : $"The number of input channels must be evenly divisible by the number of groups. Received groups={Groups}, but the input has {channels} channels (full input shape is {ShapeMath.Keras(input)})",
+                "Groups");
+            return null;
+        }
+        if (Groups != 1)
+        {
+            diagnostics.Add(DiagnosticCatalog.NotSupportedYet, $"Grouped convolutions (groups={Groups}) are valid Keras, but KerasGen does not compile them yet: use Groups = 1", "Groups");
+            return null;
+        }
+        if (ActivationCatalog.TryGet(ActivationName, out _, out var shape) && shape == ActivationShape.Halving)
+        {
+            diagnostics.Add(DiagnosticCatalog.NotSupportedYet, $"glu on a {ClassName} is valid Keras, but KerasGen does not compile it yet: add [Activation(\"glu\")] after the layer", "Activation");
+            return null;
+        }
+        var output = new List<int>();
+        for (int axis = 0; axis < Rank; axis++)
+        {
+            int length = SlidingWindow.Output(spatial[axis], KernelSize[axis], Strides[axis], DilationRate[axis], Padding, out _);
+            if (length != ShapeMath.None && length <= 0)
+            {
+                diagnostics.Add(DiagnosticCatalog.EmptyOutput,
+                    $"Computed output size would be zero or negative. Received `inputs shape={ShapeMath.Keras(input)}`, `kernel shape={ShapeMath.Tuple(KernelShape(channels))}`, `dilation_rate={ShapeMath.Tuple(DilationRate)}`, `strides={ShapeMath.Tuple(Strides)}`, `padding={Padding}`.",
+                    Flavor == ConvFlavor.Convolution2D ? null : "#1");
+                return null;
+            }
+            output.Add(length);
+        }
+        return SlidingWindow.Join(output, Filters, ChannelsFirst);
+    }
+
+    private List<int> KernelShape(int channels) => KernelSize.Append(channels / Groups).Append(Filters).ToList();
+
+    public override IReadOnlyList<WeightSpec> Weights(IReadOnlyList<int> input)
+    {
+        int channels = ChannelsFirst ? input[0] : input[input.Count - 1];
+        var kernel = new WeightSpec("kernel", new EquatableArray<int>(KernelShape(channels)), KernelInitializer);
+        return UseBias ? new[] { kernel, new WeightSpec("bias", new EquatableArray<int>(new[] { Filters }), BiasInitializer) } : new[] { kernel };
+    }
+
+    public override IEnumerable<KeyValuePair<string, string>> Config(LayerPlan layer) => new Dictionary<string, string>
+    {
+        ["filters"] = Filters.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["kernel_size"] = SlidingWindow.Config(KernelSize),
+        ["strides"] = SlidingWindow.Config(Strides),
+        ["padding"] = Padding,
+        ["data_format"] = DataFormat,
+        ["dilation_rate"] = SlidingWindow.Config(DilationRate),
+        ["groups"] = Groups.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["use_bias"] = UseBias ? "true" : "false",
+        ["pads"] = SlidingWindow.Config(Pads(layer).SelectMany(p => new[] { p.Before, p.After })),
+    };
+
+    /// <summary>The zero padding of each spatial axis, before and after.</summary>
+    private List<(int Before, int After)> Pads(LayerPlan layer)
+    {
+        var (inSpatial, _) = Spatial(layer.InputShape);
+        var (outSpatial, _) = Spatial(layer.OutputShape);
+        var pads = new List<(int, int)>();
+        for (int axis = 0; axis < Rank; axis++)
+        {
+            SlidingWindow.Output(inSpatial[axis], KernelSize[axis], Strides[axis], DilationRate[axis], Padding, out int before);
+            int dk = (KernelSize[axis] - 1) * DilationRate[axis] + 1;
+            pads.Add((before, System.Math.Max((outSpatial[axis] - 1) * Strides[axis] + dk - inSpatial[axis] - before, 0)));
+        }
+        return pads;
+    }
+
+    private (List<int> Spatial, int Channels) Spatial(IReadOnlyList<int> shape) =>
+        ChannelsFirst ? (shape.Skip(1).ToList(), shape[0]) : (shape.Take(Rank).ToList(), shape[Rank]);
+
+    /// <summary>A 1×1 window with unit strides and no padding reads each position alone: the input is its own im2col.</summary>
+    private bool Pointwise => KernelSize.All(k => k == 1) && Strides.All(s => s == 1);
+
+    /// <summary>Per sample: the im2col columns, then (channels_first) the input and the output in channels_last.</summary>
+    private (int Columns, int Input, int Output) ScratchRegions(LayerPlan layer)
+    {
+        var (inSpatial, channels) = Spatial(layer.InputShape);
+        var (outSpatial, _) = Spatial(layer.OutputShape);
+        int positions = ShapeMath.Product(outSpatial);
+        int columns = Pointwise ? 0 : ModelLayout.RoundUp(positions * KernelSize.Aggregate(1, (p, k) => p * k) * channels);
+        return (columns, ChannelsFirst ? ModelLayout.RoundUp(layer.InputSize) : 0, ChannelsFirst ? ModelLayout.RoundUp(layer.OutputSize) : 0);
+    }
+
+    public override LayerMemory Memory(LayerPlan layer)
+    {
+        var (columns, input, output) = ScratchRegions(layer);
+        var (outSpatial, _) = Spatial(layer.OutputShape);
+        return new LayerMemory(true, layer.OutputSize, columns + input + output, PaddedGradient: ShapeMath.Product(outSpatial) * ModelLayout.RoundUp(Filters));
+    }
+
+    public override string EmitSample(SampleContext c) => c.ViaForward();
+
+    private string Geometry(LayerPlan layer)
+    {
+        var (inSpatial, channels) = Spatial(layer.InputShape);
+        var (outSpatial, _) = Spatial(layer.OutputShape);
+        return SlidingWindow.Geometry(inSpatial, channels, outSpatial, KernelSize, Strides, DilationRate, Pads(layer).Select(p => p.Before).ToList());
+    }
+
+    private static string Region(string scratch, string n, int offset) => offset == 0 ? scratch : $"global::System.Runtime.CompilerServices.Unsafe.Add(ref {scratch}, {n} * {offset})";
+
+    public override void EmitForward(ForwardContext c)
+    {
+        var layer = c.Layer;
+        var (columns, input, _) = ScratchRegions(layer);
+        var (inSpatial, channels) = Spatial(layer.InputShape);
+        var (outSpatial, _) = Spatial(layer.OutputShape);
+        int positions = ShapeMath.Product(outSpatial), patch = KernelSize.Aggregate(1, (p, k) => p * k) * channels, stride = c.Weights[0].Stride;
+        string cols = Region(c.Scratch, c.N, 0), inLast = Region(c.Scratch, c.N, columns), zLast = Region(c.Scratch, c.N, columns + input);
+        string source = c.Input;
+        if (ChannelsFirst)
+        {
+            c.W.Line($"{Kernels}.ToChannelsLast(ref {c.Input}, ref {inLast}, {c.N}, {channels}, {ShapeMath.Product(inSpatial)});");
+            source = inLast;
+        }
+        if (Pointwise) cols = source;
+        else c.W.Line($"{Kernels}.Im2Col(ref {source}, ref {cols}, {c.N}, {Geometry(layer)});");
+        string z = ChannelsFirst ? zLast : c.PreActivation;
+        c.W.Line($"{Dense}<{c.Generic}>.Forward(ref {cols}, ref {c.Weight(0)}, ref {(UseBias ? c.Weight(1) : c.Weight(0))}, {Literals.Bool(UseBias)}, ref {z}, {c.N} * {positions}, {patch}, {Filters}, {stride});");
+        if (ChannelsFirst) c.W.Line($"{Kernels}.ToChannelsFirst(ref {zLast}, ref {c.PreActivation}, {c.N}, {Filters}, {positions});");
+        if (ActivationName != "linear")
+        {
+            int last = layer.OutputShape[layer.OutputShape.Count - 1];
+            ActivationCode.Forward(c.W, c.TV, c.TS, ActivationName, c.PreActivation, c.Output, $"{c.N} * {layer.OutputSize}", $"{c.N} * {layer.OutputSize / last}", last);
+        }
+    }
+
+    public override bool EmitBackward(BackwardContext c)
+    {
+        var layer = c.Layer;
+        var (columns, input, output) = ScratchRegions(layer);
+        var (inSpatial, channels) = Spatial(layer.InputShape);
+        var (outSpatial, _) = Spatial(layer.OutputShape);
+        int positions = ShapeMath.Product(outSpatial), patch = KernelSize.Aggregate(1, (p, k) => p * k) * channels, stride = c.Weights[0].Stride;
+        int last = layer.OutputShape[layer.OutputShape.Count - 1];
+        string cols = Region(c.Scratch, "n", 0), inLast = Region(c.Scratch, "n", columns), dzLast = Region(c.Scratch, "n", columns + input);
+        ActivationCode.Backward(c.W, ActivationName, c.IsLast, c.PreActivation, c.Output, c.Gradient, c.Spare, $"n * {layer.OutputSize}", $"n * {layer.OutputSize / last}", last);
+        string dz = c.Gradient;
+        if (ChannelsFirst)
+        {
+            c.W.Line($"{Kernels}.ToChannelsLast(ref {c.Gradient}, ref {dzLast}, n, {Filters}, {positions});");
+            dz = dzLast;
+        }
+        c.W.Line($"{Dense}<TV, TS>.Pad(ref {dz}, ref {c.PaddedGradient}, n * {positions}, {Filters}, {stride});");
+        string source = c.Input;
+        if (ChannelsFirst)
+        {
+            c.W.Line($"{Kernels}.ToChannelsLast(ref {c.Input}, ref {inLast}, n, {channels}, {ShapeMath.Product(inSpatial)});");
+            source = inLast;
+        }
+        if (Pointwise) cols = source;
+        else c.W.Line($"{Kernels}.Im2Col(ref {source}, ref {cols}, n, {Geometry(layer)});");
+        c.W.Line($"{Dense}<TV, TS>.AccumulateGradients(ref {cols}, ref {c.PaddedGradient}, ref {c.WeightGradient(0)}, ref {(UseBias ? c.WeightGradient(1) : c.WeightGradient(0))}, {Literals.Bool(UseBias)}, n * {positions}, {patch}, {stride});");
+        if (!c.NeedsInputGradient) return false;
+        // dx in channels_last goes straight to the gradient buffer (dz is safe in the padded copy), or via the
+        // input's scratch region for channels_first.
+        string dxLast = ChannelsFirst ? inLast : c.Gradient;
+        if (Pointwise) c.W.Line($"{Dense}<TV, TS>.InputGradient(ref {c.PaddedGradient}, ref {c.Weight(0)}, ref {dxLast}, n * {positions}, {patch}, {stride});");
+        else
+        {
+            c.W.Line($"{Dense}<TV, TS>.InputGradient(ref {c.PaddedGradient}, ref {c.Weight(0)}, ref {cols}, n * {positions}, {patch}, {stride});");
+            c.W.Line($"{Kernels}.Col2Im(ref {cols}, ref {dxLast}, n, {Geometry(layer)});");
+        }
+        if (ChannelsFirst) c.W.Line($"{Kernels}.ToChannelsFirst(ref {inLast}, ref {c.Gradient}, n, {channels}, {ShapeMath.Product(inSpatial)});");
+        return false;
+    }
+}

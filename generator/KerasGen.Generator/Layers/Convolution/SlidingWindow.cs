@@ -1,0 +1,74 @@
+using System.Collections.Generic;
+using System.Linq;
+using KerasGen.Generator.Catalog;
+using KerasGen.Generator.Model;
+using KerasGen.Generator.Shapes;
+
+namespace KerasGen.Generator.Layers.Convolution;
+
+/// <summary>
+/// The geometry convolution and pooling share (KERAS_SPEC §1.1): per spatial axis, the output length for each
+/// padding and where the padding goes (same: the odd cell at the end; causal: all before; full: dk − 1 each side),
+/// and the layout of a feature map in either data format.
+/// </summary>
+internal static class SlidingWindow
+{
+    /// <summary>Output length of one axis (may be ≤ 0: the caller reports it); None stays None.</summary>
+    public static int Output(int length, int window, int stride, int dilation, string padding, out int padBefore)
+    {
+        int dk = (window - 1) * dilation + 1;
+        padBefore = 0;
+        if (length == ShapeMath.None) return ShapeMath.None;
+        switch (padding)
+        {
+            case "same":
+                int output = (length + stride - 1) / stride;
+                int total = System.Math.Max((output - 1) * stride + dk - length, 0);
+                padBefore = total / 2;
+                return output;
+            case "causal":
+                padBefore = dk - 1;
+                return (length + stride - 1) / stride;
+            case "full":
+                padBefore = dk - 1;
+                return (length + dk - 2) / stride + 1;
+            default: // valid
+                return length - dk < 0 ? 0 : (length - dk) / stride + 1;
+        }
+    }
+
+    /// <summary>The spatial axes and channels of an input of <paramref name="rank"/> spatial axes, or null after
+    /// reporting a wrong rank.</summary>
+    public static (List<int> Spatial, int Channels)? Split(IReadOnlyList<int> input, int rank, bool channelsFirst, string layer, LayerDiagnostics diagnostics)
+    {
+        if (input.Count != rank + 1)
+        {
+            diagnostics.Add(DiagnosticCatalog.IncompatibleInputRank,
+                $"Input 0 of layer \"{layer}\" is incompatible with the layer: expected ndim={rank + 2}, found ndim={input.Count + 1}. Full shape received: {ShapeMath.Keras(input)}");
+            return null;
+        }
+        return channelsFirst ? (input.Skip(1).ToList(), input[0]) : (input.Take(rank).ToList(), input[rank]);
+    }
+
+    /// <summary>A feature map's shape from its spatial axes and channels.</summary>
+    public static List<int> Join(IEnumerable<int> spatial, int channels, bool channelsFirst) =>
+        channelsFirst ? new[] { channels }.Concat(spatial).ToList() : spatial.Append(channels).ToList();
+
+    /// <summary>The runtime's WindowGeometry for a 1-D or 2-D window (1-D: height 1) over a channels_last map.</summary>
+    public static string Geometry(IReadOnlyList<int> inSpatial, int channels, IReadOnlyList<int> outSpatial, EquatableArray<int> window,
+        EquatableArray<int> strides, EquatableArray<int> dilation, IReadOnlyList<int> padBefore)
+    {
+        int rank = inSpatial.Count;
+        int At(IReadOnlyList<int> v, int axis, int one) => rank == 1 ? (axis == 0 ? one : v[0]) : v[axis];
+        var values = new[]
+        {
+            At(inSpatial, 0, 1), At(inSpatial, 1, 1), channels, At(outSpatial, 0, 1), At(outSpatial, 1, 1),
+            At(window, 0, 1), At(window, 1, 1), At(strides, 0, 1), At(strides, 1, 1), At(dilation, 0, 1), At(dilation, 1, 1),
+            At(padBefore, 0, 0), At(padBefore, 1, 0),
+        };
+        return $"new global::KerasGen.Kernels.WindowGeometry({string.Join(", ", values)})";
+    }
+
+    /// <summary>Keras' tuple text of a config entry: "3,3".</summary>
+    public static string Config(IEnumerable<int> values) => string.Join(",", values);
+}

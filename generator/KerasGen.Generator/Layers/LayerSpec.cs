@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using KerasGen.Generator.Emit;
+using KerasGen.Generator.Model;
+using KerasGen.Generator.Shapes;
+
+namespace KerasGen.Generator.Layers;
+
+/// <summary>
+/// One layer kind, in one place: a record per kind (its Keras arguments as plain equatable values, with no ISymbol or
+/// Location, so the pipeline stays cacheable) that also owns the kind's shape rule and diagnostics, its weights in
+/// Keras' <c>get_weights</c> order, its forward and backward emission, and what <c>Summary()</c> and the exporters
+/// read. Every concern is abstract: a kind that forgets one does not compile, so no layer can silently act as the
+/// identity. <see cref="LayerRegistry"/> is the only list of kinds.
+/// </summary>
+internal abstract record LayerSpec
+{
+    /// <summary>Index of the layer attribute in source order (diagnostics point back at it).</summary>
+    public int AttributeIndex { get; init; }
+
+    /// <summary>Keras <c>name</c> as given, or null for Keras' automatic name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The per-sample input shape this layer declares (only the first layer may); −1 is Keras' None.</summary>
+    public EquatableArray<int>? InputShape { get; init; }
+
+    /// <summary>How the input shape was written (InputShape, InputDim…), for the diagnostic's location.</summary>
+    public string? InputShapeArgument { get; init; }
+
+    /// <summary>Keras' class name, as <c>Summary()</c> prints it (Dense, Conv1D, MaxPooling2D).</summary>
+    public abstract string ClassName { get; }
+
+    /// <summary>The activation this layer applies to its output (linear for layers without one).</summary>
+    public abstract string Activation { get; }
+
+    /// <summary>How to add the input shape to this layer when it is first and has none (the KG0003 message).</summary>
+    public virtual string InputShapeHint => "InputShape = new[] { … }";
+
+    /// <summary>Keras' output shape rule: the per-sample output shape of <paramref name="input"/>, or null after
+    /// reporting why there is none. <paramref name="input"/> may hold <see cref="ShapeMath.None"/>.</summary>
+    public abstract List<int>? Output(IReadOnlyList<int> input, LayerDiagnostics diagnostics);
+
+    /// <summary>The layer's weights in Keras' get_weights order, for an input of <paramref name="input"/>.</summary>
+    public abstract IReadOnlyList<WeightSpec> Weights(IReadOnlyList<int> input);
+
+    /// <summary>Keras config entries beyond name, class and activation (kernel_size, strides…), for exporters and
+    /// config checks; tuples are written as comma-separated integers.</summary>
+    public abstract IEnumerable<KeyValuePair<string, string>> Config(LayerPlan layer);
+
+    /// <summary>The memory the layer needs: whether it computes (or its output is its input, reinterpreted), the
+    /// floats its output buffer spans, scratch floats per sample, and a dropout mask.</summary>
+    public abstract LayerMemory Memory(LayerPlan layer);
+
+    /// <summary>Predict on one sample on one kernel path: emits the statements, returns the buffer with the output.</summary>
+    public abstract string EmitSample(SampleContext context);
+
+    /// <summary>The forward pass over <c>n</c> samples, generic over the register width: Predict's batch path and
+    /// training's forward pass (which keeps the pre-activation and output for the backward pass).</summary>
+    public abstract void EmitForward(ForwardContext context);
+
+    /// <summary>The backward pass: weight gradients (accumulated into <c>g</c>) and, when asked, the input gradient.
+    /// Returns true when the input gradient was written to the spare buffer instead of in place.</summary>
+    public abstract bool EmitBackward(BackwardContext context);
+}
+
+/// <summary>A weight as Keras lists it: name, Keras shape, initializer, and whether the optimizer updates it.
+/// Internally it is a matrix of <see cref="Rows"/> × <see cref="Columns"/> (the last axis), each row padded.</summary>
+internal sealed record WeightSpec(string Name, EquatableArray<int> Shape, string Initializer, bool Trainable = true)
+{
+    public int Columns => Shape[Shape.Count - 1];
+
+    public int Rows => ShapeMath.Product(Shape) / Columns;
+}
+
+/// <summary>See <see cref="LayerSpec.Memory"/>. <paramref name="OutputSpan"/> can exceed the output's size (a
+/// Dense before glu halves it); <paramref name="PaddedGradient"/> is what the layer's output gradient spans per
+/// sample with rows padded to the kernel stride (weighted layers).</summary>
+internal readonly record struct LayerMemory(bool Computes, int OutputSpan, int ScratchPerSample = 0, bool Mask = false, int PaddedGradient = 0)
+{
+    /// <summary>A layer whose output is its input as it lies in memory (Flatten, Reshape).</summary>
+    public static LayerMemory Reinterprets => new(false, 0);
+}
+
+/// <summary>Diagnostics of one layer, located at its attribute.</summary>
+internal sealed class LayerDiagnostics
+{
+    private readonly List<ModelDiagnostic> _list;
+
+    public LayerDiagnostics(List<ModelDiagnostic> list, int attributeIndex) => (_list, AttributeIndex) = (list, attributeIndex);
+
+    public int AttributeIndex { get; }
+
+    public void Add(string id, string message, string? argument = null) =>
+        _list.Add(new ModelDiagnostic(id, message, AttributeIndex, argument));
+}

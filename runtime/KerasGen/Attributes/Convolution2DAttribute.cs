@@ -1,0 +1,42 @@
+using System;
+
+namespace KerasGen;
+
+/// <summary>
+/// Keras 1 <c>Convolution2D(nb_filter, nb_row, nb_col, init='glorot_uniform', activation=None, border_mode='valid',
+/// subsample=(1, 1), dim_ordering='default', bias=True)</c>, argument for argument; the same layer as
+/// <see cref="Conv2DAttribute"/>, with Keras 3's kernel layout <c>(nb_row, nb_col, channels, nb_filter)</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class Convolution2DAttribute : LayerAttribute
+{
+    public Convolution2DAttribute(int nbFilter, int nbRow, int nbCol) => (NbFilter, NbRow, NbCol) = (nbFilter, nbRow, nbCol);
+
+    /// <summary>Keras 1 <c>nb_filter</c>.</summary>
+    public int NbFilter { get; set; }
+
+    /// <summary>Keras 1 <c>nb_row</c>: the window's height.</summary>
+    public int NbRow { get; set; }
+
+    /// <summary>Keras 1 <c>nb_col</c>: the window's width.</summary>
+    public int NbCol { get; set; }
+
+    /// <summary>Keras 1 <c>init</c>.</summary>
+    public string Init { get; set; } = Initializers.GlorotUniform;
+
+    /// <summary>Keras 1 <c>activation</c>.</summary>
+    public string? Activation { get; set; }
+
+    /// <summary>Keras 1 <c>border_mode</c>: <c>"valid"</c> or <c>"same"</c>.</summary>
+    public string BorderMode { get; set; } = "valid";
+
+    /// <summary>Keras 1 <c>subsample</c> (the strides): <c>new[] { sh, sw }</c>.</summary>
+    public int[]? Subsample { get; set; }
+
+    /// <summary>Keras 1 <c>dim_ordering</c>: <c>"tf"</c> (channels_last) or <c>"th"</c> (channels_first); default the
+    /// model's <see cref="SequentialAttribute.ImageDataFormat"/>.</summary>
+    public string? DimOrdering { get; set; }
+
+    /// <summary>Keras 1 <c>bias</c>.</summary>
+    public bool Bias { get; set; } = true;
+}

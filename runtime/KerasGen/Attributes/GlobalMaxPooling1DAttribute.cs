@@ -1,0 +1,14 @@
+using System;
+
+namespace KerasGen;
+
+/// <summary>Keras <c>GlobalMaxPooling1D(data_format=None, keepdims=False)</c>: the maximum of each channel over all steps.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class GlobalMaxPooling1DAttribute : LayerAttribute
+{
+    /// <summary>Keras <c>data_format</c>; default the model's <see cref="SequentialAttribute.ImageDataFormat"/>.</summary>
+    public string? DataFormat { get; set; }
+
+    /// <summary>Keras <c>keepdims</c>: keep the spatial axes, as 1s.</summary>
+    public bool KeepDims { get; set; }
+}

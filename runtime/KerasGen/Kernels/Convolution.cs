@@ -1,0 +1,101 @@
+using System;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace KerasGen.Kernels;
+
+/// <summary>
+/// The data movement around a convolution, whose arithmetic is the Dense GEMM kernels' (DenseTraining): im2col lays
+/// every output position's window out as one row (in Keras' kernel order: window row, window column, channel), so
+/// the convolution is <c>columns · kernel</c>; col2im adds the columns' gradient back onto the input's; the
+/// transposes move channels_first data to channels_last and back.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class Convolution
+{
+    /// <summary>cols[s, oh, ow, :] = the window of output (oh, ow) of sample s, with zeros for padding cells.</summary>
+    public static void Im2Col(ref float x, ref float cols, int samples, in WindowGeometry g)
+    {
+        int channels = g.Channels, patch = g.PatchSize;
+        for (int s = 0; s < samples; s++)
+        {
+            ref float input = ref Unsafe.Add(ref x, s * g.InSize);
+            ref float row = ref Unsafe.Add(ref cols, s * g.OutPositions * patch);
+            for (int oh = 0; oh < g.OutHeight; oh++)
+                for (int ow = 0; ow < g.OutWidth; ow++)
+                {
+                    int cell = 0;
+                    for (int i = 0; i < g.WindowHeight; i++)
+                    {
+                        int ih = oh * g.StrideHeight + i * g.DilationHeight - g.PadTop;
+                        for (int j = 0; j < g.WindowWidth; j++, cell += channels)
+                        {
+                            int iw = ow * g.StrideWidth + j * g.DilationWidth - g.PadLeft;
+                            var target = MemoryMarshal.CreateSpan(ref Unsafe.Add(ref row, cell), channels);
+                            if ((uint)ih < (uint)g.InHeight && (uint)iw < (uint)g.InWidth)
+                                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref input, (ih * g.InWidth + iw) * channels), channels).CopyTo(target);
+                            else target.Clear();
+                        }
+                    }
+                    row = ref Unsafe.Add(ref row, patch);
+                }
+        }
+    }
+
+    /// <summary>dx = the sum, over every window that read an input cell, of that window's column gradient
+    /// (padding cells drop out). Overwrites dx.</summary>
+    public static void Col2Im(ref float dcols, ref float dx, int samples, in WindowGeometry g)
+    {
+        int channels = g.Channels, patch = g.PatchSize;
+        MemoryMarshal.CreateSpan(ref dx, samples * g.InSize).Clear();
+        for (int s = 0; s < samples; s++)
+        {
+            ref float input = ref Unsafe.Add(ref dx, s * g.InSize);
+            ref float row = ref Unsafe.Add(ref dcols, s * g.OutPositions * patch);
+            for (int oh = 0; oh < g.OutHeight; oh++)
+                for (int ow = 0; ow < g.OutWidth; ow++)
+                {
+                    int cell = 0;
+                    for (int i = 0; i < g.WindowHeight; i++)
+                    {
+                        int ih = oh * g.StrideHeight + i * g.DilationHeight - g.PadTop;
+                        for (int j = 0; j < g.WindowWidth; j++, cell += channels)
+                        {
+                            int iw = ow * g.StrideWidth + j * g.DilationWidth - g.PadLeft;
+                            if ((uint)ih >= (uint)g.InHeight || (uint)iw >= (uint)g.InWidth) continue;
+                            ref float target = ref Unsafe.Add(ref input, (ih * g.InWidth + iw) * channels);
+                            for (int c = 0; c < channels; c++) Unsafe.Add(ref target, c) += Unsafe.Add(ref row, cell + c);
+                        }
+                    }
+                    row = ref Unsafe.Add(ref row, patch);
+                }
+        }
+    }
+
+    /// <summary>y[s, p, c] = x[s, c, p]: channels_first (C, spatial…) to channels_last (spatial…, C).</summary>
+    public static void ToChannelsLast(ref float x, ref float y, int samples, int channels, int positions)
+    {
+        for (int s = 0; s < samples; s++)
+        {
+            ref float from = ref Unsafe.Add(ref x, s * channels * positions);
+            ref float to = ref Unsafe.Add(ref y, s * channels * positions);
+            for (int c = 0; c < channels; c++)
+                for (int p = 0; p < positions; p++)
+                    Unsafe.Add(ref to, p * channels + c) = Unsafe.Add(ref from, c * positions + p);
+        }
+    }
+
+    /// <summary>y[s, c, p] = x[s, p, c]: channels_last back to channels_first.</summary>
+    public static void ToChannelsFirst(ref float x, ref float y, int samples, int channels, int positions)
+    {
+        for (int s = 0; s < samples; s++)
+        {
+            ref float from = ref Unsafe.Add(ref x, s * channels * positions);
+            ref float to = ref Unsafe.Add(ref y, s * channels * positions);
+            for (int p = 0; p < positions; p++)
+                for (int c = 0; c < channels; c++)
+                    Unsafe.Add(ref to, c * positions + p) = Unsafe.Add(ref from, p * channels + c);
+        }
+    }
+}
