@@ -46,6 +46,8 @@ internal static class ShapeInference
         var shape = input.ToList();
         foreach (var layer in layers)
         {
+            // The parser already reported this layer's arguments: its shape rule would only add noise.
+            if (diagnostics.Any(d => d.AttributeIndex == layer.AttributeIndex && DiagnosticCatalog.IsError(d.Id))) return (null, diagnostics);
             var output = layer.Output(shape, new LayerDiagnostics(diagnostics, layer.AttributeIndex));
             if (output is null) return (null, diagnostics);
             if (output.Any(d => d == 0 || d < ShapeMath.None) || ShapeMath.LongProduct(output.Where(d => d > 0)) > MaxActivationsPerSample)

@@ -62,3 +62,14 @@ public partial class Conv1DPoolFlattenDense;
 [Flatten]
 [Dense(10, Activation = "softmax")]
 public partial class Conv2DChannelsFirstPoolFlattenDense;
+
+/// <summary>The seed's Conv2D: <c>Conv2D(64, (3, 3), input_shape=(3, 32, 32), padding='same')</c> in channels_first.</summary>
+[Sequential(ImageDataFormat = "channels_first"), Conv2D(64, new[] { 3, 3 }, InputShape = new[] { 3, 32, 32 }, Padding = "same")]
+public partial class SeedConv2DChannelsFirst;
+
+[Sequential(ImageDataFormat = "channels_first"), Conv2D(64, new[] { 3, 3 }, InputShape = new[] { 3, 32, 32 }, Padding = "same"), Flatten]
+public partial class SeedConv2DFlatten;
+
+/// <summary>The seed's Convolution1D with its input length given: (None, 10, 64).</summary>
+[Sequential, Convolution1D(64, 3, BorderMode = "same", InputDim = 32, InputLength = 10)]
+public partial class SeedConv1DLength;

@@ -104,6 +104,16 @@ internal static class GradientModels
         ["no bias"] = () => new GradNoBias(3),
         ["37-40-19 sigmoid bce, chunks of 3"] = () => new GradWide(3),
         ["9-70-66-3: whole register blocks in every kernel"] = () => new GradLarge(3),
+        ["conv1d relu, conv1d same"] = () => new GradConv1D(3),
+        ["conv1d causal dilated, conv1d strides"] = () => new GradConv1DCausalStrides(3),
+        ["convolution1d full, pointwise conv1d"] = () => new GradConvolution1DFullPointwise(3),
+        ["conv1d channels_first"] = () => new GradConv1DChannelsFirst(3),
+        ["conv2d strides same, conv2d no bias, softmax cce"] = () => new GradConv2D(3),
+        ["conv2d channels_first, max_pooling2d"] = () => new GradConv2DChannelsFirstPooling(3),
+        ["max_pooling1d same, average_pooling1d same"] = () => new GradPooling1D(3),
+        ["average_pooling2d same, max_pooling2d (2, 1)"] = () => new GradPooling2D(3),
+        ["global_max_pooling1d"] = () => new GradGlobalMax1D(3),
+        ["global_average_pooling2d channels_first keepdims"] = () => new GradGlobalAverage2DChannelsFirst(3),
     };
 
     public static readonly Dictionary<string, Func<IDifferentiableModel>> Losses = new()

@@ -57,8 +57,8 @@ internal sealed record ConvLayer(
         int rank = flavor is ConvFlavor.Conv1D or ConvFlavor.Convolution1D ? 1 : 2;
         bool keras1 = flavor is ConvFlavor.Convolution1D or ConvFlavor.Convolution2D;
         var (filters, filtersArgument) = a.Int("Filters", "NbFilter");
-        bool valid = filters is not null || Missing(a, "filters", filtersArgument);
-        valid &= a.Positive(keras1 ? "nb_filter" : "filters", filters is int f ? new[] { f } : null, filtersArgument);
+        if (filters is null) Missing(a, "filters", filtersArgument);
+        a.Positive(keras1 ? "nb_filter" : "filters", filters is int f ? new[] { f } : null, filtersArgument);
 
         EquatableArray<int>? kernel;
         string? kernelArgument;
@@ -68,38 +68,35 @@ internal sealed record ConvLayer(
             var (columns, columnsArgument) = a.Int("NbCol");
             kernel = rows is int r && columns is int c ? new EquatableArray<int>(new[] { r, c }) : null;
             kernelArgument = rows is null ? rowsArgument : columnsArgument;
-            valid &= a.Positive("nb_row", rows is int r2 ? new[] { r2 } : null, rowsArgument) && a.Positive("nb_col", columns is int c2 ? new[] { c2 } : null, columnsArgument);
+            if (a.Positive("nb_row", rows is int r2 ? new[] { r2 } : null, rowsArgument)) a.Positive("nb_col", columns is int c2 ? new[] { c2 } : null, columnsArgument);
         }
         else
         {
             (kernel, kernelArgument) = a.Tuple(rank, null, keras1 ? "filter_length" : "kernel_size", "KernelSize", "FilterLength");
-            valid &= a.Positive(keras1 ? "filter_length" : "kernel_size", kernel, kernelArgument);
+            a.Positive(keras1 ? "filter_length" : "kernel_size", kernel, kernelArgument);
         }
-        if (kernel is null && kernelArgument is null) valid = Missing(a, keras1 ? (rank == 1 ? "filter_length" : "nb_row and nb_col") : "kernel_size", null);
-        valid &= kernel is not null;
+        if (kernel is null && kernelArgument is null) Missing(a, keras1 ? (rank == 1 ? "filter_length" : "nb_row and nb_col") : "kernel_size", null);
 
         var ones = Enumerable.Repeat(1, rank).ToArray();
         var (strides, stridesArgument) = a.Tuple(rank, ones, keras1 ? (rank == 1 ? "subsample_length" : "subsample") : "strides", "Strides", "SubsampleLength", "Subsample");
-        valid &= a.Positive("strides", strides, stridesArgument);
+        a.Positive("strides", strides, stridesArgument);
         var (dilation, dilationArgument) = a.Tuple(rank, ones, "dilation_rate", "DilationRate");
-        valid &= a.Positive("dilation_rate", dilation, dilationArgument);
+        a.Positive("dilation_rate", dilation, dilationArgument);
         if (strides is { } s && dilation is { } d && s.Any(v => v > 1) && d.Any(v => v > 1))
         {
             a.Diagnostics.Add(DiagnosticCatalog.InvalidArgumentCombination,
                 $"`strides > 1` not supported in conjunction with `dilation_rate > 1`. Received: strides={ShapeMath.Tuple(s)} and dilation_rate={ShapeMath.Tuple(d)}", dilationArgument);
-            valid = false;
         }
 
         var paddings = rank == 1 ? (keras1 ? new[] { "valid", "same", "full" } : new[] { "valid", "same", "causal" }) : new[] { "valid", "same" };
         string padding = ParsePadding(a, paddings, flavor);
         var (groups, groupsArgument) = a.Int("Groups");
-        valid &= a.Positive("groups", groups is int g ? new[] { g } : null, groupsArgument);
+        a.Positive("groups", groups is int g ? new[] { g } : null, groupsArgument);
         string activation = a.OptionalActivation("Activation");
         var layer = new ConvLayer(flavor, filters ?? 0, kernel ?? new EquatableArray<int>(ones), strides ?? new EquatableArray<int>(ones),
             dilation ?? new EquatableArray<int>(ones), padding, a.DataFormat(), groups ?? 1, activation, a.Bool("UseBias", "Bias").Value ?? true,
             a.Initializer("glorot_uniform", "KernelInitializer", "Init"), a.Initializer("zeros", "BiasInitializer"));
-        if (!valid) return null;
-
+        // A layer with wrong arguments is kept, so the model still has its layers; the shape loop stops at it.
         if (flavor == ConvFlavor.Convolution1D)
         {
             // Keras 1: input_shape = (input_length, input_dim); a missing input_length is None.
@@ -113,11 +110,8 @@ internal sealed record ConvLayer(
         return layer;
     }
 
-    private static bool Missing(LayerArguments a, string what, string? argument)
-    {
+    private static void Missing(LayerArguments a, string what, string? argument) =>
         a.Diagnostics.Add(DiagnosticCatalog.InvalidSize, $"The convolution needs its `{what}`", argument);
-        return false;
-    }
 
     /// <summary>Keras' padding names for this flavor; a name Keras knows for another convolution (causal on Conv2D,
     /// full outside Convolution1D) is reported as such.</summary>

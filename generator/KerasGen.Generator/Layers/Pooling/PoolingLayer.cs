@@ -39,7 +39,9 @@ internal sealed record PoolingLayer(PoolKind Kind, int Rank, EquatableArray<int>
         valid &= a.Positive("strides", strides, stridesArgument);
         string padding = a.Option("padding", "valid", new[] { "valid", "same" }, "Padding", "BorderMode");
         string format = a.DataFormat();
-        return valid && pool is { } p && strides is { } s ? new PoolingLayer(kind, rank, p, s, padding, format) : null;
+        // A layer with wrong arguments is kept (so the model still has its layers); the shape loop stops at it.
+        var ones = new EquatableArray<int>(Enumerable.Repeat(1, rank));
+        return new PoolingLayer(kind, rank, valid && pool is { } p ? p : ones, valid && strides is { } s ? s : ones, padding, format);
     }
 
     public override List<int>? Output(IReadOnlyList<int> input, LayerDiagnostics diagnostics)

@@ -1,0 +1,89 @@
+namespace KerasGen.Tests.Models;
+
+// Convolution and pooling models for the finite-difference gradient checks: each new layer sits below another
+// weighted layer, so its input gradient is checked as well as its weight gradients; sizes are not multiples of any
+// vector width.
+
+[Sequential]
+[Conv1D(4, 3, Activation = "relu", InputShape = new[] { 9, 5 })]
+[Conv1D(3, 2, Padding = "same")]
+[Flatten]
+[Dense(2)]
+[Compile(Loss = "mse", Optimizer = "sgd")]
+public partial class GradConv1D;
+
+[Sequential]
+[Conv1D(3, 2, Padding = "causal", DilationRate = 2, Activation = "tanh", InputShape = new[] { 8, 3 })]
+[Conv1D(2, 3, Strides = 2)]
+[Flatten]
+[Dense(2)]
+[Compile(Loss = "mse", Optimizer = "sgd")]
+public partial class GradConv1DCausalStrides;
+
+[Sequential]
+[Convolution1D(3, 3, BorderMode = "full", InputDim = 2, InputLength = 6)]
+[Conv1D(2, 1, Activation = "sigmoid")]
+[Flatten]
+[Dense(1)]
+[Compile(Loss = "mse", Optimizer = "sgd")]
+public partial class GradConvolution1DFullPointwise;
+
+[Sequential(ImageDataFormat = "channels_first")]
+[Conv1D(4, 3, InputShape = new[] { 5, 7 })]
+[Conv1D(3, 3, Padding = "same", Activation = "elu")]
+[Flatten]
+[Dense(2)]
+[Compile(Loss = "mse", Optimizer = "sgd")]
+public partial class GradConv1DChannelsFirst;
+
+[Sequential]
+[Conv2D(3, new[] { 3, 2 }, Strides = new[] { 2, 1 }, Padding = "same", Activation = "relu", InputShape = new[] { 7, 6, 2 })]
+[Conv2D(2, 2, UseBias = false)]
+[Flatten]
+[Dense(2, Activation = "softmax")]
+[Compile(Loss = "categorical_crossentropy", Optimizer = "sgd")]
+public partial class GradConv2D;
+
+[Sequential(ImageDataFormat = "channels_first")]
+[Conv2D(3, 3, InputShape = new[] { 2, 6, 6 })]
+[MaxPooling2D]
+[Conv2D(2, 2, DilationRate = new[] { 1, 1 })]
+[Flatten]
+[Dense(2)]
+[Compile(Loss = "mse", Optimizer = "sgd")]
+public partial class GradConv2DChannelsFirstPooling;
+
+[Sequential]
+[Conv1D(4, 2, InputShape = new[] { 9, 3 })]
+[MaxPooling1D(3, Padding = "same")]
+[Conv1D(3, 2)]
+[AveragePooling1D(2, Padding = "same")]
+[Flatten]
+[Dense(2)]
+[Compile(Loss = "mse", Optimizer = "sgd")]
+public partial class GradPooling1D;
+
+[Sequential]
+[Conv2D(3, 2, InputShape = new[] { 6, 7, 2 })]
+[AveragePooling2D(Padding = "same")]
+[Conv2D(2, 2)]
+[MaxPooling2D(PoolSize = new[] { 2, 1 })]
+[Flatten]
+[Dense(2)]
+[Compile(Loss = "mse", Optimizer = "sgd")]
+public partial class GradPooling2D;
+
+[Sequential]
+[Conv1D(4, 3, InputShape = new[] { 8, 3 })]
+[GlobalMaxPooling1D]
+[Dense(2)]
+[Compile(Loss = "mse", Optimizer = "sgd")]
+public partial class GradGlobalMax1D;
+
+[Sequential(ImageDataFormat = "channels_first")]
+[Conv2D(3, 2, InputShape = new[] { 2, 4, 5 })]
+[GlobalAveragePooling2D(KeepDims = true)]
+[Flatten]
+[Dense(2)]
+[Compile(Loss = "mse", Optimizer = "sgd")]
+public partial class GradGlobalAverage2DChannelsFirst;
