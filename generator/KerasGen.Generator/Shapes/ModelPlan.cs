@@ -45,5 +45,5 @@ internal sealed record ModelPlan(ModelSpec Spec, EquatableArray<int> InputShape,
     public int OutputSize => ShapeMath.Product(OutputShape);
 
     /// <summary>The first layer with weights (the backward pass stops there), or −1.</summary>
-    public int FirstWeighted => Layers.Select(l => l.Params > 0 ? l.Index : int.MaxValue).DefaultIfEmpty(int.MaxValue).Min() is var i && i == int.MaxValue ? -1 : i;
+    public int FirstWeighted => Layers.FirstOrDefault(l => l.Params > 0)?.Index ?? -1;
 }

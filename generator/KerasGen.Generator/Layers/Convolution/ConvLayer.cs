@@ -241,8 +241,6 @@ internal sealed record ConvLayer(
         return SlidingWindow.Geometry(inSpatial, channels, outSpatial, KernelSize, Strides, DilationRate, Pads(layer).Select(p => p.Before).ToList());
     }
 
-    private static string Region(string scratch, string n, int offset) => offset == 0 ? scratch : $"global::System.Runtime.CompilerServices.Unsafe.Add(ref {scratch}, {n} * {offset})";
-
     public override void EmitForward(ForwardContext c)
     {
         var layer = c.Layer;
@@ -250,7 +248,7 @@ internal sealed record ConvLayer(
         var (inSpatial, channels) = Spatial(layer.InputShape);
         var (outSpatial, _) = Spatial(layer.OutputShape);
         int positions = ShapeMath.Product(outSpatial), patch = KernelSize.Aggregate(1, (p, k) => p * k) * channels, stride = c.Weights[0].Stride;
-        string cols = Region(c.Scratch, c.N, 0), inLast = Region(c.Scratch, c.N, columns), zLast = Region(c.Scratch, c.N, columns + input);
+        string cols = SlidingWindow.Region(c.Scratch, c.N, 0), inLast = SlidingWindow.Region(c.Scratch, c.N, columns), zLast = SlidingWindow.Region(c.Scratch, c.N, columns + input);
         string source = c.Input;
         if (ChannelsFirst)
         {
@@ -277,7 +275,7 @@ internal sealed record ConvLayer(
         var (outSpatial, _) = Spatial(layer.OutputShape);
         int positions = ShapeMath.Product(outSpatial), patch = KernelSize.Aggregate(1, (p, k) => p * k) * channels, stride = c.Weights[0].Stride;
         int last = layer.OutputShape[layer.OutputShape.Count - 1];
-        string cols = Region(c.Scratch, "n", 0), inLast = Region(c.Scratch, "n", columns), dzLast = Region(c.Scratch, "n", columns + input);
+        string cols = SlidingWindow.Region(c.Scratch, "n", 0), inLast = SlidingWindow.Region(c.Scratch, "n", columns), dzLast = SlidingWindow.Region(c.Scratch, "n", columns + input);
         ActivationCode.Backward(c.W, ActivationName, c.IsLast, c.PreActivation, c.Output, c.Gradient, c.Spare, $"n * {layer.OutputSize}", $"n * {layer.OutputSize / last}", last);
         string dz = c.Gradient;
         if (ChannelsFirst)

@@ -69,6 +69,11 @@ internal static class SlidingWindow
         return $"new global::KerasGen.Kernels.WindowGeometry({string.Join(", ", values)})";
     }
 
+    /// <summary>A region of the layers' scratch: <paramref name="offset"/> floats per sample past its start, for
+    /// <paramref name="n"/> samples.</summary>
+    public static string Region(string scratch, string n, int offset) =>
+        offset == 0 ? scratch : $"global::System.Runtime.CompilerServices.Unsafe.Add(ref {scratch}, {n} * {offset})";
+
     /// <summary>Keras' tuple text of a config entry: "3,3".</summary>
     public static string Config(IEnumerable<int> values) => string.Join(",", values);
 }

@@ -103,8 +103,6 @@ internal sealed record PoolingLayer(PoolKind Kind, int Rank, EquatableArray<int>
 
     public override string EmitSample(SampleContext c) => c.ViaForward();
 
-    private static string Region(string scratch, string n, int offset) => offset == 0 ? scratch : $"global::System.Runtime.CompilerServices.Unsafe.Add(ref {scratch}, {n} * {offset})";
-
     public override void EmitForward(ForwardContext c)
     {
         var layer = c.Layer;
@@ -116,7 +114,7 @@ internal sealed record PoolingLayer(PoolKind Kind, int Rank, EquatableArray<int>
             c.W.Line($"{Kernels}.Pooling.Forward(ref {c.Input}, ref {c.Output}, {c.N}, {Geometry(layer)}, {max});");
             return;
         }
-        string inLast = Region(c.Scratch, c.N, 0), outLast = Region(c.Scratch, c.N, ModelLayout.RoundUp(layer.InputSize));
+        string inLast = SlidingWindow.Region(c.Scratch, c.N, 0), outLast = SlidingWindow.Region(c.Scratch, c.N, ModelLayout.RoundUp(layer.InputSize));
         c.W.Line($"{Kernels}.Convolution.ToChannelsLast(ref {c.Input}, ref {inLast}, {c.N}, {channels}, {ShapeMath.Product(inSpatial)});");
         c.W.Line($"{Kernels}.Pooling.Forward(ref {inLast}, ref {outLast}, {c.N}, {Geometry(layer)}, {max});");
         c.W.Line($"{Kernels}.Convolution.ToChannelsFirst(ref {outLast}, ref {c.Output}, {c.N}, {channels}, {ShapeMath.Product(outSpatial)});");
@@ -133,7 +131,7 @@ internal sealed record PoolingLayer(PoolKind Kind, int Rank, EquatableArray<int>
             c.W.Line($"{Kernels}.Pooling.Backward(ref {c.Input}, ref {c.Gradient}, ref {c.Spare}, n, {Geometry(layer)}, {max});");
             return true;
         }
-        string inLast = Region(c.Scratch, "n", 0), dyLast = Region(c.Scratch, "n", ModelLayout.RoundUp(layer.InputSize));
+        string inLast = SlidingWindow.Region(c.Scratch, "n", 0), dyLast = SlidingWindow.Region(c.Scratch, "n", ModelLayout.RoundUp(layer.InputSize));
         c.W.Line($"{Kernels}.Convolution.ToChannelsLast(ref {c.Input}, ref {inLast}, n, {channels}, {ShapeMath.Product(inSpatial)});");
         c.W.Line($"{Kernels}.Convolution.ToChannelsLast(ref {c.Gradient}, ref {dyLast}, n, {channels}, {ShapeMath.Product(outSpatial)});");
         c.W.Line($"{Kernels}.Pooling.Backward(ref {inLast}, ref {dyLast}, ref {c.Gradient}, n, {Geometry(layer)}, {max});");
