@@ -14,6 +14,8 @@ public sealed class MaxPooling2DAttribute : LayerAttribute
 
     public MaxPooling2DAttribute(int poolSize) => PoolSize = new[] { poolSize, poolSize };
 
+    public MaxPooling2DAttribute(int[] poolSize) => PoolSize = poolSize;
+
     /// <summary>Keras <c>pool_size</c>: <c>new[] { h, w }</c>.</summary>
     public int[] PoolSize { get; set; }
 

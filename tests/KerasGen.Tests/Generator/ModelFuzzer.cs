@@ -27,8 +27,11 @@ internal sealed class ModelFuzzer
         "unknown activation", "non-positive units", "missing units", "no input shape", "late input shape", "reshape mismatch",
         "two -1 in reshape", "dropout rate", "unknown initializer", "zero input dimension", "None input dimension", "no layers",
         "unknown loss", "unknown optimizer", "unknown metric", "missing loss", "glu on odd axis", "not partial", "generic",
-        "duplicated argument", "layers split across declarations",
+        "duplicated argument", "layers split across declarations", "kernel longer than input", "unknown padding",
+        "strides with dilation", "convolution on a flat input",
     };
+
+    private static readonly string[] ConvDefects = { "kernel longer than input", "unknown padding", "strides with dilation", "convolution on a flat input" };
 
     private readonly Random _random;
 
@@ -89,12 +92,14 @@ internal sealed class ModelFuzzer
             "reshape mismatch" or "two -1 in reshape" => 2,
             "dropout rate" => 3,
             "unknown activation" => _random.Next(2),
-            _ => _random.Next(5),
+            _ when ConvDefects.Contains(defect) => 5,
+            _ => _random.Next(7) is var k && k >= 5 ? 5 : k,
         };
         if (kind == 4 && shape.Count == 1) kind = 1; // keep valid models free of the Flatten-on-flat warning
         if (kind != 0 && input.StartsWith("InputDim", StringComparison.Ordinal)) // InputDim is Dense's alone
             input = $"InputShape = new[] {{ {input.Substring("InputDim = ".Length)} }}";
-        string Arguments(params string[] parts) => string.Join(", ", parts.Where(p => p.Length > 0).Append(input).Where(p => p.Length > 0));
+        string currentInput = input;
+        string Arguments(params string[] parts) => string.Join(", ", parts.Where(p => p.Length > 0).Append(currentInput).Where(p => p.Length > 0));
         switch (kind)
         {
             case 0:
@@ -141,6 +146,8 @@ internal sealed class ModelFuzzer
                 string rate = defect == "dropout rate" ? new[] { "1.0", "1.5", "-0.1" }[_random.Next(3)] : (_random.Next(9) / 10.0).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return _random.Next(2) == 0 ? $"Dropout({Arguments(rate)})" : $"Dropout({Arguments($"P = {rate}")})";
             }
+            case 5:
+                return Convolutional(shape, defect, parts => Arguments(parts), ref currentInput);
             default:
             {
                 int size = shape.Aggregate(1, (a, b) => a * b);
@@ -149,6 +156,65 @@ internal sealed class ModelFuzzer
                 return input.Length > 0 ? $"Flatten({input})" : "Flatten";
             }
         }
+    }
+
+    /// <summary>A conv, pooling or global pooling layer (channels_last) on a rank-2 or rank-3 sample shape; a flat
+    /// shape first gets a Reshape to (steps, 1). Tracks the output shape with Keras' length rules.</summary>
+    private string Convolutional(List<int> shape, string? defect, Func<string[], string> arguments, ref string input)
+    {
+        string prefix = "";
+        if (defect == "convolution on a flat input")
+        {
+            // Conv1D needs (steps, channels): on a flat shape it is KG0025 (a Flatten first makes any shape flat).
+            string flatten = shape.Count > 1 ? (input.Length > 0 ? $"Flatten({input}), " : "Flatten, ") : "";
+            return flatten + (flatten.Length == 0 && input.Length > 0 ? $"Conv1D(2, 1, {input})" : "Conv1D(2, 1)");
+        }
+        if (shape.Count == 1)
+        {
+            prefix = $"Reshape({arguments(new[] { $"{shape[0]}, 1" })}), ";
+            shape.Add(1);
+        }
+        else if (input.Length > 0 && _random.Next(2) == 0)
+        {
+            prefix = $"Dropout({arguments(new[] { "0.1" })}), "; // the input shape on a layer before the convolution
+        }
+        if (prefix.Length > 0) input = "";
+        string Args(params string[] parts) => arguments(parts);
+        int rank = shape.Count - 1, channels = shape[rank];
+        var spatial = shape.Take(rank).ToList();
+        string Tuple(IEnumerable<int> values) => rank == 1 ? values.First().ToString() : $"new[] {{ {string.Join(", ", values)} }}";
+        int op = ConvDefects.Contains(defect) ? 0 : _random.Next(3);
+        if (op == 2)
+        {
+            shape.Clear();
+            shape.Add(channels);
+            return prefix + $"Global{(_random.Next(2) == 0 ? "Max" : "Average")}Pooling{rank}D" + (Args().Length > 0 ? $"({Args()})" : "");
+        }
+        string padding = defect == "unknown padding" ? "smae" : new[] { "valid", "same", rank == 1 && op == 0 ? "causal" : "same" }[_random.Next(3)];
+        var window = spatial.Select(l => defect == "kernel longer than input" ? l + 1 + _random.Next(2) : _random.Next(1, Math.Min(Math.Max(l, 1), op == 0 ? 5 : 3) + 1)).ToList();
+        if (defect == "kernel longer than input") padding = "valid";
+        var strides = spatial.Select(_ => _random.Next(1, 3)).ToList();
+        var dilation = spatial.Select(_ => 1).ToList();
+        if (defect == "strides with dilation") (strides, dilation) = (spatial.Select(_ => 2).ToList(), spatial.Select(_ => 2).ToList());
+        else if (op == 0 && _random.Next(3) == 0) (strides, dilation) = (spatial.Select(_ => 1).ToList(), spatial.Select(l => 2).ToList());
+        for (int axis = 0; axis < rank; axis++)
+        {
+            int dk = (window[axis] - 1) * dilation[axis] + 1;
+            if (padding == "valid" && dk > spatial[axis] && defect is null) (window[axis], dilation[axis]) = (1, 1);
+            dk = (window[axis] - 1) * dilation[axis] + 1;
+            // (Later layers of a defective model still get a sensible shape.)
+            shape[axis] = Math.Max(1, padding == "valid" ? (spatial[axis] - dk) / strides[axis] + 1 : (spatial[axis] + strides[axis] - 1) / strides[axis]);
+        }
+        if (op == 1)
+        {
+            bool max = _random.Next(2) == 0;
+            // Pooling strides default to the pool size: give them explicitly, as the shapes above assume.
+            return prefix + $"{(max ? "Max" : "Average")}Pooling{rank}D({Args(Tuple(window), $"Strides = {Tuple(strides)}", $"Padding = \"{padding}\"")})";
+        }
+        int filters = _random.Next(1, 20);
+        shape[rank] = filters;
+        string activation = Activations[_random.Next(Activations.Length)];
+        return prefix + $"Conv{rank}D({Args($"{filters}", Tuple(window), $"Strides = {Tuple(strides)}", $"DilationRate = {Tuple(dilation)}", $"Padding = \"{padding}\"", $"Activation = \"{activation}\"")})";
     }
 
     private string Compile(string? defect)
