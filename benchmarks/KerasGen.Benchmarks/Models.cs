@@ -17,3 +17,19 @@ public partial class PimaNet;
 [Dense(10, Activation = "softmax")]
 [Compile(Loss = "categorical_crossentropy", Optimizer = "sgd", LearningRate = 0.01)]
 public partial class MnistMlp;
+
+/// <summary>"conv1d" (issue 8): input (10, 32), Conv1D(64, 3, same), Conv1D(32, 3, same); trained with MSE and SGD.</summary>
+[Sequential]
+[Conv1D(64, 3, Padding = "same", InputShape = new[] { 10, 32 })]
+[Conv1D(32, 3, Padding = "same")]
+[Compile(Loss = "mean_squared_error", Optimizer = "sgd", LearningRate = 0.01)]
+public partial class Conv1DNet;
+
+/// <summary>"conv2d" (issue 8): input (32, 32, 3), Conv2D(64, 3×3, same, relu), Flatten, Dense(10, softmax); trained
+/// with categorical crossentropy and SGD.</summary>
+[Sequential]
+[Conv2D(64, 3, Padding = "same", Activation = "relu", InputShape = new[] { 32, 32, 3 })]
+[Flatten]
+[Dense(10, Activation = "softmax")]
+[Compile(Loss = "categorical_crossentropy", Optimizer = "sgd", LearningRate = 0.01)]
+public partial class Conv2DNet;

@@ -17,7 +17,7 @@ public sealed class OrtPeer : IDisposable
     private readonly RunOptions _runOptions = new();
 
     /// <param name="threads">IntraOpNumThreads; 0 = ONNX Runtime's default.</param>
-    public OrtPeer(IModel model, int inputSize, int outputSize, int samples, int threads, float[] input, float[] output)
+    public OrtPeer(IModel model, int samples, int threads, float[] input, float[] output)
     {
         var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
         if (threads > 0)
@@ -27,11 +27,21 @@ public sealed class OrtPeer : IDisposable
             options.ExecutionMode = ExecutionMode.ORT_SEQUENTIAL;
         }
         _session = new InferenceSession(OnnxExporter.ToBytes(model), options);
-        _input = OrtValue.CreateTensorValueFromMemory(input, new long[] { samples, inputSize });
-        _output = OrtValue.CreateTensorValueFromMemory(output, new long[] { samples, outputSize });
+        // The tensors have the model's shapes (a conv model's input is (N, steps, channels)), over the flat buffers.
+        var layers = ((Weights.IWeightLayout)model).Layers;
+        _input = OrtValue.CreateTensorValueFromMemory(input, Shape(samples, layers[0].InputShape));
+        _output = OrtValue.CreateTensorValueFromMemory(output, Shape(samples, layers[^1].OutputShape));
         _binding = _session.CreateIoBinding();
         _binding.BindInput("input", _input);
         _binding.BindOutput("output", _output);
+    }
+
+    private static long[] Shape(int samples, int[] sampleShape)
+    {
+        var shape = new long[sampleShape.Length + 1];
+        shape[0] = samples;
+        for (int i = 0; i < sampleShape.Length; i++) shape[i + 1] = sampleShape[i];
+        return shape;
     }
 
     public void Run() => _session.RunWithBinding(_runOptions, _binding);

@@ -8,14 +8,16 @@ namespace KerasGen.Export;
 
 /// <summary>
 /// Writes a generated model and its current weights as an ONNX model (opset 13): Dense → MatMul (+ Add) with the
-/// activation as its ONNX operator, Flatten → Flatten, Reshape → Reshape, Dropout → nothing (inference). The input is
+/// activation as its ONNX operator, Conv1D/2D → Conv (kernel permuted to OIHW), pooling → MaxPool / AveragePool
+/// (count_include_pad 0, as Keras), global pooling → ReduceMax / ReduceMean — channels_last layers between two
+/// Transposes, since ONNX's operators take channels first —, Flatten → Flatten, Reshape → Reshape, Dropout → nothing. The input is
 /// "input" with a symbolic batch axis "N", the output "output". Activations without an ONNX operator of the same
 /// definition throw <see cref="NotSupportedException"/> naming the layer.
 /// </summary>
 public static class OnnxExporter
 {
     private const int Float = 1, Int64 = 7;
-    private const int AttributeFloat = 1, AttributeInt = 2;
+    private const int AttributeFloat = 1, AttributeInt = 2, AttributeInts = 7;
 
     public static void Save(IModel model, string path) => File.WriteAllBytes(path, ToBytes(model));
 
@@ -72,6 +74,30 @@ public static class OnnxExporter
                 }
                 case "Dropout":
                     break;
+                case "Conv1D" or "Conv2D":
+                    current = Activation(graph, layer, ChannelsLastAround(graph, layer, current, Next, input => Convolution(graph, layout, weights, layer, input, Next)), Next);
+                    break;
+                case "MaxPooling1D" or "MaxPooling2D" or "AveragePooling1D" or "AveragePooling2D":
+                    current = ChannelsLastAround(graph, layer, current, Next, input =>
+                    {
+                        string pooled = Next(layer.Name);
+                        graph.Message(1, Node(layer.ClassName.StartsWith("Max", StringComparison.Ordinal) ? "MaxPool" : "AveragePool", layer.Name, new[] { input }, pooled,
+                            Attribute("kernel_shape", Spatial(layer.Ints("pool_size"))), Attribute("strides", Spatial(layer.Ints("strides"))), Attribute("pads", Pads(layer))));
+                        return pooled;
+                    });
+                    break;
+                case "GlobalMaxPooling1D" or "GlobalMaxPooling2D" or "GlobalAveragePooling1D" or "GlobalAveragePooling2D":
+                {
+                    // Keras' axes are the spatial ones of its data format; the channels stay.
+                    int rank = layer.InputShape.Length - 1;
+                    var axes = new long[rank];
+                    for (int i = 0; i < rank; i++) axes[i] = layer.Option("data_format") == "channels_first" ? i + 2 : i + 1;
+                    string reduced = Next(layer.Name);
+                    graph.Message(1, Node(layer.ClassName.StartsWith("GlobalMax", StringComparison.Ordinal) ? "ReduceMax" : "ReduceMean", layer.Name, new[] { current }, reduced,
+                        Attribute("axes", axes), Attribute("keepdims", layer.Option("keepdims") == "true" ? 1 : 0)));
+                    current = reduced;
+                    break;
+                }
                 default:
                     throw new NotSupportedException($"Layer {layer.Name} ({layer.ClassName}) has no ONNX export yet.");
             }
@@ -89,6 +115,68 @@ public static class OnnxExporter
             .Message(7, graph)
             .Message(8, new ProtoWriter().String(1, "").Int(2, 13))     // opset_import: ai.onnx 13
             .ToArray();
+    }
+
+    /// <summary>ONNX's Conv and pooling take channels first (N, C, spatial…): a channels_last layer gets a Transpose
+    /// on each side.</summary>
+    private static string ChannelsLastAround(ProtoWriter graph, LayerDescription layer, string input, Func<string, string> next, Func<string, string> body)
+    {
+        if (layer.Option("data_format") == "channels_first") return body(input);
+        int rank = layer.InputShape.Length + 1;
+        var toFirst = new long[rank];
+        var toLast = new long[rank];
+        toFirst[1] = rank - 1;
+        for (int i = 2; i < rank; i++) toFirst[i] = i - 1;
+        for (int i = 1; i < rank - 1; i++) toLast[i] = i + 1;
+        toLast[rank - 1] = 1;
+        string first = next(layer.Name + "_channels_first");
+        graph.Message(1, Node("Transpose", layer.Name + "/ToChannelsFirst", new[] { input }, first, Attribute("perm", toFirst)));
+        string result = body(first), last = next(layer.Name + "_channels_last");
+        graph.Message(1, Node("Transpose", layer.Name + "/ToChannelsLast", new[] { result }, last, Attribute("perm", toLast)));
+        return last;
+    }
+
+    /// <summary>Keras' kernel (k…, C_in, filters) becomes ONNX's (filters, C_in, k…).</summary>
+    private static string Convolution(ProtoWriter graph, IWeightLayout layout, float[][] weights, LayerDescription layer, string input, Func<string, string> next)
+    {
+        var slot = layout.WeightSlots[layer.KernelWeight];
+        int[] shape = slot.Shape;
+        int spatial = shape.Length - 2, channels = shape[^2], filters = shape[^1], window = slot.Count / (channels * filters);
+        var kernel = weights[layer.KernelWeight];
+        var permuted = new float[kernel.Length];
+        for (int w = 0; w < window; w++)
+            for (int c = 0; c < channels; c++)
+                for (int f = 0; f < filters; f++)
+                    permuted[(f * channels + c) * window + w] = kernel[(w * channels + c) * filters + f];
+        var onnxShape = new int[shape.Length];
+        onnxShape[0] = filters;
+        onnxShape[1] = channels;
+        for (int i = 0; i < spatial; i++) onnxShape[i + 2] = shape[i];
+        string kernelName = layer.Name + "/kernel";
+        graph.Message(5, Tensor(kernelName, onnxShape, permuted));
+        var inputs = new List<string> { input, kernelName };
+        if (layer.BiasWeight >= 0)
+        {
+            graph.Message(5, Tensor(layer.Name + "/bias", layout.WeightSlots[layer.BiasWeight].Shape, weights[layer.BiasWeight]));
+            inputs.Add(layer.Name + "/bias");
+        }
+        string output = next(layer.Name + "_conv");
+        graph.Message(1, Node("Conv", layer.Name + "/Conv", inputs.ToArray(), output,
+            Attribute("kernel_shape", Spatial(layer.Ints("kernel_size"))), Attribute("strides", Spatial(layer.Ints("strides"))),
+            Attribute("dilations", Spatial(layer.Ints("dilation_rate"))), Attribute("pads", Pads(layer)), Attribute("group", long.Parse(layer.Option("groups")!, System.Globalization.CultureInfo.InvariantCulture))));
+        return output;
+    }
+
+    private static long[] Spatial(int[] values) => Array.ConvertAll(values, v => (long)v);
+
+    /// <summary>KerasGen's config lists (before, after) per axis; ONNX wants every axis' start, then every end.</summary>
+    private static long[] Pads(LayerDescription layer)
+    {
+        int[] pads = layer.Ints("pads");
+        int axes = pads.Length / 2;
+        var onnx = new long[pads.Length];
+        for (int i = 0; i < axes; i++) (onnx[i], onnx[axes + i]) = (pads[2 * i], pads[2 * i + 1]);
+        return onnx;
     }
 
     private static string Activation(ProtoWriter graph, LayerDescription layer, string input, Func<string, string> next)
@@ -125,6 +213,13 @@ public static class OnnxExporter
     }
 
     private static ProtoWriter Attribute(string name, long value) => new ProtoWriter().String(1, name).Int(3, value).Int(20, AttributeInt);
+
+    private static ProtoWriter Attribute(string name, long[] values)
+    {
+        var attribute = new ProtoWriter().String(1, name);
+        foreach (long v in values) attribute.Int(8, v);
+        return attribute.Int(20, AttributeInts);
+    }
 
     private static ProtoWriter Attribute(string name, float value) => new ProtoWriter().String(1, name).Float(2, value).Int(20, AttributeFloat);
 
