@@ -25,22 +25,47 @@ public static class Convolution
             for (int oh = 0; oh < g.OutHeight; oh++)
                 for (int ow = 0; ow < g.OutWidth; ow++)
                 {
-                    int cell = 0;
+                    int cell = 0, left = ow * g.StrideWidth - g.PadLeft, run = g.WindowWidth * channels;
+                    // With no dilation a window row inside the input is one contiguous run of the input row.
+                    bool contiguous = g.DilationWidth == 1 && left >= 0 && left + g.WindowWidth <= g.InWidth;
                     for (int i = 0; i < g.WindowHeight; i++)
                     {
                         int ih = oh * g.StrideHeight + i * g.DilationHeight - g.PadTop;
+                        if (contiguous || (uint)ih >= (uint)g.InHeight)
+                        {
+                            if ((uint)ih < (uint)g.InHeight) Copy(ref Unsafe.Add(ref input, (ih * g.InWidth + left) * channels), ref Unsafe.Add(ref row, cell), run);
+                            else Zero(ref Unsafe.Add(ref row, cell), run);
+                            cell += run;
+                            continue;
+                        }
                         for (int j = 0; j < g.WindowWidth; j++, cell += channels)
                         {
-                            int iw = ow * g.StrideWidth + j * g.DilationWidth - g.PadLeft;
-                            var target = MemoryMarshal.CreateSpan(ref Unsafe.Add(ref row, cell), channels);
-                            if ((uint)ih < (uint)g.InHeight && (uint)iw < (uint)g.InWidth)
-                                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref input, (ih * g.InWidth + iw) * channels), channels).CopyTo(target);
-                            else target.Clear();
+                            int iw = left + j * g.DilationWidth;
+                            if ((uint)iw < (uint)g.InWidth) Copy(ref Unsafe.Add(ref input, (ih * g.InWidth + iw) * channels), ref Unsafe.Add(ref row, cell), channels);
+                            else Zero(ref Unsafe.Add(ref row, cell), channels);
                         }
                     }
                     row = ref Unsafe.Add(ref row, patch);
                 }
         }
+    }
+
+    /// <summary>A short copy (a window row is often a few floats: memmove's call costs more than the copy).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Copy(ref float from, ref float to, int count)
+    {
+        if (count > 32)
+        {
+            MemoryMarshal.CreateReadOnlySpan(ref from, count).CopyTo(MemoryMarshal.CreateSpan(ref to, count));
+            return;
+        }
+        for (int i = 0; i < count; i++) Unsafe.Add(ref to, i) = Unsafe.Add(ref from, i);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Zero(ref float to, int count)
+    {
+        for (int i = 0; i < count; i++) Unsafe.Add(ref to, i) = 0f;
     }
 
     /// <summary>dx = the sum, over every window that read an input cell, of that window's column gradient

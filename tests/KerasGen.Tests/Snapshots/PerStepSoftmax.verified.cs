@@ -195,12 +195,25 @@ namespace Samples.Nested
             {
                 ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 192);
                 var acc0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                for (nuint i = 0; i < 40; i++)
+                var acc0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                var acc0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                var acc0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                for (nuint i = 0; i < 40; i += 4)
                 {
-                    var xi = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i));
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, i * 16);
-                    acc0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(xi, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0), acc0);
+                    var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i));
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, i * 16);
+                    acc0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 0), acc0);
+                    var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 1));
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, (i + 1) * 16);
+                    acc0_1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, 0), acc0_1);
+                    var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 2));
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, (i + 2) * 16);
+                    acc0_2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row2, 0), acc0_2);
+                    var x3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 3));
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, (i + 3) * 16);
+                    acc0_3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row3, 0), acc0_3);
                 }
+                acc0 = (acc0 + acc0_1) + (acc0_2 + acc0_3);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref y, 0);
             }
 
@@ -276,13 +289,33 @@ namespace Samples.Nested
                 ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 192);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 var acc1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                for (nuint i = 0; i < 40; i++)
+                var acc0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var acc1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var acc0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var acc1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var acc0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var acc1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                for (nuint i = 0; i < 40; i += 4)
                 {
-                    var xi = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i));
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, i * 16);
-                    acc0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), acc0);
-                    acc1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(xi, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8), acc1);
+                    var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i));
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, i * 16);
+                    acc0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0), acc0);
+                    acc1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 8), acc1);
+                    var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 1));
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, (i + 1) * 16);
+                    acc0_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 0), acc0_1);
+                    acc1_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 8), acc1_1);
+                    var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 2));
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, (i + 2) * 16);
+                    acc0_2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 0), acc0_2);
+                    acc1_2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 8), acc1_2);
+                    var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 3));
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, (i + 3) * 16);
+                    acc0_3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 0), acc0_3);
+                    acc1_3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 8), acc1_3);
                 }
+                acc0 = (acc0 + acc0_1) + (acc0_2 + acc0_3);
+                acc1 = (acc1 + acc1_1) + (acc1_2 + acc1_3);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref y, 0);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref y, 8);
             }
@@ -406,15 +439,29 @@ namespace Samples.Nested
                 var acc1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                 var acc2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                 var acc3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                for (nuint i = 0; i < 40; i++)
+                var acc0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                for (nuint i = 0; i < 40; i += 2)
                 {
-                    var xi = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i));
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, i * 16);
-                    acc0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), acc0);
-                    acc1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4), acc1);
-                    acc2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8), acc2);
-                    acc3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(xi, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12), acc3);
+                    var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i));
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, i * 16);
+                    acc0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0), acc0);
+                    acc1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 4), acc1);
+                    acc2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 8), acc2);
+                    acc3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 12), acc3);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 1));
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, (i + 1) * 16);
+                    acc0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 0), acc0_1);
+                    acc1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 4), acc1_1);
+                    acc2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 8), acc2_1);
+                    acc3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 12), acc3_1);
                 }
+                acc0 += acc0_1;
+                acc1 += acc1_1;
+                acc2 += acc2_1;
+                acc3 += acc3_1;
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref y, 0);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref y, 4);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref y, 8);

@@ -59,36 +59,46 @@ internal static class DenseRowKernel
             w.Line(layout.BiasOffset >= 0
                 ? $"var acc{t} = {v}.LoadUnsafe(ref bias, {column}{t * isa.Width});"
                 : $"var acc{t} = {isa.Register}.Zero;");
+        // Few output registers means few independent FMA chains: split each sum into partial sums over interleaved
+        // inputs so the FMA latency overlaps, then add them up once. (A layer with many inputs and a narrow output,
+        // such as a classifier after a large Flatten, is otherwise bound by one FMA chain's latency.)
+        int partials = System.Math.Max(1, System.Math.Min(System.Math.Min(4, inputs / 2), 8 / count));
+        for (int p = 1; p < partials; p++)
+            for (int t = 0; t < count; t++)
+                w.Line($"var acc{t}_{p} = {isa.Register}.Zero;");
+        string Suffix(int p) => p == 0 ? "" : $"_{p}";
         if (inputs <= UnrollInputs)
         {
-            // Few output registers means few independent FMA chains: split each sum into partial sums over
-            // interleaved inputs so the FMA latency overlaps, then add them up once.
-            int partials = System.Math.Max(1, System.Math.Min(System.Math.Min(4, inputs / 2), 8 / count));
-            for (int p = 1; p < partials; p++)
-                for (int t = 0; t < count; t++)
-                    w.Line($"var acc{t}_{p} = {isa.Register}.Zero;");
             for (int i = 0; i < inputs; i++)
             {
                 w.Line($"var x{i} = {v}.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, {i}));");
-                string suffix = i % partials == 0 ? "" : $"_{i % partials}";
                 for (int t = 0; t < count; t++)
-                    w.Line($"acc{t}{suffix} = {v}.MultiplyAddEstimate(x{i}, {v}.LoadUnsafe(ref kernel, {column}{i * layout.PaddedUnits + t * isa.Width}), acc{t}{suffix});");
+                    w.Line($"acc{t}{Suffix(i % partials)} = {v}.MultiplyAddEstimate(x{i}, {v}.LoadUnsafe(ref kernel, {column}{i * layout.PaddedUnits + t * isa.Width}), acc{t}{Suffix(i % partials)});");
             }
-            for (int t = 0; t < count; t++)
-                if (partials == 2) w.Line($"acc{t} += acc{t}_1;");
-                else if (partials == 3) w.Line($"acc{t} = (acc{t} + acc{t}_1) + acc{t}_2;");
-                else if (partials == 4) w.Line($"acc{t} = (acc{t} + acc{t}_1) + (acc{t}_2 + acc{t}_3);");
         }
         else
         {
-            using (w.Block($"for (nuint i = 0; i < {inputs}; i++)"))
+            int whole = inputs / partials * partials;
+            using (w.Block($"for (nuint i = 0; i < {whole}; i += {partials})"))
+                for (int p = 0; p < partials; p++)
+                {
+                    string at = p == 0 ? "i" : $"i + {p}";
+                    w.Line($"var x{p} = {v}.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, {at}));");
+                    w.Line($"ref float row{p} = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, {(p == 0 ? at : $"({at})")} * {layout.PaddedUnits});");
+                    for (int t = 0; t < count; t++)
+                        w.Line($"acc{t}{Suffix(p)} = {v}.MultiplyAddEstimate(x{p}, {v}.LoadUnsafe(ref row{p}, {column}{t * isa.Width}), acc{t}{Suffix(p)});");
+                }
+            for (int i = whole; i < inputs; i++)
             {
-                w.Line($"var xi = {v}.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i));");
-                w.Line($"ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, i * {layout.PaddedUnits});");
+                w.Line($"var x{i} = {v}.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, {i}));");
                 for (int t = 0; t < count; t++)
-                    w.Line($"acc{t} = {v}.MultiplyAddEstimate(xi, {v}.LoadUnsafe(ref row, {column}{t * isa.Width}), acc{t});");
+                    w.Line($"acc{t} = {v}.MultiplyAddEstimate(x{i}, {v}.LoadUnsafe(ref kernel, {column}{i * layout.PaddedUnits + t * isa.Width}), acc{t});");
             }
         }
+        for (int t = 0; t < count; t++)
+            if (partials == 2) w.Line($"acc{t} += acc{t}_1;");
+            else if (partials == 3) w.Line($"acc{t} = (acc{t} + acc{t}_1) + acc{t}_2;");
+            else if (partials == 4) w.Line($"acc{t} = (acc{t} + acc{t}_1) + (acc{t}_2 + acc{t}_3);");
         for (int t = 0; t < count; t++)
         {
             if (activation is not null) w.Line($"acc{t} = {isa.Activation}.{activation}(acc{t});");
