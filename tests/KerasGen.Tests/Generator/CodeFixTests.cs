@@ -22,6 +22,8 @@ public class CodeFixTests
     [InlineData("KG0001", "[Sequential, Dense(1, InputDim = 2)] public class M;", "public partial class M;")]
     [InlineData("KG0003", "[Sequential, Dense(4), Dense(1)] public partial class M;", "Dense(4, InputDim = 1)")]
     [InlineData("KG0003", "[Sequential, Flatten, Dense(1)] public partial class M;", "Flatten(InputShape = new[] { 1, 1 })")]
+    [InlineData("KG0012", "[Sequential, Convolution1D(64, 3, BorderMode = \"same\", InputDim = 32), Flatten, Dense(1)] public partial class M;", "InputDim = 32, InputLength = 10)")]
+    [InlineData("KG0023", "[Sequential, Conv1D(4, 3, InputShape = new[] { -1, 8 })] public partial class M;", "InputShape = new[] { 10, 8 }")]
     [InlineData("KG0005", "[Sequential, Dense(4, InputDim = 3, Activation = \"rleu\")] public partial class M;", "Activation = \"relu\"")]
     [InlineData("KG0005", "[Sequential, Dense(4, InputDim = 3), Activation(\"sofmax\")] public partial class M;", "Activation(\"softmax\")")]
     [InlineData("KG0006", "[Sequential, Dense(4, InputDim = 3, Init = \"glorot_unifrom\")] public partial class M;", "Init = \"glorot_uniform\"")]
@@ -38,7 +40,7 @@ public class CodeFixTests
         Assert.Empty(diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 
-    private static readonly CodeFixProvider[] Fixes = { new MakePartialCodeFix(), new AddInputShapeCodeFix(), new ReplaceUnknownNameCodeFix() };
+    private static readonly CodeFixProvider[] Fixes = { new MakePartialCodeFix(), new AddInputShapeCodeFix(), new ReplaceUnknownNameCodeFix(), new AddSequenceLengthCodeFix() };
 
     private static async Task<string> ApplyFix(string source, string id)
     {
