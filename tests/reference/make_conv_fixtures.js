@@ -76,6 +76,12 @@ function add(name, inputShape, layers, note) {
     const channelsFirst = !!spec.channelsFirst;
     if (channelsFirst) t = tf.transpose(t, shape.length === 2 ? [0, 2, 1] : [0, 2, 3, 1]);
     if (spec.pad) t = tf.pad(t, [[0, 0], spec.pad, [0, 0]]);
+    if (spec.op) {
+      t = spec.op(t);
+      if (channelsFirst && t.shape.length >= 3) t = tf.transpose(t, t.shape.length === 3 ? [0, 2, 1] : [0, 3, 1, 2]);
+      shape = t.shape.slice(1);
+      continue;
+    }
     const layer = spec.make();
     const model = tf.sequential({ layers: [tf.layers.inputLayer({ inputShape: t.shape.slice(1) }), layer] });
     const w = layer.getWeights().map((v) => rnd(size(v.shape), -0.5, 0.5));
@@ -142,6 +148,23 @@ add('conv2d_channels_first_pool_flatten_dense', [1, 8, 8], [
   { make: pool('maxPooling2d', { poolSize: [2, 2] }), channelsFirst: true },
   { make: () => tf.layers.flatten() },
   { make: () => tf.layers.dense({ units: 10, activation: 'softmax' }) },
+]);
+// ZeroPadding1D, Cropping1D and UpSampling1D are not TF.js layers: composed from tf.pad, tf.slice and tf.gather.
+const steps = (t) => t.shape[1];
+add('zero_padding1d', [6, 3], [{ op: (t) => tf.pad(t, [[0, 0], [1, 2], [0, 0]]) }], 'ZeroPadding1D((1, 2)) = tf.pad');
+add('cropping1d', [9, 4], [{ op: (t) => tf.slice(t, [0, 2, 0], [-1, steps(t) - 3, -1]) }], 'Cropping1D((2, 1)) = tf.slice');
+add('up_sampling1d', [5, 3], [{ op: (t) => tf.gather(t, tf.tensor1d(Array.from({ length: 15 }, (_, i) => Math.floor(i / 3)), 'int32'), 1) }], 'UpSampling1D(3) = tf.gather');
+add('zero_padding2d', [4, 5, 2], [{ make: () => tf.layers.zeroPadding2d({ padding: [[1, 2], [0, 3]] }) }]);
+add('zero_padding2d_channels_first', [2, 4, 3], [{ make: () => tf.layers.zeroPadding2d({ padding: 1 }), channelsFirst: true }]);
+add('cropping2d', [7, 6, 2], [{ make: () => tf.layers.cropping2D({ cropping: [[1, 2], [2, 0]] }) }]);
+add('up_sampling2d', [3, 4, 2], [{ make: () => tf.layers.upSampling2d({ size: [2, 3] }) }]);
+add('up_sampling2d_channels_first', [2, 3, 3], [{ make: () => tf.layers.upSampling2d({ size: [2, 2] }), channelsFirst: true }]);
+add('conv1d_zero_padding_up_sampling_chain', [8, 3], [
+  { op: (t) => tf.pad(t, [[0, 0], [2, 0], [0, 0]]) },
+  { make: conv1d({ filters: 4, kernelSize: 3, activation: 'relu' }) },
+  { op: (t) => tf.gather(t, tf.tensor1d(Array.from({ length: 2 * steps(t) }, (_, i) => Math.floor(i / 2)), 'int32'), 1) },
+  { make: () => tf.layers.flatten() },
+  { make: () => tf.layers.dense({ units: 2 }) },
 ]);
 
 if (failures > 0) { console.error(`${failures} self-check(s) failed; nothing written`); process.exit(1); }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using KerasGen.Generator.Layers.Convolution;
 using KerasGen.Generator.Layers.Core;
 using KerasGen.Generator.Layers.Pooling;
+using KerasGen.Generator.Layers.Reshaping;
 
 namespace KerasGen.Generator.Layers;
 
@@ -31,6 +32,12 @@ internal static class LayerRegistry
         [Namespace + "GlobalAveragePooling1DAttribute"] = a => GlobalPoolingLayer.Parse(a, PoolKind.Average, rank: 1),
         [Namespace + "GlobalMaxPooling2DAttribute"] = a => GlobalPoolingLayer.Parse(a, PoolKind.Max, rank: 2),
         [Namespace + "GlobalAveragePooling2DAttribute"] = a => GlobalPoolingLayer.Parse(a, PoolKind.Average, rank: 2),
+        [Namespace + "ZeroPadding1DAttribute"] = a => ResamplingLayer.Parse(a, ResamplingKind.ZeroPadding, rank: 1),
+        [Namespace + "ZeroPadding2DAttribute"] = a => ResamplingLayer.Parse(a, ResamplingKind.ZeroPadding, rank: 2),
+        [Namespace + "Cropping1DAttribute"] = a => ResamplingLayer.Parse(a, ResamplingKind.Cropping, rank: 1),
+        [Namespace + "Cropping2DAttribute"] = a => ResamplingLayer.Parse(a, ResamplingKind.Cropping, rank: 2),
+        [Namespace + "UpSampling1DAttribute"] = a => ResamplingLayer.Parse(a, ResamplingKind.UpSampling, rank: 1),
+        [Namespace + "UpSampling2DAttribute"] = a => ResamplingLayer.Parse(a, ResamplingKind.UpSampling, rank: 2),
     };
 
     public static bool IsLayerAttribute(string fullName) => Parsers.ContainsKey(fullName);

@@ -9,7 +9,7 @@ namespace KerasGen.Export;
 /// <summary>
 /// Writes a generated model and its current weights as an ONNX model (opset 13): Dense → MatMul (+ Add) with the
 /// activation as its ONNX operator, Conv1D/2D → Conv (kernel permuted to OIHW), pooling → MaxPool / AveragePool
-/// (count_include_pad 0, as Keras), global pooling → ReduceMax / ReduceMean — channels_last layers between two
+/// (count_include_pad 0, as Keras), global pooling → ReduceMax / ReduceMean, ZeroPadding → Pad, Cropping → Slice, UpSampling → Resize (nearest) — channels_last layers between two
 /// Transposes, since ONNX's operators take channels first —, Flatten → Flatten, Reshape → Reshape, Dropout → nothing. The input is
 /// "input" with a symbolic batch axis "N", the output "output". Activations without an ONNX operator of the same
 /// definition throw <see cref="NotSupportedException"/> naming the layer.
@@ -17,7 +17,7 @@ namespace KerasGen.Export;
 public static class OnnxExporter
 {
     private const int Float = 1, Int64 = 7;
-    private const int AttributeFloat = 1, AttributeInt = 2, AttributeInts = 7;
+    private const int AttributeFloat = 1, AttributeInt = 2, AttributeInts = 7, AttributeString = 3;
 
     public static void Save(IModel model, string path) => File.WriteAllBytes(path, ToBytes(model));
 
@@ -67,7 +67,7 @@ public static class OnnxExporter
                     string shapeName = $"{layer.Name}/shape", reshaped = Next(layer.Name);
                     var target = new long[layer.OutputShape.Length + 1]; // 0 keeps the batch axis
                     for (int i = 0; i < layer.OutputShape.Length; i++) target[i + 1] = layer.OutputShape[i];
-                    graph.Message(5, new ProtoWriter().Int(1, target.Length).Int(2, Int64).String(8, shapeName).Bytes(9, MemoryMarshal.AsBytes(target.AsSpan())));
+                    graph.Message(5, Int64Tensor(shapeName, target));
                     graph.Message(1, Node("Reshape", layer.Name, new[] { current, shapeName }, reshaped));
                     current = reshaped;
                     break;
@@ -85,6 +85,9 @@ public static class OnnxExporter
                             Attribute("kernel_shape", Spatial(layer.Ints("pool_size"))), Attribute("strides", Spatial(layer.Ints("strides"))), Attribute("pads", Pads(layer))));
                         return pooled;
                     });
+                    break;
+                case "ZeroPadding1D" or "ZeroPadding2D" or "Cropping1D" or "Cropping2D" or "UpSampling1D" or "UpSampling2D":
+                    current = Resampling(graph, layer, current, Next);
                     break;
                 case "GlobalMaxPooling1D" or "GlobalMaxPooling2D" or "GlobalAveragePooling1D" or "GlobalAveragePooling2D":
                 {
@@ -167,6 +170,46 @@ public static class OnnxExporter
         return output;
     }
 
+    /// <summary>ZeroPadding → Pad, Cropping → Slice, UpSampling → Resize (nearest, floor of output / size), on the
+    /// spatial axes of the layer's data format.</summary>
+    private static string Resampling(ProtoWriter graph, LayerDescription layer, string input, Func<string, string> next)
+    {
+        int rank = layer.InputShape.Length + 1, spatial = rank - 2, first = layer.Option("data_format") == "channels_first" ? 2 : 1;
+        string output = next(layer.Name);
+        if (layer.ClassName.StartsWith("UpSampling", StringComparison.Ordinal))
+        {
+            var scales = new float[rank];
+            Array.Fill(scales, 1f);
+            int[] size = layer.Ints("size");
+            for (int i = 0; i < spatial; i++) scales[first + i] = size[i];
+            graph.Message(5, Tensor(layer.Name + "/scales", new[] { rank }, scales));
+            graph.Message(1, Node("Resize", layer.Name, new[] { input, "", layer.Name + "/scales" }, output,
+                Attribute("mode", "nearest"), Attribute("coordinate_transformation_mode", "asymmetric"), Attribute("nearest_mode", "floor")));
+            return output;
+        }
+        bool padding = layer.ClassName.StartsWith("ZeroPadding", StringComparison.Ordinal);
+        int[] sides = layer.Ints(padding ? "padding" : "cropping");
+        if (padding)
+        {
+            var pads = new long[2 * rank];
+            for (int i = 0; i < spatial; i++) (pads[first + i], pads[rank + first + i]) = (sides[2 * i], sides[2 * i + 1]);
+            graph.Message(5, Int64Tensor(layer.Name + "/pads", pads));
+            graph.Message(1, Node("Pad", layer.Name, new[] { input, layer.Name + "/pads" }, output));
+            return output;
+        }
+        long[] starts = new long[spatial], ends = new long[spatial], axes = new long[spatial];
+        for (int i = 0; i < spatial; i++)
+            (starts[i], ends[i], axes[i]) = (sides[2 * i], layer.InputShape[first - 1 + i] - sides[2 * i + 1], first + i);
+        graph.Message(5, Int64Tensor(layer.Name + "/starts", starts));
+        graph.Message(5, Int64Tensor(layer.Name + "/ends", ends));
+        graph.Message(5, Int64Tensor(layer.Name + "/axes", axes));
+        graph.Message(1, Node("Slice", layer.Name, new[] { input, layer.Name + "/starts", layer.Name + "/ends", layer.Name + "/axes" }, output));
+        return output;
+    }
+
+    private static ProtoWriter Int64Tensor(string name, long[] values) =>
+        new ProtoWriter().Int(1, values.Length).Int(2, Int64).String(8, name).Bytes(9, MemoryMarshal.AsBytes(values.AsSpan()));
+
     private static long[] Spatial(int[] values) => Array.ConvertAll(values, v => (long)v);
 
     /// <summary>KerasGen's config lists (before, after) per axis; ONNX wants every axis' start, then every end.</summary>
@@ -220,6 +263,8 @@ public static class OnnxExporter
         foreach (long v in values) attribute.Int(8, v);
         return attribute.Int(20, AttributeInts);
     }
+
+    private static ProtoWriter Attribute(string name, string value) => new ProtoWriter().String(1, name).String(4, value).Int(20, AttributeString);
 
     private static ProtoWriter Attribute(string name, float value) => new ProtoWriter().String(1, name).Float(2, value).Int(20, AttributeFloat);
 

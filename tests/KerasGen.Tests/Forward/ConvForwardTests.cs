@@ -47,6 +47,15 @@ public class ConvForwardTests
         ["global_max_pooling2d_channels_first"] = () => new GlobalMaxPooling2DChannelsFirst(),
         ["conv1d_pool_flatten_dense"] = () => new Conv1DPoolFlattenDense(),
         ["conv2d_channels_first_pool_flatten_dense"] = () => new Conv2DChannelsFirstPoolFlattenDense(),
+        ["zero_padding1d"] = () => new ZeroPadding1DModel(),
+        ["cropping1d"] = () => new Cropping1DModel(),
+        ["up_sampling1d"] = () => new UpSampling1DModel(),
+        ["zero_padding2d"] = () => new ZeroPadding2DModel(),
+        ["zero_padding2d_channels_first"] = () => new ZeroPadding2DChannelsFirst(),
+        ["cropping2d"] = () => new Cropping2DModel(),
+        ["up_sampling2d"] = () => new UpSampling2DModel(),
+        ["up_sampling2d_channels_first"] = () => new UpSampling2DChannelsFirst(),
+        ["conv1d_zero_padding_up_sampling_chain"] = () => new Conv1DZeroPaddingUpSamplingChain(),
     };
 
     private static readonly KernelPath[] Paths = { KernelPath.Auto, KernelPath.Vector512, KernelPath.Vector256, KernelPath.Vector128, KernelPath.Scalar };

@@ -183,7 +183,24 @@ internal sealed class ModelFuzzer
         int rank = shape.Count - 1, channels = shape[rank];
         var spatial = shape.Take(rank).ToList();
         string Tuple(IEnumerable<int> values) => rank == 1 ? values.First().ToString() : $"new[] {{ {string.Join(", ", values)} }}";
-        int op = ConvDefects.Contains(defect) ? 0 : _random.Next(3);
+        int op = ConvDefects.Contains(defect) ? 0 : _random.Next(4);
+        if (op == 3)
+        {
+            // ZeroPadding, Cropping (keeping at least one cell) or UpSampling, with per-side values.
+            int which = _random.Next(3);
+            var sides = spatial.SelectMany(l => which == 1 ? new[] { _random.Next(0, (l - 1) / 2 + 1), _random.Next(0, (l - 1) / 2 + 1) } : new[] { _random.Next(0, 3), _random.Next(0, 3) }).ToList();
+            var sizes = spatial.Select(_ => _random.Next(1, 4)).ToList();
+            for (int axis = 0; axis < rank; axis++)
+                shape[axis] = which switch
+                {
+                    0 => spatial[axis] + sides[2 * axis] + sides[2 * axis + 1],
+                    1 => spatial[axis] - sides[2 * axis] - sides[2 * axis + 1],
+                    _ => spatial[axis] * sizes[axis],
+                };
+            string name = new[] { "ZeroPadding", "Cropping", "UpSampling" }[which] + rank + "D";
+            string value = which == 2 ? (rank == 1 ? $"{sizes[0]}" : $"new[] {{ {string.Join(", ", sizes)} }}") : $"new[] {{ {string.Join(", ", sides)} }}";
+            return prefix + $"{name}({Args(value)})";
+        }
         if (op == 2)
         {
             shape.Clear();

@@ -87,3 +87,25 @@ public partial class GradGlobalMax1D;
 [Dense(2)]
 [Compile(Loss = "mse", Optimizer = "sgd")]
 public partial class GradGlobalAverage2DChannelsFirst;
+
+[Sequential]
+[Conv1D(3, 2, InputShape = new[] { 7, 2 })]
+[ZeroPadding1D(new[] { 1, 2 })]
+[Conv1D(2, 3)]
+[Cropping1D(new[] { 1, 0 })]
+[UpSampling1D(2)]
+[Flatten]
+[Dense(2)]
+[Compile(Loss = "mse", Optimizer = "sgd")]
+public partial class GradResampling1D;
+
+[Sequential(ImageDataFormat = "channels_first")]
+[Conv2D(2, 2, InputShape = new[] { 2, 5, 4 })]
+[ZeroPadding2D(new[] { 1, 0, 2, 1 })]
+[UpSampling2D(new[] { 1, 2 })]
+[Cropping2D(new[] { 0, 1, 1, 2 })]
+[Conv2D(2, 2)]
+[Flatten]
+[Dense(2)]
+[Compile(Loss = "mse", Optimizer = "sgd")]
+public partial class GradResampling2DChannelsFirst;

@@ -73,3 +73,20 @@ public partial class SeedConv2DFlatten;
 /// <summary>The seed's Convolution1D with its input length given: (None, 10, 64).</summary>
 [Sequential, Convolution1D(64, 3, BorderMode = "same", InputDim = 32, InputLength = 10)]
 public partial class SeedConv1DLength;
+
+[Sequential, ZeroPadding1D(new[] { 1, 2 }, InputShape = new[] { 6, 3 })] public partial class ZeroPadding1DModel;
+[Sequential, Cropping1D(new[] { 2, 1 }, InputShape = new[] { 9, 4 })] public partial class Cropping1DModel;
+[Sequential, UpSampling1D(3, InputShape = new[] { 5, 3 })] public partial class UpSampling1DModel;
+[Sequential, ZeroPadding2D(new[] { 1, 2, 0, 3 }, InputShape = new[] { 4, 5, 2 })] public partial class ZeroPadding2DModel;
+[Sequential, ZeroPadding2D(DataFormat = "channels_first", InputShape = new[] { 2, 4, 3 })] public partial class ZeroPadding2DChannelsFirst;
+[Sequential, Cropping2D(new[] { 1, 2, 2, 0 }, InputShape = new[] { 7, 6, 2 })] public partial class Cropping2DModel;
+[Sequential, UpSampling2D(new[] { 2, 3 }, InputShape = new[] { 3, 4, 2 })] public partial class UpSampling2DModel;
+[Sequential(ImageDataFormat = "channels_first"), UpSampling2D(InputShape = new[] { 2, 3, 3 })] public partial class UpSampling2DChannelsFirst;
+
+[Sequential]
+[ZeroPadding1D(new[] { 2, 0 }, InputShape = new[] { 8, 3 })]
+[Conv1D(4, 3, Activation = "relu")]
+[UpSampling1D]
+[Flatten]
+[Dense(2)]
+public partial class Conv1DZeroPaddingUpSamplingChain;

@@ -114,6 +114,8 @@ internal static class GradientModels
         ["average_pooling2d same, max_pooling2d (2, 1)"] = () => new GradPooling2D(3),
         ["global_max_pooling1d"] = () => new GradGlobalMax1D(3),
         ["global_average_pooling2d channels_first keepdims"] = () => new GradGlobalAverage2DChannelsFirst(3),
+        ["zero_padding1d, cropping1d, up_sampling1d"] = () => new GradResampling1D(3),
+        ["zero_padding2d, up_sampling2d, cropping2d channels_first"] = () => new GradResampling2DChannelsFirst(3),
     };
 
     public static readonly Dictionary<string, Func<IDifferentiableModel>> Losses = new()
