@@ -109,3 +109,37 @@ public partial class GradResampling1D;
 [Dense(2)]
 [Compile(Loss = "mse", Optimizer = "sgd")]
 public partial class GradResampling2DChannelsFirst;
+
+// The models of Fixtures/conv_training.json (tests/reference/make_conv_training_fixtures.js).
+
+[Sequential]
+[Conv1D(4, 3, Padding = "same", Activation = "relu", InputShape = new[] { 8, 3 })]
+[Flatten]
+[Dense(2)]
+[Compile(Loss = "mean_squared_error", Optimizer = "sgd", LearningRate = 0.1)]
+public partial class TrainConv1DSameSgdMse;
+
+[Sequential]
+[Conv1D(4, 2, Strides = 2, Activation = "tanh", InputShape = new[] { 9, 2 })]
+[AveragePooling1D(2, Padding = "same")]
+[GlobalMaxPooling1D]
+[Dense(1, Activation = "sigmoid")]
+[Compile(Loss = "binary_crossentropy", Optimizer = "sgd", LearningRate = 0.1, Momentum = 0.9)]
+public partial class TrainConv1DStridesPoolingMomentumBce;
+
+[Sequential]
+[Conv2D(3, 3, Activation = "relu", InputShape = new[] { 6, 6, 2 })]
+[MaxPooling2D]
+[Flatten]
+[Dense(3, Activation = "softmax")]
+[Compile(Loss = "categorical_crossentropy", Optimizer = "adam", LearningRate = 0.01)]
+public partial class TrainConv2DPoolAdamCce;
+
+[Sequential]
+[Conv2D(3, new[] { 3, 2 }, Strides = new[] { 2, 1 }, Padding = "same", Activation = "elu", InputShape = new[] { 5, 6, 2 })]
+[ZeroPadding2D]
+[Conv2D(2, 2)]
+[GlobalAveragePooling2D]
+[Dense(2)]
+[Compile(Loss = "mean_squared_error", Optimizer = "sgd", LearningRate = 0.05)]
+public partial class TrainConv2DSameStridesSgdMse;
