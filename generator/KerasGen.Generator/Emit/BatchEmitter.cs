@@ -28,7 +28,8 @@ internal static class BatchEmitter
         int buffer = SampleBuffer(plan) * Chunk;
         w.Line();
         w.Line("// ---- Batch path: Predict on 4 or more samples ----");
-        using (w.Block($"private static void KerasGenBatchForward<TV, TS>(ref float x, ref float w, ref float scratch, ref float y, int n) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>"))
+        w.Line("/// <summary>Up to 32 samples through every layer's batch kernel, generic over the register width.</summary>");
+        using (w.Block($"public static void BatchForward<TV, TS>(ref float x, ref float w, ref float scratch, ref float y, int n) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>"))
         {
             w.Line("ref float a = ref scratch;");
             w.Line($"ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, {buffer});");

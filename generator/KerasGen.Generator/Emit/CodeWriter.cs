@@ -10,6 +10,8 @@ internal sealed class CodeWriter
     private readonly StringBuilder _text = new();
     private int _indent;
 
+    public CodeWriter(int indent = 0) => _indent = indent;
+
     public CodeWriter Line(string line = "")
     {
         if (line.Length > 0) _text.Append(' ', _indent * 4).Append(line);
@@ -20,14 +22,17 @@ internal sealed class CodeWriter
     /// <summary>Writes <paramref name="header"/>, then an indented braced block; dispose the result to close it.</summary>
     public IDisposable Block(string header, string close = "}")
     {
-        Line(header);
+        if (header.Length > 0) Line(header); // an empty header opens a bare scope
         Line("{");
         _indent++;
         return new Closer(this, close);
     }
 
     /// <summary>A writer at this one's indentation, for text that is appended later (a layer's kernel methods).</summary>
-    public CodeWriter Nested() => new() { _indent = _indent };
+    public CodeWriter Nested() => new(_indent);
+
+    /// <summary>Appends text that is already indented.</summary>
+    public void Raw(string text) => _text.Append(text);
 
     /// <summary>Appends what a <see cref="Nested"/> writer wrote.</summary>
     public void Append(CodeWriter nested) => _text.Append(nested._text);

@@ -18,14 +18,16 @@ internal static class ModelEmitter
     public static string Emit(ModelPlan plan)
     {
         var layout = new ModelLayout(plan);
+        var kernels = new KernelClass(plan.Spec);
         var w = new CodeWriter();
         string interfaces = "global::KerasGen.ISequentialModel, global::KerasGen.Weights.IWeightLayout" +
             (plan.Spec.Compile is null ? "" : ", global::KerasGen.ITrainableModel, global::KerasGen.Training.IDifferentiableModel");
         WrapInType(w, plan.Spec, () =>
         {
-            EmitMembers(w, plan, layout);
-            if (plan.Spec.Compile is { } compile) TrainingEmitter.Emit(w, plan, layout, compile);
+            EmitMembers(w, plan, layout, kernels);
+            if (plan.Spec.Compile is { } compile) TrainingEmitter.Emit(w, plan, layout, compile, kernels);
         }, interfaces);
+        kernels.AppendTo(w, Version);
         return w.ToString();
     }
 
@@ -77,7 +79,7 @@ internal static class ModelEmitter
         for (int i = scopes.Count - 1; i >= 0; i--) scopes[i].Dispose();
     }
 
-    private static void EmitMembers(CodeWriter w, ModelPlan plan, ModelLayout layout)
+    private static void EmitMembers(CodeWriter w, ModelPlan plan, ModelLayout layout, KernelClass kernels)
     {
         var spec = plan.Spec;
         int inputSize = ShapeMath.Product(plan.InputShape), outputSize = ShapeMath.Product(plan.OutputShape);
@@ -87,7 +89,6 @@ internal static class ModelEmitter
         foreach (var layer in plan.Layers)
             w.Line($"//   {layer.Name} ({layer.ClassName}): {ShapeMath.Keras(layer.InputShape)} -> {ShapeMath.Keras(layer.OutputShape)}, {layer.Params} parameters");
         w.Line($"private const int KerasGenWeightSize = {layout.WeightSize};");
-        w.Line($"private const int KerasGenBufferSize = {layout.BufferSize};");
         w.Line();
         w.Line("/// <summary>Keras <c>model.input_shape</c>: " + ShapeMath.Keras(plan.InputShape) + ".</summary>");
         w.Line($"public static global::KerasGen.TensorShape InputShape {{ get; }} = new global::KerasGen.TensorShape(null{string.Concat(plan.InputShape.Select(d => ", " + d))});");
@@ -117,7 +118,6 @@ internal static class ModelEmitter
                        $"new global::System.Collections.Generic.Dictionary<string, string> {{ {string.Join(", ", config)} }}),");
             }
         w.Line();
-        w.Line("[global::System.ThreadStatic] private static " + Kernels + ".AlignedBuffer? t_batchScratch;");
         if (layout.SampleFloats > ModelLayout.MaxStackFloats)
         {
             w.Line("// Per-thread activation buffers: Predict allocates nothing after a thread's first call, and threads never share them.");
@@ -141,7 +141,7 @@ internal static class ModelEmitter
         w.Line();
         w.Line("/// <inheritdoc/>");
         using (w.Block("public void Predict(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)"))
-            EmitPredictBody(w, layout, inputSize, outputSize, path: null);
+            EmitPredictBody(w, layout, kernels, inputSize, outputSize, path: null);
         w.Line();
         w.Line("/// <summary>Predict on a chosen kernel path (for tests and benchmarks that compare paths in one process).</summary>");
         using (w.Block("public void Predict(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::KerasGen.KernelPath path)"))
@@ -151,18 +151,7 @@ internal static class ModelEmitter
                 w.Line("Predict(x, y);");
                 w.Line("return;");
             }
-            EmitPredictBody(w, layout, inputSize, outputSize, path: "path");
-        }
-        w.Line();
-        w.Line("/// <summary>Four or more samples: chunks through the batch kernels, which share weight loads across samples.</summary>");
-        using (w.Block("private static void KerasGenPredictBatch<TV, TS>(ref float input, ref float weights, ref float output, int samples) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>"))
-        {
-            w.Line($"ref float scratch = ref (t_batchScratch ??= new {Kernels}.AlignedBuffer({BatchEmitter.Chunk * (2 * BatchEmitter.SampleBuffer(plan) + layout.ScratchSize)})).Start;");
-            using (w.Block($"for (int start = 0; start < samples; start += {BatchEmitter.Chunk})"))
-            {
-                w.Line($"int n = global::System.Math.Min({BatchEmitter.Chunk}, samples - start);");
-                w.Line($"KerasGenBatchForward<TV, TS>(ref {Unsafe}.Add(ref input, start * {inputSize}), ref weights, ref scratch, ref {Unsafe}.Add(ref output, start * {outputSize}), n);");
-            }
+            EmitPredictBody(w, layout, kernels, inputSize, outputSize, path: "path");
         }
         w.Line();
         w.Line("/// <inheritdoc/>");
@@ -180,14 +169,27 @@ internal static class ModelEmitter
         w.Line("/// <summary>Keras 3 <c>summary(line_length)</c>.</summary>");
         w.Line($"public string Summary(int lineLength) => global::KerasGen.ModelSummary.Format({Literals.Quote(spec.ModelName)}, s_layers, lineLength);");
 
-        foreach (var isa in Isa.All) EmitPath(w, plan, layout, isa);
-        BatchEmitter.Emit(w, plan, layout);
+        var k = kernels.W;
+        k.Line("[global::System.ThreadStatic] private static " + Kernels + ".AlignedBuffer? t_batchScratch;");
+        k.Line();
+        k.Line("/// <summary>Four or more samples: chunks through the batch kernels, which share weight loads across samples.</summary>");
+        using (k.Block("public static void PredictBatch<TV, TS>(ref float input, ref float weights, ref float output, int samples) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>"))
+        {
+            k.Line($"ref float scratch = ref (t_batchScratch ??= new {Kernels}.AlignedBuffer({BatchEmitter.Chunk * (2 * BatchEmitter.SampleBuffer(plan) + layout.ScratchSize)})).Start;");
+            using (k.Block($"for (int start = 0; start < samples; start += {BatchEmitter.Chunk})"))
+            {
+                k.Line($"int n = global::System.Math.Min({BatchEmitter.Chunk}, samples - start);");
+                k.Line($"BatchForward<TV, TS>(ref {Unsafe}.Add(ref input, start * {inputSize}), ref weights, ref scratch, ref {Unsafe}.Add(ref output, start * {outputSize}), n);");
+            }
+        }
+        foreach (var isa in Isa.All) EmitPath(k, plan, layout, isa);
+        BatchEmitter.Emit(k, plan, layout);
     }
 
     /// <summary>Predict's body: checks, then the batch kernels for 4+ samples or the per-sample kernels. With
     /// <paramref name="path"/> null the path is chosen by the JIT-time constant IsHardwareAccelerated checks, so the
     /// automatic Predict carries no dispatch at all; otherwise by a switch on the named variable.</summary>
-    private static void EmitPredictBody(CodeWriter w, ModelLayout layout, int inputSize, int outputSize, string? path)
+    private static void EmitPredictBody(CodeWriter w, ModelLayout layout, KernelClass kernels, int inputSize, int outputSize, string? path)
     {
         w.Line($"int samples = global::KerasGen.PredictArguments.SampleCount(x.Length, y.Length, {inputSize}, {outputSize});");
         w.Line("ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);");
@@ -199,7 +201,7 @@ internal static class ModelEmitter
         using (w.Block($"if (samples >= {BatchEmitter.MinSamples})"))
         {
             foreach (var (isa, condition) in paths)
-                w.Line($"{(isa == Isa.Scalar && path is null ? "else" : (isa == Isa.V512 ? "" : "else ") + $"if ({condition})")} KerasGenPredictBatch<{isa.Register}, {isa.Simd}>(ref input, ref weights, ref output, samples);");
+                w.Line($"{(isa == Isa.Scalar && path is null ? "else" : (isa == Isa.V512 ? "" : "else ") + $"if ({condition})")} {kernels.Name}.PredictBatch<{isa.Register}, {isa.Simd}>(ref input, ref weights, ref output, samples);");
             if (path is not null) w.Line($"else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, \"Unknown kernel path.\");");
             w.Line("return;");
         }
@@ -212,7 +214,7 @@ internal static class ModelEmitter
         else
             w.Line($"ref float scratch = ref (t_scratch ??= new {Kernels}.AlignedBuffer({layout.SampleFloats})).Start;");
         foreach (var (isa, condition) in paths)
-            w.Line($"{(isa == Isa.Scalar && path is null ? "else" : (isa == Isa.V512 ? "" : "else ") + $"if ({condition})")} for (int n = 0; n < samples; n++) KerasGenForward{isa.Suffix}(ref {Unsafe}.Add(ref input, n * {inputSize}), ref weights, ref scratch, ref {Unsafe}.Add(ref output, n * {outputSize}));");
+            w.Line($"{(isa == Isa.Scalar && path is null ? "else" : (isa == Isa.V512 ? "" : "else ") + $"if ({condition})")} for (int n = 0; n < samples; n++) {kernels.Name}.Forward{isa.Suffix}(ref {Unsafe}.Add(ref input, n * {inputSize}), ref weights, ref scratch, ref {Unsafe}.Add(ref output, n * {outputSize}));");
         if (path is not null) w.Line($"else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, \"Unknown kernel path.\");");
     }
 
@@ -223,11 +225,12 @@ internal static class ModelEmitter
         w.Line();
         w.Line($"// ---- {isa.KernelPath} path ----");
         var helpers = w.Nested();
-        using (w.Block($"private static void KerasGenForward{isa.Suffix}(ref float x, ref float w, ref float scratch, ref float y)"))
+        w.Line($"/// <summary>One sample through every layer on the {isa.KernelPath} path.</summary>");
+        using (w.Block($"public static void Forward{isa.Suffix}(ref float x, ref float w, ref float scratch, ref float y)"))
         {
             w.Line("ref float a = ref scratch;");
-            w.Line($"ref float b = ref {Unsafe}.Add(ref scratch, KerasGenBufferSize);");
-            if (layout.ScratchSize > 0) w.Line($"ref float s = ref {Unsafe}.Add(ref scratch, 2 * KerasGenBufferSize);");
+            w.Line($"ref float b = ref {Unsafe}.Add(ref scratch, {layout.BufferSize});");
+            if (layout.ScratchSize > 0) w.Line($"ref float s = ref {Unsafe}.Add(ref scratch, {2 * layout.BufferSize});");
             string current = "x";
             foreach (var layer in plan.Layers)
             {

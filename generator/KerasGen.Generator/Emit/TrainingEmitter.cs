@@ -16,7 +16,7 @@ internal static class TrainingEmitter
     private const string Training = "global::KerasGen.Training";
     private const string Constraints = "where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>";
 
-    public static void Emit(CodeWriter w, ModelPlan plan, ModelLayout layout, CompileSpec compile)
+    public static void Emit(CodeWriter w, ModelPlan plan, ModelLayout layout, CompileSpec compile, KernelClass kernels)
     {
         var memory = new TrainingLayout(plan, compile.MaxBatchSize);
         var last = plan.Layers[plan.Layers.Count - 1];
@@ -62,7 +62,7 @@ internal static class TrainingEmitter
             w.Line("ref float t = ref (_trainingMemory ??= new(KerasGenTrainingSize)).Start;");
             w.Line($"x.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {Literals.At("t", memory.Input)}, x.Length));");
             w.Line("ref float w = ref _weights.Start;");
-            Dispatch(w, "KerasGenTrainForward", "ref w, ref t, samples, training");
+            Dispatch(w, kernels.Name + ".TrainForward", "ref w, ref t, samples, training");
             w.Line($"return global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref {Literals.At("t", memory.Output)}, samples * {ShapeMath.Product(plan.OutputShape)});");
         }
         w.Line();
@@ -73,10 +73,10 @@ internal static class TrainingEmitter
             w.Line($"outputGradient.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {Literals.At("t", memory.Gradient0)}, outputGradient.Length));");
             w.Line("ref float w = ref _weights.Start;");
             w.Line("ref float g = ref (_gradients ??= new(KerasGenWeightSize)).Start;");
-            Dispatch(w, "KerasGenBackward", "ref w, ref g, ref t, samples, preActivation");
+            Dispatch(w, kernels.Name + ".Backward", "ref w, ref g, ref t, samples, preActivation");
         }
-        EmitForward(w, plan, layout, memory);
-        EmitBackward(w, plan, layout, memory);
+        EmitForward(kernels.W, plan, layout, memory);
+        EmitBackward(kernels.W, plan, layout, memory);
     }
 
     private static void Dispatch(CodeWriter w, string method, string arguments)
@@ -93,7 +93,11 @@ internal static class TrainingEmitter
     private static void EmitForward(CodeWriter w, ModelPlan plan, ModelLayout layout, TrainingLayout memory)
     {
         w.Line();
-        using (w.Block($"private static void KerasGenTrainForward<TV, TS>(ref float w, ref float t, int n, global::KerasGen.Initialization.DeterministicRandom? training) {Constraints}"))
+        w.Line("/// <summary>Training's forward pass over n samples: every layer's pre-activation and output stay in t for the backward pass.</summary>");
+        using (w.Block($"public static void TrainForward<TV, TS>(ref float w, ref float t, int n, global::KerasGen.Initialization.DeterministicRandom? training) {Constraints}"))
+        {
+            var names = DeclareBuffers(w, plan, memory);
+            string T(int offset) => names[offset];
             foreach (var layer in plan.Layers)
             {
                 var b = memory.Layers[layer.Index];
@@ -103,6 +107,7 @@ internal static class TrainingEmitter
                 layer.Spec.EmitForward(new ForwardContext(w, layer, layout.Weights[layer.Index], "TV", "TS", "n",
                     T(b.Input), T(b.PreActivation), T(b.Output), T(memory.Scratch), b.Mask >= 0 ? T(b.Mask) : null, training: true));
             }
+        }
     }
 
     /// <summary>The backward pass: from the last layer down to the first one with weights, each layer's own
@@ -111,8 +116,11 @@ internal static class TrainingEmitter
     {
         int firstWeighted = plan.FirstWeighted;
         w.Line();
-        using (w.Block($"private static void KerasGenBackward<TV, TS>(ref float w, ref float g, ref float t, int n, bool preActivation) {Constraints}"))
+        w.Line("/// <summary>The backward pass, last layer first: weight gradients into g, and each layer's input gradient for the one below.</summary>");
+        using (w.Block($"public static void Backward<TV, TS>(ref float w, ref float g, ref float t, int n, bool preActivation) {Constraints}"))
         {
+            var names = DeclareBuffers(w, plan, memory);
+            string T(int offset) => names[offset];
             int current = memory.Gradient0, other = memory.Gradient1;
             for (int l = plan.Layers.Count - 1; l >= firstWeighted && firstWeighted >= 0; l--)
             {
@@ -127,5 +135,15 @@ internal static class TrainingEmitter
         }
     }
 
-    private static string T(int offset) => Literals.At("t", offset);
+    /// <summary>A ref local per training buffer, named after its layer; returns offset → name.</summary>
+    private static System.Collections.Generic.Dictionary<int, string> DeclareBuffers(CodeWriter w, ModelPlan plan, TrainingLayout memory)
+    {
+        var names = new System.Collections.Generic.Dictionary<int, string>();
+        foreach (var (name, offset) in memory.Names(plan))
+        {
+            w.Line($"ref float {name} = ref {Literals.At("t", offset)};");
+            names[offset] = name;
+        }
+        return names;
+    }
 }

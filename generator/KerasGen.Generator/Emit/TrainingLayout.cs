@@ -54,6 +54,30 @@ internal sealed class TrainingLayout
     /// <summary>Where a layer reads and writes. A layer with weights computes its pre-activation, then its output
     /// (the same buffer when the activation is linear); a layer without weights reads its input as the
     /// "pre-activation" (an Activation layer's z), and writes its output.</summary>
+    /// <summary>A name per buffer (in allocation order; an aliased buffer keeps its first name), so the training
+    /// passes read <c>layer1Dense1Output</c> rather than an offset into <c>t</c>.</summary>
+    public List<(string Name, int Offset)> Names(ModelPlan plan)
+    {
+        var names = new List<(string, int)>();
+        void Name(string name, int offset)
+        {
+            if (offset >= 0 && !names.Exists(n => n.Item2 == offset)) names.Add((name, offset));
+        }
+        Name("input", Input);
+        for (int l = 0; l < Layers.Count; l++)
+        {
+            string id = char.ToLowerInvariant(plan.Layers[l].Identifier[0]) + plan.Layers[l].Identifier.Substring(1);
+            Name(id + "Z", Layers[l].PreActivation);
+            Name(id + "Output", Layers[l].Output);
+            Name(id + "Mask", Layers[l].Mask);
+        }
+        Name("gradient", Gradient0);
+        Name("spareGradient", Gradient1);
+        Name("paddedGradient", PaddedGradient);
+        Name("scratch", Scratch);
+        return names;
+    }
+
     public sealed class LayerBuffers
     {
         public int Input, PreActivation, Output, Mask;

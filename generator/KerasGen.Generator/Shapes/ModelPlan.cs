@@ -17,12 +17,12 @@ internal sealed record LayerPlan(LayerSpec Spec, int Index, string Name, Equatab
     public string ClassName => Spec.ClassName;
 
     /// <summary>A C# name for this layer's generated kernels, from its position and Keras name (layer 1, dense_1 →
-    /// KerasGenLayer1Dense1), with the KerasGen prefix so it never collides with the user's members.</summary>
+    /// Layer1Dense1), unique within the model's kernel class.</summary>
     public string Identifier
     {
         get
         {
-            var text = new StringBuilder("KerasGenLayer").Append(Index);
+            var text = new StringBuilder("Layer").Append(Index);
             bool upper = true;
             foreach (char c in Name)
             {

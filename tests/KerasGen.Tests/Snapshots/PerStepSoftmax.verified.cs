@@ -14,7 +14,6 @@ namespace Samples.Nested
             //   dropout (Dropout): (None, 5, 40) -> (None, 5, 40), 0 parameters
             //   dense_1 (Dense): (None, 5, 40) -> (None, 5, 10), 400 parameters
             private const int KerasGenWeightSize = 832;
-            private const int KerasGenBufferSize = 224;
 
             /// <summary>Keras <c>model.input_shape</c>: (None, 5, 3).</summary>
             public static global::KerasGen.TensorShape InputShape { get; } = new global::KerasGen.TensorShape(null, 5, 3);
@@ -44,7 +43,6 @@ namespace Samples.Nested
                 new("dense_1", "Dense", "softmax", new[] { 5, 40 }, new[] { 5, 10 }, 400, 2, -1, new global::System.Collections.Generic.Dictionary<string, string> { ["units"] = "10", ["use_bias"] = "false" }),
             };
 
-            [global::System.ThreadStatic] private static global::KerasGen.Kernels.AlignedBuffer? t_batchScratch;
             private readonly global::KerasGen.Kernels.AlignedBuffer _weights = new(KerasGenWeightSize);
             private readonly ulong _seed;
 
@@ -70,19 +68,19 @@ namespace Samples.Nested
                 ref float weights = ref _weights.Start;
                 if (samples >= 4)
                 {
-                    if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
-                    else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
-                    else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
-                    else KerasGenPredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
+                    if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
+                    else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
+                    else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
+                    else global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
                     return;
                 }
                 // Small enough for the stack: cheaper than a thread-static lookup, and private to this call.
                 global::System.Span<float> stack = stackalloc float[464];
                 ref float scratch = ref global::KerasGen.Kernels.AlignedBuffer.AlignedStart(stack);
-                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) for (int n = 0; n < samples; n++) KerasGenForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
-                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) for (int n = 0; n < samples; n++) KerasGenForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
-                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) for (int n = 0; n < samples; n++) KerasGenForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
-                else for (int n = 0; n < samples; n++) KerasGenForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) for (int n = 0; n < samples; n++) global::KerasGen.Generated.Outer_PerStepKernels.ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) for (int n = 0; n < samples; n++) global::KerasGen.Generated.Outer_PerStepKernels.ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) for (int n = 0; n < samples; n++) global::KerasGen.Generated.Outer_PerStepKernels.ForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
+                else for (int n = 0; n < samples; n++) global::KerasGen.Generated.Outer_PerStepKernels.ForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
             }
 
             /// <summary>Predict on a chosen kernel path (for tests and benchmarks that compare paths in one process).</summary>
@@ -99,32 +97,21 @@ namespace Samples.Nested
                 ref float weights = ref _weights.Start;
                 if (samples >= 4)
                 {
-                    if (path == global::KerasGen.KernelPath.Vector512) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
-                    else if (path == global::KerasGen.KernelPath.Vector256) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
-                    else if (path == global::KerasGen.KernelPath.Vector128) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
-                    else if (path == global::KerasGen.KernelPath.Scalar) KerasGenPredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
+                    if (path == global::KerasGen.KernelPath.Vector512) global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
+                    else if (path == global::KerasGen.KernelPath.Vector256) global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
+                    else if (path == global::KerasGen.KernelPath.Vector128) global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
+                    else if (path == global::KerasGen.KernelPath.Scalar) global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
                     else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, "Unknown kernel path.");
                     return;
                 }
                 // Small enough for the stack: cheaper than a thread-static lookup, and private to this call.
                 global::System.Span<float> stack = stackalloc float[464];
                 ref float scratch = ref global::KerasGen.Kernels.AlignedBuffer.AlignedStart(stack);
-                if (path == global::KerasGen.KernelPath.Vector512) for (int n = 0; n < samples; n++) KerasGenForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
-                else if (path == global::KerasGen.KernelPath.Vector256) for (int n = 0; n < samples; n++) KerasGenForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
-                else if (path == global::KerasGen.KernelPath.Vector128) for (int n = 0; n < samples; n++) KerasGenForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
-                else if (path == global::KerasGen.KernelPath.Scalar) for (int n = 0; n < samples; n++) KerasGenForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
+                if (path == global::KerasGen.KernelPath.Vector512) for (int n = 0; n < samples; n++) global::KerasGen.Generated.Outer_PerStepKernels.ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
+                else if (path == global::KerasGen.KernelPath.Vector256) for (int n = 0; n < samples; n++) global::KerasGen.Generated.Outer_PerStepKernels.ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
+                else if (path == global::KerasGen.KernelPath.Vector128) for (int n = 0; n < samples; n++) global::KerasGen.Generated.Outer_PerStepKernels.ForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
+                else if (path == global::KerasGen.KernelPath.Scalar) for (int n = 0; n < samples; n++) global::KerasGen.Generated.Outer_PerStepKernels.ForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 50));
                 else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, "Unknown kernel path.");
-            }
-
-            /// <summary>Four or more samples: chunks through the batch kernels, which share weight loads across samples.</summary>
-            private static void KerasGenPredictBatch<TV, TS>(ref float input, ref float weights, ref float output, int samples) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
-            {
-                ref float scratch = ref (t_batchScratch ??= new global::KerasGen.Kernels.AlignedBuffer(13312)).Start;
-                for (int start = 0; start < samples; start += 32)
-                {
-                    int n = global::System.Math.Min(32, samples - start);
-                    KerasGenBatchForward<TV, TS>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, start * 15), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 50), n);
-                }
             }
 
             /// <inheritdoc/>
@@ -141,421 +128,452 @@ namespace Samples.Nested
 
             /// <summary>Keras 3 <c>summary(line_length)</c>.</summary>
             public string Summary(int lineLength) => global::KerasGen.ModelSummary.Format("per_step", s_layers, lineLength);
+        }
+    }
+}
 
-            // ---- Vector512 path ----
-            private static void KerasGenForwardV512(ref float x, ref float w, ref float scratch, ref float y)
+namespace KerasGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+    using KerasGen.Initialization;
+    using KerasGen.Kernels;
+    using KerasGen.Training;
+
+    /// <summary>The compiled kernels of PerStep: one forward pass per kernel path, its layers' kernels, the batch path.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("KerasGen", "0.1.0")]
+    file static class Outer_PerStepKernels
+    {
+        [ThreadStatic] private static AlignedBuffer? t_batchScratch;
+
+        /// <summary>Four or more samples: chunks through the batch kernels, which share weight loads across samples.</summary>
+        public static void PredictBatch<TV, TS>(ref float input, ref float weights, ref float output, int samples) where TV : struct where TS : struct, ISimd<TV>
+        {
+            ref float scratch = ref (t_batchScratch ??= new AlignedBuffer(13312)).Start;
+            for (int start = 0; start < samples; start += 32)
             {
-                ref float a = ref scratch;
-                ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
-                // dense (Dense): (None, 5, 3) -> (None, 5, 40)
-                for (nuint r = 0; r < 5; r++)
-                {
-                    KerasGenLayer0DenseV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * 3), ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, r * 40));
-                }
-                // dropout (Dropout): (None, 5, 40) -> (None, 5, 40)
-                // dense_1 (Dense): (None, 5, 40) -> (None, 5, 10)
-                for (nuint r = 0; r < 5; r++)
-                {
-                    KerasGenLayer2Dense1V512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, r * 40), ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, r * 10));
-                }
-                global::KerasGen.Kernels.RowActivations.Softmax(ref b, 5, 10);
-                global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref b, 50).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref y, 50));
+                int n = Math.Min(32, samples - start);
+                BatchForward<TV, TS>(ref Unsafe.Add(ref input, start * 15), ref weights, ref scratch, ref Unsafe.Add(ref output, start * 50), n);
             }
+        }
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void KerasGenLayer0DenseV512(ref float x, ref float w, ref float y)
+        // ---- Vector512 path ----
+        /// <summary>One sample through every layer on the Vector512 path.</summary>
+        public static void ForwardV512(ref float x, ref float w, ref float scratch, ref float y)
+        {
+            ref float a = ref scratch;
+            ref float b = ref Unsafe.Add(ref scratch, 224);
+            // dense (Dense): (None, 5, 3) -> (None, 5, 40)
+            for (nuint r = 0; r < 5; r++)
             {
-                ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
-                ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144);
-                var acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref bias, 0);
-                var acc1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref bias, 16);
-                var acc2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref bias, 32);
-                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0));
-                acc0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 0), acc0);
-                acc1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 16), acc1);
-                acc2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 32), acc2);
-                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));
-                acc0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 48), acc0);
-                acc1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 64), acc1);
-                acc2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 80), acc2);
-                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2));
-                acc0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 96), acc0);
-                acc1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 112), acc1);
-                acc2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 128), acc2);
-                acc0 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>.Tanh(acc0);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref y, 0);
-                acc1 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>.Tanh(acc1);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref y, 16);
-                acc2 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>.Tanh(acc2);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2, ref y, 32);
+                Layer0DenseV512(ref Unsafe.Add(ref x, r * 3), ref w, ref Unsafe.Add(ref a, r * 40));
             }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void KerasGenLayer2Dense1V512(ref float x, ref float w, ref float y)
+            // dropout (Dropout): (None, 5, 40) -> (None, 5, 40)
+            // dense_1 (Dense): (None, 5, 40) -> (None, 5, 10)
+            for (nuint r = 0; r < 5; r++)
             {
-                ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 192);
-                var acc0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                var acc0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                var acc0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                var acc0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                for (nuint i = 0; i < 40; i += 4)
-                {
-                    var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i));
-                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, i * 16);
-                    acc0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 0), acc0);
-                    var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 1));
-                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, (i + 1) * 16);
-                    acc0_1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, 0), acc0_1);
-                    var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 2));
-                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, (i + 2) * 16);
-                    acc0_2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row2, 0), acc0_2);
-                    var x3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 3));
-                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, (i + 3) * 16);
-                    acc0_3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row3, 0), acc0_3);
-                }
-                acc0 = (acc0 + acc0_1) + (acc0_2 + acc0_3);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref y, 0);
+                Layer2Dense1V512(ref Unsafe.Add(ref a, r * 40), ref w, ref Unsafe.Add(ref b, r * 10));
             }
+            RowActivations.Softmax(ref b, 5, 10);
+            MemoryMarshal.CreateReadOnlySpan(ref b, 50).CopyTo(MemoryMarshal.CreateSpan(ref y, 50));
+        }
 
-            // ---- Vector256 path ----
-            private static void KerasGenForwardV256(ref float x, ref float w, ref float scratch, ref float y)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Layer0DenseV512(ref float x, ref float w, ref float y)
+        {
+            ref float kernel = ref Unsafe.Add(ref w, 0);
+            ref float bias = ref Unsafe.Add(ref w, 144);
+            var acc0 = Vector512.LoadUnsafe(ref bias, 0);
+            var acc1 = Vector512.LoadUnsafe(ref bias, 16);
+            var acc2 = Vector512.LoadUnsafe(ref bias, 32);
+            var x0 = Vector512.Create(Unsafe.Add(ref x, 0));
+            acc0 = Vector512.MultiplyAddEstimate(x0, Vector512.LoadUnsafe(ref kernel, 0), acc0);
+            acc1 = Vector512.MultiplyAddEstimate(x0, Vector512.LoadUnsafe(ref kernel, 16), acc1);
+            acc2 = Vector512.MultiplyAddEstimate(x0, Vector512.LoadUnsafe(ref kernel, 32), acc2);
+            var x1 = Vector512.Create(Unsafe.Add(ref x, 1));
+            acc0 = Vector512.MultiplyAddEstimate(x1, Vector512.LoadUnsafe(ref kernel, 48), acc0);
+            acc1 = Vector512.MultiplyAddEstimate(x1, Vector512.LoadUnsafe(ref kernel, 64), acc1);
+            acc2 = Vector512.MultiplyAddEstimate(x1, Vector512.LoadUnsafe(ref kernel, 80), acc2);
+            var x2 = Vector512.Create(Unsafe.Add(ref x, 2));
+            acc0 = Vector512.MultiplyAddEstimate(x2, Vector512.LoadUnsafe(ref kernel, 96), acc0);
+            acc1 = Vector512.MultiplyAddEstimate(x2, Vector512.LoadUnsafe(ref kernel, 112), acc1);
+            acc2 = Vector512.MultiplyAddEstimate(x2, Vector512.LoadUnsafe(ref kernel, 128), acc2);
+            acc0 = Activation<Vector512<float>, Simd512>.Tanh(acc0);
+            Vector512.StoreUnsafe(acc0, ref y, 0);
+            acc1 = Activation<Vector512<float>, Simd512>.Tanh(acc1);
+            Vector512.StoreUnsafe(acc1, ref y, 16);
+            acc2 = Activation<Vector512<float>, Simd512>.Tanh(acc2);
+            Vector512.StoreUnsafe(acc2, ref y, 32);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void Layer2Dense1V512(ref float x, ref float w, ref float y)
+        {
+            ref float kernel = ref Unsafe.Add(ref w, 192);
+            var acc0 = Vector512<float>.Zero;
+            var acc0_1 = Vector512<float>.Zero;
+            var acc0_2 = Vector512<float>.Zero;
+            var acc0_3 = Vector512<float>.Zero;
+            for (nuint i = 0; i < 40; i += 4)
             {
-                ref float a = ref scratch;
-                ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
-                // dense (Dense): (None, 5, 3) -> (None, 5, 40)
-                for (nuint r = 0; r < 5; r++)
-                {
-                    KerasGenLayer0DenseV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * 3), ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, r * 40));
-                }
-                // dropout (Dropout): (None, 5, 40) -> (None, 5, 40)
-                // dense_1 (Dense): (None, 5, 40) -> (None, 5, 10)
-                for (nuint r = 0; r < 5; r++)
-                {
-                    KerasGenLayer2Dense1V256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, r * 40), ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, r * 10));
-                }
-                global::KerasGen.Kernels.RowActivations.Softmax(ref b, 5, 10);
-                global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref b, 50).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref y, 50));
+                var x0 = Vector512.Create(Unsafe.Add(ref x, i));
+                ref float row0 = ref Unsafe.Add(ref kernel, i * 16);
+                acc0 = Vector512.MultiplyAddEstimate(x0, Vector512.LoadUnsafe(ref row0, 0), acc0);
+                var x1 = Vector512.Create(Unsafe.Add(ref x, i + 1));
+                ref float row1 = ref Unsafe.Add(ref kernel, (i + 1) * 16);
+                acc0_1 = Vector512.MultiplyAddEstimate(x1, Vector512.LoadUnsafe(ref row1, 0), acc0_1);
+                var x2 = Vector512.Create(Unsafe.Add(ref x, i + 2));
+                ref float row2 = ref Unsafe.Add(ref kernel, (i + 2) * 16);
+                acc0_2 = Vector512.MultiplyAddEstimate(x2, Vector512.LoadUnsafe(ref row2, 0), acc0_2);
+                var x3 = Vector512.Create(Unsafe.Add(ref x, i + 3));
+                ref float row3 = ref Unsafe.Add(ref kernel, (i + 3) * 16);
+                acc0_3 = Vector512.MultiplyAddEstimate(x3, Vector512.LoadUnsafe(ref row3, 0), acc0_3);
             }
+            acc0 = (acc0 + acc0_1) + (acc0_2 + acc0_3);
+            Vector512.StoreUnsafe(acc0, ref y, 0);
+        }
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void KerasGenLayer0DenseV256(ref float x, ref float w, ref float y)
+        // ---- Vector256 path ----
+        /// <summary>One sample through every layer on the Vector256 path.</summary>
+        public static void ForwardV256(ref float x, ref float w, ref float scratch, ref float y)
+        {
+            ref float a = ref scratch;
+            ref float b = ref Unsafe.Add(ref scratch, 224);
+            // dense (Dense): (None, 5, 3) -> (None, 5, 40)
+            for (nuint r = 0; r < 5; r++)
             {
-                ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
-                ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144);
-                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, 0);
-                var acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, 8);
-                var acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, 16);
-                var acc3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, 24);
-                var acc4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, 32);
-                var acc5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, 40);
-                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0));
-                acc0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 0), acc0);
-                acc1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 8), acc1);
-                acc2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 16), acc2);
-                acc3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 24), acc3);
-                acc4 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 32), acc4);
-                acc5 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 40), acc5);
-                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));
-                acc0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 48), acc0);
-                acc1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 56), acc1);
-                acc2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 64), acc2);
-                acc3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 72), acc3);
-                acc4 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 80), acc4);
-                acc5 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 88), acc5);
-                var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2));
-                acc0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 96), acc0);
-                acc1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 104), acc1);
-                acc2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 112), acc2);
-                acc3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 120), acc3);
-                acc4 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 128), acc4);
-                acc5 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 136), acc5);
-                acc0 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>.Tanh(acc0);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref y, 0);
-                acc1 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>.Tanh(acc1);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref y, 8);
-                acc2 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>.Tanh(acc2);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref y, 16);
-                acc3 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>.Tanh(acc3);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3, ref y, 24);
-                acc4 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>.Tanh(acc4);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc4, ref y, 32);
-                acc5 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>.Tanh(acc5);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc5, ref y, 40);
+                Layer0DenseV256(ref Unsafe.Add(ref x, r * 3), ref w, ref Unsafe.Add(ref a, r * 40));
             }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void KerasGenLayer2Dense1V256(ref float x, ref float w, ref float y)
+            // dropout (Dropout): (None, 5, 40) -> (None, 5, 40)
+            // dense_1 (Dense): (None, 5, 40) -> (None, 5, 10)
+            for (nuint r = 0; r < 5; r++)
             {
-                ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 192);
-                var acc0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                var acc1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                var acc0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                var acc1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                var acc0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                var acc1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                var acc0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                var acc1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                for (nuint i = 0; i < 40; i += 4)
-                {
-                    var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i));
-                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, i * 16);
-                    acc0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0), acc0);
-                    acc1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 8), acc1);
-                    var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 1));
-                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, (i + 1) * 16);
-                    acc0_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 0), acc0_1);
-                    acc1_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 8), acc1_1);
-                    var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 2));
-                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, (i + 2) * 16);
-                    acc0_2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 0), acc0_2);
-                    acc1_2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 8), acc1_2);
-                    var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 3));
-                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, (i + 3) * 16);
-                    acc0_3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 0), acc0_3);
-                    acc1_3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 8), acc1_3);
-                }
-                acc0 = (acc0 + acc0_1) + (acc0_2 + acc0_3);
-                acc1 = (acc1 + acc1_1) + (acc1_2 + acc1_3);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref y, 0);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref y, 8);
+                Layer2Dense1V256(ref Unsafe.Add(ref a, r * 40), ref w, ref Unsafe.Add(ref b, r * 10));
             }
+            RowActivations.Softmax(ref b, 5, 10);
+            MemoryMarshal.CreateReadOnlySpan(ref b, 50).CopyTo(MemoryMarshal.CreateSpan(ref y, 50));
+        }
 
-            // ---- Vector128 path ----
-            private static void KerasGenForwardV128(ref float x, ref float w, ref float scratch, ref float y)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Layer0DenseV256(ref float x, ref float w, ref float y)
+        {
+            ref float kernel = ref Unsafe.Add(ref w, 0);
+            ref float bias = ref Unsafe.Add(ref w, 144);
+            var acc0 = Vector256.LoadUnsafe(ref bias, 0);
+            var acc1 = Vector256.LoadUnsafe(ref bias, 8);
+            var acc2 = Vector256.LoadUnsafe(ref bias, 16);
+            var acc3 = Vector256.LoadUnsafe(ref bias, 24);
+            var acc4 = Vector256.LoadUnsafe(ref bias, 32);
+            var acc5 = Vector256.LoadUnsafe(ref bias, 40);
+            var x0 = Vector256.Create(Unsafe.Add(ref x, 0));
+            acc0 = Vector256.MultiplyAddEstimate(x0, Vector256.LoadUnsafe(ref kernel, 0), acc0);
+            acc1 = Vector256.MultiplyAddEstimate(x0, Vector256.LoadUnsafe(ref kernel, 8), acc1);
+            acc2 = Vector256.MultiplyAddEstimate(x0, Vector256.LoadUnsafe(ref kernel, 16), acc2);
+            acc3 = Vector256.MultiplyAddEstimate(x0, Vector256.LoadUnsafe(ref kernel, 24), acc3);
+            acc4 = Vector256.MultiplyAddEstimate(x0, Vector256.LoadUnsafe(ref kernel, 32), acc4);
+            acc5 = Vector256.MultiplyAddEstimate(x0, Vector256.LoadUnsafe(ref kernel, 40), acc5);
+            var x1 = Vector256.Create(Unsafe.Add(ref x, 1));
+            acc0 = Vector256.MultiplyAddEstimate(x1, Vector256.LoadUnsafe(ref kernel, 48), acc0);
+            acc1 = Vector256.MultiplyAddEstimate(x1, Vector256.LoadUnsafe(ref kernel, 56), acc1);
+            acc2 = Vector256.MultiplyAddEstimate(x1, Vector256.LoadUnsafe(ref kernel, 64), acc2);
+            acc3 = Vector256.MultiplyAddEstimate(x1, Vector256.LoadUnsafe(ref kernel, 72), acc3);
+            acc4 = Vector256.MultiplyAddEstimate(x1, Vector256.LoadUnsafe(ref kernel, 80), acc4);
+            acc5 = Vector256.MultiplyAddEstimate(x1, Vector256.LoadUnsafe(ref kernel, 88), acc5);
+            var x2 = Vector256.Create(Unsafe.Add(ref x, 2));
+            acc0 = Vector256.MultiplyAddEstimate(x2, Vector256.LoadUnsafe(ref kernel, 96), acc0);
+            acc1 = Vector256.MultiplyAddEstimate(x2, Vector256.LoadUnsafe(ref kernel, 104), acc1);
+            acc2 = Vector256.MultiplyAddEstimate(x2, Vector256.LoadUnsafe(ref kernel, 112), acc2);
+            acc3 = Vector256.MultiplyAddEstimate(x2, Vector256.LoadUnsafe(ref kernel, 120), acc3);
+            acc4 = Vector256.MultiplyAddEstimate(x2, Vector256.LoadUnsafe(ref kernel, 128), acc4);
+            acc5 = Vector256.MultiplyAddEstimate(x2, Vector256.LoadUnsafe(ref kernel, 136), acc5);
+            acc0 = Activation<Vector256<float>, Simd256>.Tanh(acc0);
+            Vector256.StoreUnsafe(acc0, ref y, 0);
+            acc1 = Activation<Vector256<float>, Simd256>.Tanh(acc1);
+            Vector256.StoreUnsafe(acc1, ref y, 8);
+            acc2 = Activation<Vector256<float>, Simd256>.Tanh(acc2);
+            Vector256.StoreUnsafe(acc2, ref y, 16);
+            acc3 = Activation<Vector256<float>, Simd256>.Tanh(acc3);
+            Vector256.StoreUnsafe(acc3, ref y, 24);
+            acc4 = Activation<Vector256<float>, Simd256>.Tanh(acc4);
+            Vector256.StoreUnsafe(acc4, ref y, 32);
+            acc5 = Activation<Vector256<float>, Simd256>.Tanh(acc5);
+            Vector256.StoreUnsafe(acc5, ref y, 40);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void Layer2Dense1V256(ref float x, ref float w, ref float y)
+        {
+            ref float kernel = ref Unsafe.Add(ref w, 192);
+            var acc0 = Vector256<float>.Zero;
+            var acc1 = Vector256<float>.Zero;
+            var acc0_1 = Vector256<float>.Zero;
+            var acc1_1 = Vector256<float>.Zero;
+            var acc0_2 = Vector256<float>.Zero;
+            var acc1_2 = Vector256<float>.Zero;
+            var acc0_3 = Vector256<float>.Zero;
+            var acc1_3 = Vector256<float>.Zero;
+            for (nuint i = 0; i < 40; i += 4)
             {
-                ref float a = ref scratch;
-                ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
-                // dense (Dense): (None, 5, 3) -> (None, 5, 40)
-                for (nuint r = 0; r < 5; r++)
-                {
-                    KerasGenLayer0DenseV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * 3), ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, r * 40));
-                }
-                // dropout (Dropout): (None, 5, 40) -> (None, 5, 40)
-                // dense_1 (Dense): (None, 5, 40) -> (None, 5, 10)
-                for (nuint r = 0; r < 5; r++)
-                {
-                    KerasGenLayer2Dense1V128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, r * 40), ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, r * 10));
-                }
-                global::KerasGen.Kernels.RowActivations.Softmax(ref b, 5, 10);
-                global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref b, 50).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref y, 50));
+                var x0 = Vector256.Create(Unsafe.Add(ref x, i));
+                ref float row0 = ref Unsafe.Add(ref kernel, i * 16);
+                acc0 = Vector256.MultiplyAddEstimate(x0, Vector256.LoadUnsafe(ref row0, 0), acc0);
+                acc1 = Vector256.MultiplyAddEstimate(x0, Vector256.LoadUnsafe(ref row0, 8), acc1);
+                var x1 = Vector256.Create(Unsafe.Add(ref x, i + 1));
+                ref float row1 = ref Unsafe.Add(ref kernel, (i + 1) * 16);
+                acc0_1 = Vector256.MultiplyAddEstimate(x1, Vector256.LoadUnsafe(ref row1, 0), acc0_1);
+                acc1_1 = Vector256.MultiplyAddEstimate(x1, Vector256.LoadUnsafe(ref row1, 8), acc1_1);
+                var x2 = Vector256.Create(Unsafe.Add(ref x, i + 2));
+                ref float row2 = ref Unsafe.Add(ref kernel, (i + 2) * 16);
+                acc0_2 = Vector256.MultiplyAddEstimate(x2, Vector256.LoadUnsafe(ref row2, 0), acc0_2);
+                acc1_2 = Vector256.MultiplyAddEstimate(x2, Vector256.LoadUnsafe(ref row2, 8), acc1_2);
+                var x3 = Vector256.Create(Unsafe.Add(ref x, i + 3));
+                ref float row3 = ref Unsafe.Add(ref kernel, (i + 3) * 16);
+                acc0_3 = Vector256.MultiplyAddEstimate(x3, Vector256.LoadUnsafe(ref row3, 0), acc0_3);
+                acc1_3 = Vector256.MultiplyAddEstimate(x3, Vector256.LoadUnsafe(ref row3, 8), acc1_3);
             }
+            acc0 = (acc0 + acc0_1) + (acc0_2 + acc0_3);
+            acc1 = (acc1 + acc1_1) + (acc1_2 + acc1_3);
+            Vector256.StoreUnsafe(acc0, ref y, 0);
+            Vector256.StoreUnsafe(acc1, ref y, 8);
+        }
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void KerasGenLayer0DenseV128(ref float x, ref float w, ref float y)
+        // ---- Vector128 path ----
+        /// <summary>One sample through every layer on the Vector128 path.</summary>
+        public static void ForwardV128(ref float x, ref float w, ref float scratch, ref float y)
+        {
+            ref float a = ref scratch;
+            ref float b = ref Unsafe.Add(ref scratch, 224);
+            // dense (Dense): (None, 5, 3) -> (None, 5, 40)
+            for (nuint r = 0; r < 5; r++)
             {
-                ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
-                ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144);
-
-                {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, 0);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, 4);
-                    var acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, 8);
-                    var acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, 12);
-                    var acc4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, 16);
-                    var acc5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, 20);
-                    var acc6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, 24);
-                    var acc7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, 28);
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0));
-                    acc0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 0), acc0);
-                    acc1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 4), acc1);
-                    acc2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 8), acc2);
-                    acc3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 12), acc3);
-                    acc4 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 16), acc4);
-                    acc5 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 20), acc5);
-                    acc6 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 24), acc6);
-                    acc7 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 28), acc7);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));
-                    acc0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 48), acc0);
-                    acc1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 52), acc1);
-                    acc2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 56), acc2);
-                    acc3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 60), acc3);
-                    acc4 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 64), acc4);
-                    acc5 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 68), acc5);
-                    acc6 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 72), acc6);
-                    acc7 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 76), acc7);
-                    var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2));
-                    acc0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 96), acc0);
-                    acc1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 100), acc1);
-                    acc2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 104), acc2);
-                    acc3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 108), acc3);
-                    acc4 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 112), acc4);
-                    acc5 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 116), acc5);
-                    acc6 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 120), acc6);
-                    acc7 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 124), acc7);
-                    acc0 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>.Tanh(acc0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref y, 0);
-                    acc1 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>.Tanh(acc1);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref y, 4);
-                    acc2 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>.Tanh(acc2);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref y, 8);
-                    acc3 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>.Tanh(acc3);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref y, 12);
-                    acc4 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>.Tanh(acc4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4, ref y, 16);
-                    acc5 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>.Tanh(acc5);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref y, 20);
-                    acc6 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>.Tanh(acc6);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6, ref y, 24);
-                    acc7 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>.Tanh(acc7);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7, ref y, 28);
-                }
-
-                {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, 32 + 0);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, 32 + 4);
-                    var acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, 32 + 8);
-                    var acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, 32 + 12);
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0));
-                    acc0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 32 + 0), acc0);
-                    acc1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 32 + 4), acc1);
-                    acc2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 32 + 8), acc2);
-                    acc3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 32 + 12), acc3);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));
-                    acc0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 32 + 48), acc0);
-                    acc1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 32 + 52), acc1);
-                    acc2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 32 + 56), acc2);
-                    acc3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 32 + 60), acc3);
-                    var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2));
-                    acc0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 32 + 96), acc0);
-                    acc1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 32 + 100), acc1);
-                    acc2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 32 + 104), acc2);
-                    acc3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 32 + 108), acc3);
-                    acc0 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>.Tanh(acc0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref y, 32 + 0);
-                    acc1 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>.Tanh(acc1);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref y, 32 + 4);
-                    acc2 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>.Tanh(acc2);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref y, 32 + 8);
-                    acc3 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>.Tanh(acc3);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref y, 32 + 12);
-                }
+                Layer0DenseV128(ref Unsafe.Add(ref x, r * 3), ref w, ref Unsafe.Add(ref a, r * 40));
             }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void KerasGenLayer2Dense1V128(ref float x, ref float w, ref float y)
+            // dropout (Dropout): (None, 5, 40) -> (None, 5, 40)
+            // dense_1 (Dense): (None, 5, 40) -> (None, 5, 10)
+            for (nuint r = 0; r < 5; r++)
             {
-                ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 192);
-                var acc0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                var acc1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                var acc2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                var acc3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                var acc0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                var acc1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                var acc2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                var acc3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                for (nuint i = 0; i < 40; i += 2)
-                {
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i));
-                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, i * 16);
-                    acc0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0), acc0);
-                    acc1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 4), acc1);
-                    acc2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 8), acc2);
-                    acc3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 12), acc3);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 1));
-                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, (i + 1) * 16);
-                    acc0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 0), acc0_1);
-                    acc1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 4), acc1_1);
-                    acc2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 8), acc2_1);
-                    acc3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 12), acc3_1);
-                }
-                acc0 += acc0_1;
-                acc1 += acc1_1;
-                acc2 += acc2_1;
-                acc3 += acc3_1;
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref y, 0);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref y, 4);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref y, 8);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref y, 12);
+                Layer2Dense1V128(ref Unsafe.Add(ref a, r * 40), ref w, ref Unsafe.Add(ref b, r * 10));
             }
+            RowActivations.Softmax(ref b, 5, 10);
+            MemoryMarshal.CreateReadOnlySpan(ref b, 50).CopyTo(MemoryMarshal.CreateSpan(ref y, 50));
+        }
 
-            // ---- Scalar path ----
-            private static void KerasGenForwardScalar(ref float x, ref float w, ref float scratch, ref float y)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Layer0DenseV128(ref float x, ref float w, ref float y)
+        {
+            ref float kernel = ref Unsafe.Add(ref w, 0);
+            ref float bias = ref Unsafe.Add(ref w, 144);
             {
-                ref float a = ref scratch;
-                ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
-                // dense (Dense): (None, 5, 3) -> (None, 5, 40)
-                for (nuint r = 0; r < 5; r++)
-                {
-                    KerasGenLayer0DenseScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * 3), ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, r * 40));
-                }
-                // dropout (Dropout): (None, 5, 40) -> (None, 5, 40)
-                // dense_1 (Dense): (None, 5, 40) -> (None, 5, 10)
-                for (nuint r = 0; r < 5; r++)
-                {
-                    KerasGenLayer2Dense1Scalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, r * 40), ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, r * 10));
-                }
-                global::KerasGen.Kernels.RowActivations.Softmax(ref b, 5, 10);
-                global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref b, 50).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref y, 50));
+                var acc0 = Vector128.LoadUnsafe(ref bias, 0);
+                var acc1 = Vector128.LoadUnsafe(ref bias, 4);
+                var acc2 = Vector128.LoadUnsafe(ref bias, 8);
+                var acc3 = Vector128.LoadUnsafe(ref bias, 12);
+                var acc4 = Vector128.LoadUnsafe(ref bias, 16);
+                var acc5 = Vector128.LoadUnsafe(ref bias, 20);
+                var acc6 = Vector128.LoadUnsafe(ref bias, 24);
+                var acc7 = Vector128.LoadUnsafe(ref bias, 28);
+                var x0 = Vector128.Create(Unsafe.Add(ref x, 0));
+                acc0 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 0), acc0);
+                acc1 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 4), acc1);
+                acc2 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 8), acc2);
+                acc3 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 12), acc3);
+                acc4 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 16), acc4);
+                acc5 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 20), acc5);
+                acc6 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 24), acc6);
+                acc7 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 28), acc7);
+                var x1 = Vector128.Create(Unsafe.Add(ref x, 1));
+                acc0 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 48), acc0);
+                acc1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 52), acc1);
+                acc2 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 56), acc2);
+                acc3 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 60), acc3);
+                acc4 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 64), acc4);
+                acc5 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 68), acc5);
+                acc6 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 72), acc6);
+                acc7 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 76), acc7);
+                var x2 = Vector128.Create(Unsafe.Add(ref x, 2));
+                acc0 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 96), acc0);
+                acc1 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 100), acc1);
+                acc2 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 104), acc2);
+                acc3 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 108), acc3);
+                acc4 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 112), acc4);
+                acc5 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 116), acc5);
+                acc6 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 120), acc6);
+                acc7 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 124), acc7);
+                acc0 = Activation<Vector128<float>, Simd128>.Tanh(acc0);
+                Vector128.StoreUnsafe(acc0, ref y, 0);
+                acc1 = Activation<Vector128<float>, Simd128>.Tanh(acc1);
+                Vector128.StoreUnsafe(acc1, ref y, 4);
+                acc2 = Activation<Vector128<float>, Simd128>.Tanh(acc2);
+                Vector128.StoreUnsafe(acc2, ref y, 8);
+                acc3 = Activation<Vector128<float>, Simd128>.Tanh(acc3);
+                Vector128.StoreUnsafe(acc3, ref y, 12);
+                acc4 = Activation<Vector128<float>, Simd128>.Tanh(acc4);
+                Vector128.StoreUnsafe(acc4, ref y, 16);
+                acc5 = Activation<Vector128<float>, Simd128>.Tanh(acc5);
+                Vector128.StoreUnsafe(acc5, ref y, 20);
+                acc6 = Activation<Vector128<float>, Simd128>.Tanh(acc6);
+                Vector128.StoreUnsafe(acc6, ref y, 24);
+                acc7 = Activation<Vector128<float>, Simd128>.Tanh(acc7);
+                Vector128.StoreUnsafe(acc7, ref y, 28);
             }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void KerasGenLayer0DenseScalar(ref float x, ref float w, ref float y)
             {
-                ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
-                ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144);
+                var acc0 = Vector128.LoadUnsafe(ref bias, 32 + 0);
+                var acc1 = Vector128.LoadUnsafe(ref bias, 32 + 4);
+                var acc2 = Vector128.LoadUnsafe(ref bias, 32 + 8);
+                var acc3 = Vector128.LoadUnsafe(ref bias, 32 + 12);
+                var x0 = Vector128.Create(Unsafe.Add(ref x, 0));
+                acc0 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 32 + 0), acc0);
+                acc1 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 32 + 4), acc1);
+                acc2 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 32 + 8), acc2);
+                acc3 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 32 + 12), acc3);
+                var x1 = Vector128.Create(Unsafe.Add(ref x, 1));
+                acc0 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 32 + 48), acc0);
+                acc1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 32 + 52), acc1);
+                acc2 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 32 + 56), acc2);
+                acc3 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 32 + 60), acc3);
+                var x2 = Vector128.Create(Unsafe.Add(ref x, 2));
+                acc0 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 32 + 96), acc0);
+                acc1 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 32 + 100), acc1);
+                acc2 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 32 + 104), acc2);
+                acc3 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 32 + 108), acc3);
+                acc0 = Activation<Vector128<float>, Simd128>.Tanh(acc0);
+                Vector128.StoreUnsafe(acc0, ref y, 32 + 0);
+                acc1 = Activation<Vector128<float>, Simd128>.Tanh(acc1);
+                Vector128.StoreUnsafe(acc1, ref y, 32 + 4);
+                acc2 = Activation<Vector128<float>, Simd128>.Tanh(acc2);
+                Vector128.StoreUnsafe(acc2, ref y, 32 + 8);
+                acc3 = Activation<Vector128<float>, Simd128>.Tanh(acc3);
+                Vector128.StoreUnsafe(acc3, ref y, 32 + 12);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void Layer2Dense1V128(ref float x, ref float w, ref float y)
+        {
+            ref float kernel = ref Unsafe.Add(ref w, 192);
+            var acc0 = Vector128<float>.Zero;
+            var acc1 = Vector128<float>.Zero;
+            var acc2 = Vector128<float>.Zero;
+            var acc3 = Vector128<float>.Zero;
+            var acc0_1 = Vector128<float>.Zero;
+            var acc1_1 = Vector128<float>.Zero;
+            var acc2_1 = Vector128<float>.Zero;
+            var acc3_1 = Vector128<float>.Zero;
+            for (nuint i = 0; i < 40; i += 2)
+            {
+                var x0 = Vector128.Create(Unsafe.Add(ref x, i));
+                ref float row0 = ref Unsafe.Add(ref kernel, i * 16);
+                acc0 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref row0, 0), acc0);
+                acc1 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref row0, 4), acc1);
+                acc2 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref row0, 8), acc2);
+                acc3 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref row0, 12), acc3);
+                var x1 = Vector128.Create(Unsafe.Add(ref x, i + 1));
+                ref float row1 = ref Unsafe.Add(ref kernel, (i + 1) * 16);
+                acc0_1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref row1, 0), acc0_1);
+                acc1_1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref row1, 4), acc1_1);
+                acc2_1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref row1, 8), acc2_1);
+                acc3_1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref row1, 12), acc3_1);
+            }
+            acc0 += acc0_1;
+            acc1 += acc1_1;
+            acc2 += acc2_1;
+            acc3 += acc3_1;
+            Vector128.StoreUnsafe(acc0, ref y, 0);
+            Vector128.StoreUnsafe(acc1, ref y, 4);
+            Vector128.StoreUnsafe(acc2, ref y, 8);
+            Vector128.StoreUnsafe(acc3, ref y, 12);
+        }
+
+        // ---- Scalar path ----
+        /// <summary>One sample through every layer on the Scalar path.</summary>
+        public static void ForwardScalar(ref float x, ref float w, ref float scratch, ref float y)
+        {
+            ref float a = ref scratch;
+            ref float b = ref Unsafe.Add(ref scratch, 224);
+            // dense (Dense): (None, 5, 3) -> (None, 5, 40)
+            for (nuint r = 0; r < 5; r++)
+            {
+                Layer0DenseScalar(ref Unsafe.Add(ref x, r * 3), ref w, ref Unsafe.Add(ref a, r * 40));
+            }
+            // dropout (Dropout): (None, 5, 40) -> (None, 5, 40)
+            // dense_1 (Dense): (None, 5, 40) -> (None, 5, 10)
+            for (nuint r = 0; r < 5; r++)
+            {
+                Layer2Dense1Scalar(ref Unsafe.Add(ref a, r * 40), ref w, ref Unsafe.Add(ref b, r * 10));
+            }
+            RowActivations.Softmax(ref b, 5, 10);
+            MemoryMarshal.CreateReadOnlySpan(ref b, 50).CopyTo(MemoryMarshal.CreateSpan(ref y, 50));
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Layer0DenseScalar(ref float x, ref float w, ref float y)
+        {
+            ref float kernel = ref Unsafe.Add(ref w, 0);
+            ref float bias = ref Unsafe.Add(ref w, 144);
+            for (nuint j = 0; j < 40; j++)
+            {
+                Unsafe.Add(ref y, j) = Unsafe.Add(ref bias, j);
+            }
+            for (nuint i = 0; i < 3; i++)
+            {
+                float xi = Unsafe.Add(ref x, i);
+                ref float row = ref Unsafe.Add(ref kernel, i * 48);
                 for (nuint j = 0; j < 40; j++)
                 {
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, j);
-                }
-                for (nuint i = 0; i < 3; i++)
-                {
-                    float xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, i * 48);
-                    for (nuint j = 0; j < 40; j++)
-                    {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) += xi * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, j);
-                    }
-                }
-                for (nuint j = 0; j < 40; j++)
-                {
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) = global::KerasGen.Kernels.Activation<float, global::KerasGen.Kernels.SimdScalar>.Tanh(global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j));
+                    Unsafe.Add(ref y, j) += xi * Unsafe.Add(ref row, j);
                 }
             }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void KerasGenLayer2Dense1Scalar(ref float x, ref float w, ref float y)
+            for (nuint j = 0; j < 40; j++)
             {
-                ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 192);
+                Unsafe.Add(ref y, j) = Activation<float, SimdScalar>.Tanh(Unsafe.Add(ref y, j));
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void Layer2Dense1Scalar(ref float x, ref float w, ref float y)
+        {
+            ref float kernel = ref Unsafe.Add(ref w, 192);
+            for (nuint j = 0; j < 10; j++)
+            {
+                Unsafe.Add(ref y, j) = 0f;
+            }
+            for (nuint i = 0; i < 40; i++)
+            {
+                float xi = Unsafe.Add(ref x, i);
+                ref float row = ref Unsafe.Add(ref kernel, i * 16);
                 for (nuint j = 0; j < 10; j++)
                 {
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) = 0f;
-                }
-                for (nuint i = 0; i < 40; i++)
-                {
-                    float xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, i * 16);
-                    for (nuint j = 0; j < 10; j++)
-                    {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) += xi * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, j);
-                    }
+                    Unsafe.Add(ref y, j) += xi * Unsafe.Add(ref row, j);
                 }
             }
+        }
 
-            // ---- Batch path: Predict on 4 or more samples ----
-            private static void KerasGenBatchForward<TV, TS>(ref float x, ref float w, ref float scratch, ref float y, int n) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
+        // ---- Batch path: Predict on 4 or more samples ----
+        /// <summary>Up to 32 samples through every layer's batch kernel, generic over the register width.</summary>
+        public static void BatchForward<TV, TS>(ref float x, ref float w, ref float scratch, ref float y, int n) where TV : struct where TS : struct, ISimd<TV>
+        {
+            ref float a = ref scratch;
+            ref float b = ref Unsafe.Add(ref scratch, 6656);
+            // dense (Dense): (None, 5, 3) -> (None, 5, 40)
+            DenseTraining<TV, TS>.Forward(ref x, ref w, ref Unsafe.Add(ref w, 144), true, ref a, n * 5, 3, 40, 48);
             {
-                ref float a = ref scratch;
-                ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 6656);
-                // dense (Dense): (None, 5, 3) -> (None, 5, 40)
-                global::KerasGen.Training.DenseTraining<TV, TS>.Forward(ref x, ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144), true, ref a, n * 5, 3, 40, 48);
-
+                nuint count = (nuint)(n * 200), i = 0;
+                for (; i + (nuint)TS.Count <= count; i += (nuint)TS.Count)
                 {
-                    nuint count = (nuint)(n * 200), i = 0;
-                    for (; i + (nuint)TS.Count <= count; i += (nuint)TS.Count)
-                    {
-                        TS.Store(global::KerasGen.Kernels.Activation<TV, TS>.Tanh(TS.Load(ref a, i)), ref a, i);
-                    }
-                    for (; i < count; i++)
-                    {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, i) = global::KerasGen.Kernels.Activation<float, global::KerasGen.Kernels.SimdScalar>.Tanh(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, i));
-                    }
+                    TS.Store(Activation<TV, TS>.Tanh(TS.Load(ref a, i)), ref a, i);
                 }
-                // dropout (Dropout): (None, 5, 40) -> (None, 5, 40)
-                // dense_1 (Dense): (None, 5, 40) -> (None, 5, 10)
-                global::KerasGen.Training.DenseTraining<TV, TS>.Forward(ref a, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 192), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 192), false, ref b, n * 5, 40, 10, 16);
-                global::KerasGen.Kernels.RowActivations.Softmax(ref b, n * 5, 10);
-                global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref b, n * 50).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref y, n * 50));
+                for (; i < count; i++)
+                {
+                    Unsafe.Add(ref a, i) = Activation<float, SimdScalar>.Tanh(Unsafe.Add(ref a, i));
+                }
             }
+            // dropout (Dropout): (None, 5, 40) -> (None, 5, 40)
+            // dense_1 (Dense): (None, 5, 40) -> (None, 5, 10)
+            DenseTraining<TV, TS>.Forward(ref a, ref Unsafe.Add(ref w, 192), ref Unsafe.Add(ref w, 192), false, ref b, n * 5, 40, 10, 16);
+            RowActivations.Softmax(ref b, n * 5, 10);
+            MemoryMarshal.CreateReadOnlySpan(ref b, n * 50).CopyTo(MemoryMarshal.CreateSpan(ref y, n * 50));
         }
     }
 }

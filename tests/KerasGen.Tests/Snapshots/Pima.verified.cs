@@ -12,7 +12,6 @@ namespace Samples
         //   dense_1 (Dense): (None, 12) -> (None, 8), 104 parameters
         //   dense_2 (Dense): (None, 8) -> (None, 1), 9 parameters
         private const int KerasGenWeightSize = 496;
-        private const int KerasGenBufferSize = 32;
 
         /// <summary>Keras <c>model.input_shape</c>: (None, 8).</summary>
         public static global::KerasGen.TensorShape InputShape { get; } = new global::KerasGen.TensorShape(null, 8);
@@ -45,7 +44,6 @@ namespace Samples
             new("dense_2", "Dense", "sigmoid", new[] { 8 }, new[] { 1 }, 9, 4, 5, new global::System.Collections.Generic.Dictionary<string, string> { ["units"] = "1", ["use_bias"] = "true" }),
         };
 
-        [global::System.ThreadStatic] private static global::KerasGen.Kernels.AlignedBuffer? t_batchScratch;
         private readonly global::KerasGen.Kernels.AlignedBuffer _weights = new(KerasGenWeightSize);
         private readonly ulong _seed;
 
@@ -71,19 +69,19 @@ namespace Samples
             ref float weights = ref _weights.Start;
             if (samples >= 4)
             {
-                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
-                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
-                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
-                else KerasGenPredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) global::KerasGen.Generated.PimaModelKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) global::KerasGen.Generated.PimaModelKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) global::KerasGen.Generated.PimaModelKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
+                else global::KerasGen.Generated.PimaModelKernels.PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
                 return;
             }
             // Small enough for the stack: cheaper than a thread-static lookup, and private to this call.
             global::System.Span<float> stack = stackalloc float[80];
             ref float scratch = ref global::KerasGen.Kernels.AlignedBuffer.AlignedStart(stack);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) for (int n = 0; n < samples; n++) KerasGenForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) for (int n = 0; n < samples; n++) KerasGenForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) for (int n = 0; n < samples; n++) KerasGenForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
-            else for (int n = 0; n < samples; n++) KerasGenForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) for (int n = 0; n < samples; n++) global::KerasGen.Generated.PimaModelKernels.ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) for (int n = 0; n < samples; n++) global::KerasGen.Generated.PimaModelKernels.ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) for (int n = 0; n < samples; n++) global::KerasGen.Generated.PimaModelKernels.ForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            else for (int n = 0; n < samples; n++) global::KerasGen.Generated.PimaModelKernels.ForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
         }
 
         /// <summary>Predict on a chosen kernel path (for tests and benchmarks that compare paths in one process).</summary>
@@ -100,32 +98,21 @@ namespace Samples
             ref float weights = ref _weights.Start;
             if (samples >= 4)
             {
-                if (path == global::KerasGen.KernelPath.Vector512) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
-                else if (path == global::KerasGen.KernelPath.Vector256) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
-                else if (path == global::KerasGen.KernelPath.Vector128) KerasGenPredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
-                else if (path == global::KerasGen.KernelPath.Scalar) KerasGenPredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
+                if (path == global::KerasGen.KernelPath.Vector512) global::KerasGen.Generated.PimaModelKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
+                else if (path == global::KerasGen.KernelPath.Vector256) global::KerasGen.Generated.PimaModelKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
+                else if (path == global::KerasGen.KernelPath.Vector128) global::KerasGen.Generated.PimaModelKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
+                else if (path == global::KerasGen.KernelPath.Scalar) global::KerasGen.Generated.PimaModelKernels.PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
                 else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, "Unknown kernel path.");
                 return;
             }
             // Small enough for the stack: cheaper than a thread-static lookup, and private to this call.
             global::System.Span<float> stack = stackalloc float[80];
             ref float scratch = ref global::KerasGen.Kernels.AlignedBuffer.AlignedStart(stack);
-            if (path == global::KerasGen.KernelPath.Vector512) for (int n = 0; n < samples; n++) KerasGenForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
-            else if (path == global::KerasGen.KernelPath.Vector256) for (int n = 0; n < samples; n++) KerasGenForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
-            else if (path == global::KerasGen.KernelPath.Vector128) for (int n = 0; n < samples; n++) KerasGenForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
-            else if (path == global::KerasGen.KernelPath.Scalar) for (int n = 0; n < samples; n++) KerasGenForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            if (path == global::KerasGen.KernelPath.Vector512) for (int n = 0; n < samples; n++) global::KerasGen.Generated.PimaModelKernels.ForwardV512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            else if (path == global::KerasGen.KernelPath.Vector256) for (int n = 0; n < samples; n++) global::KerasGen.Generated.PimaModelKernels.ForwardV256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            else if (path == global::KerasGen.KernelPath.Vector128) for (int n = 0; n < samples; n++) global::KerasGen.Generated.PimaModelKernels.ForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
+            else if (path == global::KerasGen.KernelPath.Scalar) for (int n = 0; n < samples; n++) global::KerasGen.Generated.PimaModelKernels.ForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
             else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, "Unknown kernel path.");
-        }
-
-        /// <summary>Four or more samples: chunks through the batch kernels, which share weight loads across samples.</summary>
-        private static void KerasGenPredictBatch<TV, TS>(ref float input, ref float weights, ref float output, int samples) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
-        {
-            ref float scratch = ref (t_batchScratch ??= new global::KerasGen.Kernels.AlignedBuffer(1024)).Start;
-            for (int start = 0; start < samples; start += 32)
-            {
-                int n = global::System.Math.Min(32, samples - start);
-                KerasGenBatchForward<TV, TS>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, start * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 1), n);
-            }
         }
 
         /// <inheritdoc/>
@@ -142,649 +129,680 @@ namespace Samples
 
         /// <summary>Keras 3 <c>summary(line_length)</c>.</summary>
         public string Summary(int lineLength) => global::KerasGen.ModelSummary.Format("sequential", s_layers, lineLength);
+    }
+}
+
+namespace KerasGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+    using KerasGen.Initialization;
+    using KerasGen.Kernels;
+    using KerasGen.Training;
+
+    /// <summary>The compiled kernels of PimaModel: one forward pass per kernel path, its layers' kernels, the batch path.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("KerasGen", "0.1.0")]
+    file static class PimaModelKernels
+    {
+        [ThreadStatic] private static AlignedBuffer? t_batchScratch;
+
+        /// <summary>Four or more samples: chunks through the batch kernels, which share weight loads across samples.</summary>
+        public static void PredictBatch<TV, TS>(ref float input, ref float weights, ref float output, int samples) where TV : struct where TS : struct, ISimd<TV>
+        {
+            ref float scratch = ref (t_batchScratch ??= new AlignedBuffer(1024)).Start;
+            for (int start = 0; start < samples; start += 32)
+            {
+                int n = Math.Min(32, samples - start);
+                BatchForward<TV, TS>(ref Unsafe.Add(ref input, start * 8), ref weights, ref scratch, ref Unsafe.Add(ref output, start * 1), n);
+            }
+        }
 
         // ---- Vector512 path ----
-        private static void KerasGenForwardV512(ref float x, ref float w, ref float scratch, ref float y)
+        /// <summary>One sample through every layer on the Vector512 path.</summary>
+        public static void ForwardV512(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
-            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
+            ref float b = ref Unsafe.Add(ref scratch, 32);
             // dense (Dense): (None, 8) -> (None, 12)
-            KerasGenLayer0DenseV512(ref x, ref w, ref a);
+            Layer0DenseV512(ref x, ref w, ref a);
             // dense_1 (Dense): (None, 12) -> (None, 8)
-            KerasGenLayer1Dense1V512(ref a, ref w, ref b);
+            Layer1Dense1V512(ref a, ref w, ref b);
             // dense_2 (Dense): (None, 8) -> (None, 1)
-            KerasGenLayer2Dense2V512(ref b, ref w, ref a);
+            Layer2Dense2V512(ref b, ref w, ref a);
             y = a;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void KerasGenLayer0DenseV512(ref float x, ref float w, ref float y)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Layer0DenseV512(ref float x, ref float w, ref float y)
         {
-            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
-            ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 128);
-            var acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref bias, 0);
-            var acc0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-            var acc0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-            var acc0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-            var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0));
-            acc0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 0), acc0);
-            var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 16), acc0_1);
-            var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2));
-            acc0_2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 32), acc0_2);
-            var x3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3));
-            acc0_3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 48), acc0_3);
-            var x4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4));
-            acc0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x4, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 64), acc0);
-            var x5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x5, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 80), acc0_1);
-            var x6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 6));
-            acc0_2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x6, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 96), acc0_2);
-            var x7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 7));
-            acc0_3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x7, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 112), acc0_3);
+            ref float kernel = ref Unsafe.Add(ref w, 0);
+            ref float bias = ref Unsafe.Add(ref w, 128);
+            var acc0 = Vector512.LoadUnsafe(ref bias, 0);
+            var acc0_1 = Vector512<float>.Zero;
+            var acc0_2 = Vector512<float>.Zero;
+            var acc0_3 = Vector512<float>.Zero;
+            var x0 = Vector512.Create(Unsafe.Add(ref x, 0));
+            acc0 = Vector512.MultiplyAddEstimate(x0, Vector512.LoadUnsafe(ref kernel, 0), acc0);
+            var x1 = Vector512.Create(Unsafe.Add(ref x, 1));
+            acc0_1 = Vector512.MultiplyAddEstimate(x1, Vector512.LoadUnsafe(ref kernel, 16), acc0_1);
+            var x2 = Vector512.Create(Unsafe.Add(ref x, 2));
+            acc0_2 = Vector512.MultiplyAddEstimate(x2, Vector512.LoadUnsafe(ref kernel, 32), acc0_2);
+            var x3 = Vector512.Create(Unsafe.Add(ref x, 3));
+            acc0_3 = Vector512.MultiplyAddEstimate(x3, Vector512.LoadUnsafe(ref kernel, 48), acc0_3);
+            var x4 = Vector512.Create(Unsafe.Add(ref x, 4));
+            acc0 = Vector512.MultiplyAddEstimate(x4, Vector512.LoadUnsafe(ref kernel, 64), acc0);
+            var x5 = Vector512.Create(Unsafe.Add(ref x, 5));
+            acc0_1 = Vector512.MultiplyAddEstimate(x5, Vector512.LoadUnsafe(ref kernel, 80), acc0_1);
+            var x6 = Vector512.Create(Unsafe.Add(ref x, 6));
+            acc0_2 = Vector512.MultiplyAddEstimate(x6, Vector512.LoadUnsafe(ref kernel, 96), acc0_2);
+            var x7 = Vector512.Create(Unsafe.Add(ref x, 7));
+            acc0_3 = Vector512.MultiplyAddEstimate(x7, Vector512.LoadUnsafe(ref kernel, 112), acc0_3);
             acc0 = (acc0 + acc0_1) + (acc0_2 + acc0_3);
-            acc0 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>.Relu(acc0);
-            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref y, 0);
+            acc0 = Activation<Vector512<float>, Simd512>.Relu(acc0);
+            Vector512.StoreUnsafe(acc0, ref y, 0);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void KerasGenLayer1Dense1V512(ref float x, ref float w, ref float y)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Layer1Dense1V512(ref float x, ref float w, ref float y)
         {
-            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144);
-            ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 336);
-            var acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref bias, 0);
-            var acc0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-            var acc0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-            var acc0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-            var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0));
-            acc0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 0), acc0);
-            var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 16), acc0_1);
-            var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2));
-            acc0_2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 32), acc0_2);
-            var x3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3));
-            acc0_3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 48), acc0_3);
-            var x4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4));
-            acc0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x4, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 64), acc0);
-            var x5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x5, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 80), acc0_1);
-            var x6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 6));
-            acc0_2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x6, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 96), acc0_2);
-            var x7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 7));
-            acc0_3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x7, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 112), acc0_3);
-            var x8 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 8));
-            acc0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x8, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 128), acc0);
-            var x9 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 9));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x9, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 144), acc0_1);
-            var x10 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 10));
-            acc0_2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x10, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 160), acc0_2);
-            var x11 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 11));
-            acc0_3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x11, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 176), acc0_3);
+            ref float kernel = ref Unsafe.Add(ref w, 144);
+            ref float bias = ref Unsafe.Add(ref w, 336);
+            var acc0 = Vector512.LoadUnsafe(ref bias, 0);
+            var acc0_1 = Vector512<float>.Zero;
+            var acc0_2 = Vector512<float>.Zero;
+            var acc0_3 = Vector512<float>.Zero;
+            var x0 = Vector512.Create(Unsafe.Add(ref x, 0));
+            acc0 = Vector512.MultiplyAddEstimate(x0, Vector512.LoadUnsafe(ref kernel, 0), acc0);
+            var x1 = Vector512.Create(Unsafe.Add(ref x, 1));
+            acc0_1 = Vector512.MultiplyAddEstimate(x1, Vector512.LoadUnsafe(ref kernel, 16), acc0_1);
+            var x2 = Vector512.Create(Unsafe.Add(ref x, 2));
+            acc0_2 = Vector512.MultiplyAddEstimate(x2, Vector512.LoadUnsafe(ref kernel, 32), acc0_2);
+            var x3 = Vector512.Create(Unsafe.Add(ref x, 3));
+            acc0_3 = Vector512.MultiplyAddEstimate(x3, Vector512.LoadUnsafe(ref kernel, 48), acc0_3);
+            var x4 = Vector512.Create(Unsafe.Add(ref x, 4));
+            acc0 = Vector512.MultiplyAddEstimate(x4, Vector512.LoadUnsafe(ref kernel, 64), acc0);
+            var x5 = Vector512.Create(Unsafe.Add(ref x, 5));
+            acc0_1 = Vector512.MultiplyAddEstimate(x5, Vector512.LoadUnsafe(ref kernel, 80), acc0_1);
+            var x6 = Vector512.Create(Unsafe.Add(ref x, 6));
+            acc0_2 = Vector512.MultiplyAddEstimate(x6, Vector512.LoadUnsafe(ref kernel, 96), acc0_2);
+            var x7 = Vector512.Create(Unsafe.Add(ref x, 7));
+            acc0_3 = Vector512.MultiplyAddEstimate(x7, Vector512.LoadUnsafe(ref kernel, 112), acc0_3);
+            var x8 = Vector512.Create(Unsafe.Add(ref x, 8));
+            acc0 = Vector512.MultiplyAddEstimate(x8, Vector512.LoadUnsafe(ref kernel, 128), acc0);
+            var x9 = Vector512.Create(Unsafe.Add(ref x, 9));
+            acc0_1 = Vector512.MultiplyAddEstimate(x9, Vector512.LoadUnsafe(ref kernel, 144), acc0_1);
+            var x10 = Vector512.Create(Unsafe.Add(ref x, 10));
+            acc0_2 = Vector512.MultiplyAddEstimate(x10, Vector512.LoadUnsafe(ref kernel, 160), acc0_2);
+            var x11 = Vector512.Create(Unsafe.Add(ref x, 11));
+            acc0_3 = Vector512.MultiplyAddEstimate(x11, Vector512.LoadUnsafe(ref kernel, 176), acc0_3);
             acc0 = (acc0 + acc0_1) + (acc0_2 + acc0_3);
-            acc0 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>.Relu(acc0);
-            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref y, 0);
+            acc0 = Activation<Vector512<float>, Simd512>.Relu(acc0);
+            Vector512.StoreUnsafe(acc0, ref y, 0);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void KerasGenLayer2Dense2V512(ref float x, ref float w, ref float y)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Layer2Dense2V512(ref float x, ref float w, ref float y)
         {
-            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 352);
-            ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 480);
-            var acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref bias, 0);
-            var acc0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-            var acc0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-            var acc0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-            var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0));
-            acc0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 0), acc0);
-            var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 16), acc0_1);
-            var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2));
-            acc0_2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 32), acc0_2);
-            var x3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3));
-            acc0_3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 48), acc0_3);
-            var x4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4));
-            acc0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x4, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 64), acc0);
-            var x5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x5, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 80), acc0_1);
-            var x6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 6));
-            acc0_2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x6, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 96), acc0_2);
-            var x7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 7));
-            acc0_3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x7, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernel, 112), acc0_3);
+            ref float kernel = ref Unsafe.Add(ref w, 352);
+            ref float bias = ref Unsafe.Add(ref w, 480);
+            var acc0 = Vector512.LoadUnsafe(ref bias, 0);
+            var acc0_1 = Vector512<float>.Zero;
+            var acc0_2 = Vector512<float>.Zero;
+            var acc0_3 = Vector512<float>.Zero;
+            var x0 = Vector512.Create(Unsafe.Add(ref x, 0));
+            acc0 = Vector512.MultiplyAddEstimate(x0, Vector512.LoadUnsafe(ref kernel, 0), acc0);
+            var x1 = Vector512.Create(Unsafe.Add(ref x, 1));
+            acc0_1 = Vector512.MultiplyAddEstimate(x1, Vector512.LoadUnsafe(ref kernel, 16), acc0_1);
+            var x2 = Vector512.Create(Unsafe.Add(ref x, 2));
+            acc0_2 = Vector512.MultiplyAddEstimate(x2, Vector512.LoadUnsafe(ref kernel, 32), acc0_2);
+            var x3 = Vector512.Create(Unsafe.Add(ref x, 3));
+            acc0_3 = Vector512.MultiplyAddEstimate(x3, Vector512.LoadUnsafe(ref kernel, 48), acc0_3);
+            var x4 = Vector512.Create(Unsafe.Add(ref x, 4));
+            acc0 = Vector512.MultiplyAddEstimate(x4, Vector512.LoadUnsafe(ref kernel, 64), acc0);
+            var x5 = Vector512.Create(Unsafe.Add(ref x, 5));
+            acc0_1 = Vector512.MultiplyAddEstimate(x5, Vector512.LoadUnsafe(ref kernel, 80), acc0_1);
+            var x6 = Vector512.Create(Unsafe.Add(ref x, 6));
+            acc0_2 = Vector512.MultiplyAddEstimate(x6, Vector512.LoadUnsafe(ref kernel, 96), acc0_2);
+            var x7 = Vector512.Create(Unsafe.Add(ref x, 7));
+            acc0_3 = Vector512.MultiplyAddEstimate(x7, Vector512.LoadUnsafe(ref kernel, 112), acc0_3);
             acc0 = (acc0 + acc0_1) + (acc0_2 + acc0_3);
-            acc0 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>.Sigmoid(acc0);
-            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref y, 0);
+            acc0 = Activation<Vector512<float>, Simd512>.Sigmoid(acc0);
+            Vector512.StoreUnsafe(acc0, ref y, 0);
         }
 
         // ---- Vector256 path ----
-        private static void KerasGenForwardV256(ref float x, ref float w, ref float scratch, ref float y)
+        /// <summary>One sample through every layer on the Vector256 path.</summary>
+        public static void ForwardV256(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
-            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
+            ref float b = ref Unsafe.Add(ref scratch, 32);
             // dense (Dense): (None, 8) -> (None, 12)
-            KerasGenLayer0DenseV256(ref x, ref w, ref a);
+            Layer0DenseV256(ref x, ref w, ref a);
             // dense_1 (Dense): (None, 12) -> (None, 8)
-            KerasGenLayer1Dense1V256(ref a, ref w, ref b);
+            Layer1Dense1V256(ref a, ref w, ref b);
             // dense_2 (Dense): (None, 8) -> (None, 1)
-            KerasGenLayer2Dense2V256(ref b, ref w, ref a);
+            Layer2Dense2V256(ref b, ref w, ref a);
             y = a;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void KerasGenLayer0DenseV256(ref float x, ref float w, ref float y)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Layer0DenseV256(ref float x, ref float w, ref float y)
         {
-            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
-            ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 128);
-            var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, 0);
-            var acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, 8);
-            var acc0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-            var acc1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-            var acc0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-            var acc1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-            var acc0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-            var acc1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-            var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0));
-            acc0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 0), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 8), acc1);
-            var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 16), acc0_1);
-            acc1_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 24), acc1_1);
-            var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2));
-            acc0_2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 32), acc0_2);
-            acc1_2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 40), acc1_2);
-            var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3));
-            acc0_3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 48), acc0_3);
-            acc1_3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 56), acc1_3);
-            var x4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4));
-            acc0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x4, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 64), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x4, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 72), acc1);
-            var x5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x5, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 80), acc0_1);
-            acc1_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x5, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 88), acc1_1);
-            var x6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 6));
-            acc0_2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x6, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 96), acc0_2);
-            acc1_2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x6, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 104), acc1_2);
-            var x7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 7));
-            acc0_3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x7, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 112), acc0_3);
-            acc1_3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x7, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 120), acc1_3);
+            ref float kernel = ref Unsafe.Add(ref w, 0);
+            ref float bias = ref Unsafe.Add(ref w, 128);
+            var acc0 = Vector256.LoadUnsafe(ref bias, 0);
+            var acc1 = Vector256.LoadUnsafe(ref bias, 8);
+            var acc0_1 = Vector256<float>.Zero;
+            var acc1_1 = Vector256<float>.Zero;
+            var acc0_2 = Vector256<float>.Zero;
+            var acc1_2 = Vector256<float>.Zero;
+            var acc0_3 = Vector256<float>.Zero;
+            var acc1_3 = Vector256<float>.Zero;
+            var x0 = Vector256.Create(Unsafe.Add(ref x, 0));
+            acc0 = Vector256.MultiplyAddEstimate(x0, Vector256.LoadUnsafe(ref kernel, 0), acc0);
+            acc1 = Vector256.MultiplyAddEstimate(x0, Vector256.LoadUnsafe(ref kernel, 8), acc1);
+            var x1 = Vector256.Create(Unsafe.Add(ref x, 1));
+            acc0_1 = Vector256.MultiplyAddEstimate(x1, Vector256.LoadUnsafe(ref kernel, 16), acc0_1);
+            acc1_1 = Vector256.MultiplyAddEstimate(x1, Vector256.LoadUnsafe(ref kernel, 24), acc1_1);
+            var x2 = Vector256.Create(Unsafe.Add(ref x, 2));
+            acc0_2 = Vector256.MultiplyAddEstimate(x2, Vector256.LoadUnsafe(ref kernel, 32), acc0_2);
+            acc1_2 = Vector256.MultiplyAddEstimate(x2, Vector256.LoadUnsafe(ref kernel, 40), acc1_2);
+            var x3 = Vector256.Create(Unsafe.Add(ref x, 3));
+            acc0_3 = Vector256.MultiplyAddEstimate(x3, Vector256.LoadUnsafe(ref kernel, 48), acc0_3);
+            acc1_3 = Vector256.MultiplyAddEstimate(x3, Vector256.LoadUnsafe(ref kernel, 56), acc1_3);
+            var x4 = Vector256.Create(Unsafe.Add(ref x, 4));
+            acc0 = Vector256.MultiplyAddEstimate(x4, Vector256.LoadUnsafe(ref kernel, 64), acc0);
+            acc1 = Vector256.MultiplyAddEstimate(x4, Vector256.LoadUnsafe(ref kernel, 72), acc1);
+            var x5 = Vector256.Create(Unsafe.Add(ref x, 5));
+            acc0_1 = Vector256.MultiplyAddEstimate(x5, Vector256.LoadUnsafe(ref kernel, 80), acc0_1);
+            acc1_1 = Vector256.MultiplyAddEstimate(x5, Vector256.LoadUnsafe(ref kernel, 88), acc1_1);
+            var x6 = Vector256.Create(Unsafe.Add(ref x, 6));
+            acc0_2 = Vector256.MultiplyAddEstimate(x6, Vector256.LoadUnsafe(ref kernel, 96), acc0_2);
+            acc1_2 = Vector256.MultiplyAddEstimate(x6, Vector256.LoadUnsafe(ref kernel, 104), acc1_2);
+            var x7 = Vector256.Create(Unsafe.Add(ref x, 7));
+            acc0_3 = Vector256.MultiplyAddEstimate(x7, Vector256.LoadUnsafe(ref kernel, 112), acc0_3);
+            acc1_3 = Vector256.MultiplyAddEstimate(x7, Vector256.LoadUnsafe(ref kernel, 120), acc1_3);
             acc0 = (acc0 + acc0_1) + (acc0_2 + acc0_3);
             acc1 = (acc1 + acc1_1) + (acc1_2 + acc1_3);
-            acc0 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>.Relu(acc0);
-            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref y, 0);
-            acc1 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>.Relu(acc1);
-            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref y, 8);
+            acc0 = Activation<Vector256<float>, Simd256>.Relu(acc0);
+            Vector256.StoreUnsafe(acc0, ref y, 0);
+            acc1 = Activation<Vector256<float>, Simd256>.Relu(acc1);
+            Vector256.StoreUnsafe(acc1, ref y, 8);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void KerasGenLayer1Dense1V256(ref float x, ref float w, ref float y)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Layer1Dense1V256(ref float x, ref float w, ref float y)
         {
-            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144);
-            ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 336);
-            var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, 0);
-            var acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, 8);
-            var acc0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-            var acc1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-            var acc0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-            var acc1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-            var acc0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-            var acc1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-            var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0));
-            acc0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 0), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 8), acc1);
-            var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 16), acc0_1);
-            acc1_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 24), acc1_1);
-            var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2));
-            acc0_2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 32), acc0_2);
-            acc1_2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 40), acc1_2);
-            var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3));
-            acc0_3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 48), acc0_3);
-            acc1_3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 56), acc1_3);
-            var x4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4));
-            acc0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x4, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 64), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x4, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 72), acc1);
-            var x5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x5, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 80), acc0_1);
-            acc1_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x5, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 88), acc1_1);
-            var x6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 6));
-            acc0_2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x6, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 96), acc0_2);
-            acc1_2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x6, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 104), acc1_2);
-            var x7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 7));
-            acc0_3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x7, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 112), acc0_3);
-            acc1_3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x7, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 120), acc1_3);
-            var x8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 8));
-            acc0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 128), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 136), acc1);
-            var x9 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 9));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x9, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 144), acc0_1);
-            acc1_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x9, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 152), acc1_1);
-            var x10 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 10));
-            acc0_2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x10, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 160), acc0_2);
-            acc1_2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x10, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 168), acc1_2);
-            var x11 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 11));
-            acc0_3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x11, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 176), acc0_3);
-            acc1_3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x11, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 184), acc1_3);
+            ref float kernel = ref Unsafe.Add(ref w, 144);
+            ref float bias = ref Unsafe.Add(ref w, 336);
+            var acc0 = Vector256.LoadUnsafe(ref bias, 0);
+            var acc1 = Vector256.LoadUnsafe(ref bias, 8);
+            var acc0_1 = Vector256<float>.Zero;
+            var acc1_1 = Vector256<float>.Zero;
+            var acc0_2 = Vector256<float>.Zero;
+            var acc1_2 = Vector256<float>.Zero;
+            var acc0_3 = Vector256<float>.Zero;
+            var acc1_3 = Vector256<float>.Zero;
+            var x0 = Vector256.Create(Unsafe.Add(ref x, 0));
+            acc0 = Vector256.MultiplyAddEstimate(x0, Vector256.LoadUnsafe(ref kernel, 0), acc0);
+            acc1 = Vector256.MultiplyAddEstimate(x0, Vector256.LoadUnsafe(ref kernel, 8), acc1);
+            var x1 = Vector256.Create(Unsafe.Add(ref x, 1));
+            acc0_1 = Vector256.MultiplyAddEstimate(x1, Vector256.LoadUnsafe(ref kernel, 16), acc0_1);
+            acc1_1 = Vector256.MultiplyAddEstimate(x1, Vector256.LoadUnsafe(ref kernel, 24), acc1_1);
+            var x2 = Vector256.Create(Unsafe.Add(ref x, 2));
+            acc0_2 = Vector256.MultiplyAddEstimate(x2, Vector256.LoadUnsafe(ref kernel, 32), acc0_2);
+            acc1_2 = Vector256.MultiplyAddEstimate(x2, Vector256.LoadUnsafe(ref kernel, 40), acc1_2);
+            var x3 = Vector256.Create(Unsafe.Add(ref x, 3));
+            acc0_3 = Vector256.MultiplyAddEstimate(x3, Vector256.LoadUnsafe(ref kernel, 48), acc0_3);
+            acc1_3 = Vector256.MultiplyAddEstimate(x3, Vector256.LoadUnsafe(ref kernel, 56), acc1_3);
+            var x4 = Vector256.Create(Unsafe.Add(ref x, 4));
+            acc0 = Vector256.MultiplyAddEstimate(x4, Vector256.LoadUnsafe(ref kernel, 64), acc0);
+            acc1 = Vector256.MultiplyAddEstimate(x4, Vector256.LoadUnsafe(ref kernel, 72), acc1);
+            var x5 = Vector256.Create(Unsafe.Add(ref x, 5));
+            acc0_1 = Vector256.MultiplyAddEstimate(x5, Vector256.LoadUnsafe(ref kernel, 80), acc0_1);
+            acc1_1 = Vector256.MultiplyAddEstimate(x5, Vector256.LoadUnsafe(ref kernel, 88), acc1_1);
+            var x6 = Vector256.Create(Unsafe.Add(ref x, 6));
+            acc0_2 = Vector256.MultiplyAddEstimate(x6, Vector256.LoadUnsafe(ref kernel, 96), acc0_2);
+            acc1_2 = Vector256.MultiplyAddEstimate(x6, Vector256.LoadUnsafe(ref kernel, 104), acc1_2);
+            var x7 = Vector256.Create(Unsafe.Add(ref x, 7));
+            acc0_3 = Vector256.MultiplyAddEstimate(x7, Vector256.LoadUnsafe(ref kernel, 112), acc0_3);
+            acc1_3 = Vector256.MultiplyAddEstimate(x7, Vector256.LoadUnsafe(ref kernel, 120), acc1_3);
+            var x8 = Vector256.Create(Unsafe.Add(ref x, 8));
+            acc0 = Vector256.MultiplyAddEstimate(x8, Vector256.LoadUnsafe(ref kernel, 128), acc0);
+            acc1 = Vector256.MultiplyAddEstimate(x8, Vector256.LoadUnsafe(ref kernel, 136), acc1);
+            var x9 = Vector256.Create(Unsafe.Add(ref x, 9));
+            acc0_1 = Vector256.MultiplyAddEstimate(x9, Vector256.LoadUnsafe(ref kernel, 144), acc0_1);
+            acc1_1 = Vector256.MultiplyAddEstimate(x9, Vector256.LoadUnsafe(ref kernel, 152), acc1_1);
+            var x10 = Vector256.Create(Unsafe.Add(ref x, 10));
+            acc0_2 = Vector256.MultiplyAddEstimate(x10, Vector256.LoadUnsafe(ref kernel, 160), acc0_2);
+            acc1_2 = Vector256.MultiplyAddEstimate(x10, Vector256.LoadUnsafe(ref kernel, 168), acc1_2);
+            var x11 = Vector256.Create(Unsafe.Add(ref x, 11));
+            acc0_3 = Vector256.MultiplyAddEstimate(x11, Vector256.LoadUnsafe(ref kernel, 176), acc0_3);
+            acc1_3 = Vector256.MultiplyAddEstimate(x11, Vector256.LoadUnsafe(ref kernel, 184), acc1_3);
             acc0 = (acc0 + acc0_1) + (acc0_2 + acc0_3);
             acc1 = (acc1 + acc1_1) + (acc1_2 + acc1_3);
-            acc0 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>.Relu(acc0);
-            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref y, 0);
-            acc1 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>.Relu(acc1);
-            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref y, 8);
+            acc0 = Activation<Vector256<float>, Simd256>.Relu(acc0);
+            Vector256.StoreUnsafe(acc0, ref y, 0);
+            acc1 = Activation<Vector256<float>, Simd256>.Relu(acc1);
+            Vector256.StoreUnsafe(acc1, ref y, 8);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void KerasGenLayer2Dense2V256(ref float x, ref float w, ref float y)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Layer2Dense2V256(ref float x, ref float w, ref float y)
         {
-            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 352);
-            ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 480);
-            var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, 0);
-            var acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, 8);
-            var acc0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-            var acc1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-            var acc0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-            var acc1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-            var acc0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-            var acc1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-            var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0));
-            acc0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 0), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 8), acc1);
-            var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 16), acc0_1);
-            acc1_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 24), acc1_1);
-            var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2));
-            acc0_2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 32), acc0_2);
-            acc1_2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 40), acc1_2);
-            var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3));
-            acc0_3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 48), acc0_3);
-            acc1_3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 56), acc1_3);
-            var x4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4));
-            acc0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x4, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 64), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x4, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 72), acc1);
-            var x5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x5, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 80), acc0_1);
-            acc1_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x5, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 88), acc1_1);
-            var x6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 6));
-            acc0_2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x6, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 96), acc0_2);
-            acc1_2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x6, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 104), acc1_2);
-            var x7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 7));
-            acc0_3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x7, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 112), acc0_3);
-            acc1_3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x7, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kernel, 120), acc1_3);
+            ref float kernel = ref Unsafe.Add(ref w, 352);
+            ref float bias = ref Unsafe.Add(ref w, 480);
+            var acc0 = Vector256.LoadUnsafe(ref bias, 0);
+            var acc1 = Vector256.LoadUnsafe(ref bias, 8);
+            var acc0_1 = Vector256<float>.Zero;
+            var acc1_1 = Vector256<float>.Zero;
+            var acc0_2 = Vector256<float>.Zero;
+            var acc1_2 = Vector256<float>.Zero;
+            var acc0_3 = Vector256<float>.Zero;
+            var acc1_3 = Vector256<float>.Zero;
+            var x0 = Vector256.Create(Unsafe.Add(ref x, 0));
+            acc0 = Vector256.MultiplyAddEstimate(x0, Vector256.LoadUnsafe(ref kernel, 0), acc0);
+            acc1 = Vector256.MultiplyAddEstimate(x0, Vector256.LoadUnsafe(ref kernel, 8), acc1);
+            var x1 = Vector256.Create(Unsafe.Add(ref x, 1));
+            acc0_1 = Vector256.MultiplyAddEstimate(x1, Vector256.LoadUnsafe(ref kernel, 16), acc0_1);
+            acc1_1 = Vector256.MultiplyAddEstimate(x1, Vector256.LoadUnsafe(ref kernel, 24), acc1_1);
+            var x2 = Vector256.Create(Unsafe.Add(ref x, 2));
+            acc0_2 = Vector256.MultiplyAddEstimate(x2, Vector256.LoadUnsafe(ref kernel, 32), acc0_2);
+            acc1_2 = Vector256.MultiplyAddEstimate(x2, Vector256.LoadUnsafe(ref kernel, 40), acc1_2);
+            var x3 = Vector256.Create(Unsafe.Add(ref x, 3));
+            acc0_3 = Vector256.MultiplyAddEstimate(x3, Vector256.LoadUnsafe(ref kernel, 48), acc0_3);
+            acc1_3 = Vector256.MultiplyAddEstimate(x3, Vector256.LoadUnsafe(ref kernel, 56), acc1_3);
+            var x4 = Vector256.Create(Unsafe.Add(ref x, 4));
+            acc0 = Vector256.MultiplyAddEstimate(x4, Vector256.LoadUnsafe(ref kernel, 64), acc0);
+            acc1 = Vector256.MultiplyAddEstimate(x4, Vector256.LoadUnsafe(ref kernel, 72), acc1);
+            var x5 = Vector256.Create(Unsafe.Add(ref x, 5));
+            acc0_1 = Vector256.MultiplyAddEstimate(x5, Vector256.LoadUnsafe(ref kernel, 80), acc0_1);
+            acc1_1 = Vector256.MultiplyAddEstimate(x5, Vector256.LoadUnsafe(ref kernel, 88), acc1_1);
+            var x6 = Vector256.Create(Unsafe.Add(ref x, 6));
+            acc0_2 = Vector256.MultiplyAddEstimate(x6, Vector256.LoadUnsafe(ref kernel, 96), acc0_2);
+            acc1_2 = Vector256.MultiplyAddEstimate(x6, Vector256.LoadUnsafe(ref kernel, 104), acc1_2);
+            var x7 = Vector256.Create(Unsafe.Add(ref x, 7));
+            acc0_3 = Vector256.MultiplyAddEstimate(x7, Vector256.LoadUnsafe(ref kernel, 112), acc0_3);
+            acc1_3 = Vector256.MultiplyAddEstimate(x7, Vector256.LoadUnsafe(ref kernel, 120), acc1_3);
             acc0 = (acc0 + acc0_1) + (acc0_2 + acc0_3);
             acc1 = (acc1 + acc1_1) + (acc1_2 + acc1_3);
-            acc0 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>.Sigmoid(acc0);
-            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref y, 0);
-            acc1 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>.Sigmoid(acc1);
-            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref y, 8);
+            acc0 = Activation<Vector256<float>, Simd256>.Sigmoid(acc0);
+            Vector256.StoreUnsafe(acc0, ref y, 0);
+            acc1 = Activation<Vector256<float>, Simd256>.Sigmoid(acc1);
+            Vector256.StoreUnsafe(acc1, ref y, 8);
         }
 
         // ---- Vector128 path ----
-        private static void KerasGenForwardV128(ref float x, ref float w, ref float scratch, ref float y)
+        /// <summary>One sample through every layer on the Vector128 path.</summary>
+        public static void ForwardV128(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
-            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
+            ref float b = ref Unsafe.Add(ref scratch, 32);
             // dense (Dense): (None, 8) -> (None, 12)
-            KerasGenLayer0DenseV128(ref x, ref w, ref a);
+            Layer0DenseV128(ref x, ref w, ref a);
             // dense_1 (Dense): (None, 12) -> (None, 8)
-            KerasGenLayer1Dense1V128(ref a, ref w, ref b);
+            Layer1Dense1V128(ref a, ref w, ref b);
             // dense_2 (Dense): (None, 8) -> (None, 1)
-            KerasGenLayer2Dense2V128(ref b, ref w, ref a);
+            Layer2Dense2V128(ref b, ref w, ref a);
             y = a;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void KerasGenLayer0DenseV128(ref float x, ref float w, ref float y)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Layer0DenseV128(ref float x, ref float w, ref float y)
         {
-            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
-            ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 128);
-            var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, 0);
-            var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, 4);
-            var acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, 8);
-            var acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, 12);
-            var acc0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-            var acc1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-            var acc2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-            var acc3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-            var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0));
-            acc0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 0), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 4), acc1);
-            acc2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 8), acc2);
-            acc3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 12), acc3);
-            var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 16), acc0_1);
-            acc1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 20), acc1_1);
-            acc2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 24), acc2_1);
-            acc3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 28), acc3_1);
-            var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2));
-            acc0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 32), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 36), acc1);
-            acc2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 40), acc2);
-            acc3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 44), acc3);
-            var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 48), acc0_1);
-            acc1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 52), acc1_1);
-            acc2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 56), acc2_1);
-            acc3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 60), acc3_1);
-            var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4));
-            acc0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 64), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 68), acc1);
-            acc2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 72), acc2);
-            acc3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 76), acc3);
-            var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x5, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 80), acc0_1);
-            acc1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x5, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 84), acc1_1);
-            acc2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x5, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 88), acc2_1);
-            acc3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x5, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 92), acc3_1);
-            var x6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 6));
-            acc0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x6, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 96), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x6, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 100), acc1);
-            acc2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x6, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 104), acc2);
-            acc3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x6, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 108), acc3);
-            var x7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 7));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x7, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 112), acc0_1);
-            acc1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x7, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 116), acc1_1);
-            acc2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x7, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 120), acc2_1);
-            acc3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x7, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 124), acc3_1);
+            ref float kernel = ref Unsafe.Add(ref w, 0);
+            ref float bias = ref Unsafe.Add(ref w, 128);
+            var acc0 = Vector128.LoadUnsafe(ref bias, 0);
+            var acc1 = Vector128.LoadUnsafe(ref bias, 4);
+            var acc2 = Vector128.LoadUnsafe(ref bias, 8);
+            var acc3 = Vector128.LoadUnsafe(ref bias, 12);
+            var acc0_1 = Vector128<float>.Zero;
+            var acc1_1 = Vector128<float>.Zero;
+            var acc2_1 = Vector128<float>.Zero;
+            var acc3_1 = Vector128<float>.Zero;
+            var x0 = Vector128.Create(Unsafe.Add(ref x, 0));
+            acc0 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 0), acc0);
+            acc1 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 4), acc1);
+            acc2 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 8), acc2);
+            acc3 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 12), acc3);
+            var x1 = Vector128.Create(Unsafe.Add(ref x, 1));
+            acc0_1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 16), acc0_1);
+            acc1_1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 20), acc1_1);
+            acc2_1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 24), acc2_1);
+            acc3_1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 28), acc3_1);
+            var x2 = Vector128.Create(Unsafe.Add(ref x, 2));
+            acc0 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 32), acc0);
+            acc1 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 36), acc1);
+            acc2 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 40), acc2);
+            acc3 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 44), acc3);
+            var x3 = Vector128.Create(Unsafe.Add(ref x, 3));
+            acc0_1 = Vector128.MultiplyAddEstimate(x3, Vector128.LoadUnsafe(ref kernel, 48), acc0_1);
+            acc1_1 = Vector128.MultiplyAddEstimate(x3, Vector128.LoadUnsafe(ref kernel, 52), acc1_1);
+            acc2_1 = Vector128.MultiplyAddEstimate(x3, Vector128.LoadUnsafe(ref kernel, 56), acc2_1);
+            acc3_1 = Vector128.MultiplyAddEstimate(x3, Vector128.LoadUnsafe(ref kernel, 60), acc3_1);
+            var x4 = Vector128.Create(Unsafe.Add(ref x, 4));
+            acc0 = Vector128.MultiplyAddEstimate(x4, Vector128.LoadUnsafe(ref kernel, 64), acc0);
+            acc1 = Vector128.MultiplyAddEstimate(x4, Vector128.LoadUnsafe(ref kernel, 68), acc1);
+            acc2 = Vector128.MultiplyAddEstimate(x4, Vector128.LoadUnsafe(ref kernel, 72), acc2);
+            acc3 = Vector128.MultiplyAddEstimate(x4, Vector128.LoadUnsafe(ref kernel, 76), acc3);
+            var x5 = Vector128.Create(Unsafe.Add(ref x, 5));
+            acc0_1 = Vector128.MultiplyAddEstimate(x5, Vector128.LoadUnsafe(ref kernel, 80), acc0_1);
+            acc1_1 = Vector128.MultiplyAddEstimate(x5, Vector128.LoadUnsafe(ref kernel, 84), acc1_1);
+            acc2_1 = Vector128.MultiplyAddEstimate(x5, Vector128.LoadUnsafe(ref kernel, 88), acc2_1);
+            acc3_1 = Vector128.MultiplyAddEstimate(x5, Vector128.LoadUnsafe(ref kernel, 92), acc3_1);
+            var x6 = Vector128.Create(Unsafe.Add(ref x, 6));
+            acc0 = Vector128.MultiplyAddEstimate(x6, Vector128.LoadUnsafe(ref kernel, 96), acc0);
+            acc1 = Vector128.MultiplyAddEstimate(x6, Vector128.LoadUnsafe(ref kernel, 100), acc1);
+            acc2 = Vector128.MultiplyAddEstimate(x6, Vector128.LoadUnsafe(ref kernel, 104), acc2);
+            acc3 = Vector128.MultiplyAddEstimate(x6, Vector128.LoadUnsafe(ref kernel, 108), acc3);
+            var x7 = Vector128.Create(Unsafe.Add(ref x, 7));
+            acc0_1 = Vector128.MultiplyAddEstimate(x7, Vector128.LoadUnsafe(ref kernel, 112), acc0_1);
+            acc1_1 = Vector128.MultiplyAddEstimate(x7, Vector128.LoadUnsafe(ref kernel, 116), acc1_1);
+            acc2_1 = Vector128.MultiplyAddEstimate(x7, Vector128.LoadUnsafe(ref kernel, 120), acc2_1);
+            acc3_1 = Vector128.MultiplyAddEstimate(x7, Vector128.LoadUnsafe(ref kernel, 124), acc3_1);
             acc0 += acc0_1;
             acc1 += acc1_1;
             acc2 += acc2_1;
             acc3 += acc3_1;
-            acc0 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>.Relu(acc0);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref y, 0);
-            acc1 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>.Relu(acc1);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref y, 4);
-            acc2 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>.Relu(acc2);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref y, 8);
-            acc3 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>.Relu(acc3);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref y, 12);
+            acc0 = Activation<Vector128<float>, Simd128>.Relu(acc0);
+            Vector128.StoreUnsafe(acc0, ref y, 0);
+            acc1 = Activation<Vector128<float>, Simd128>.Relu(acc1);
+            Vector128.StoreUnsafe(acc1, ref y, 4);
+            acc2 = Activation<Vector128<float>, Simd128>.Relu(acc2);
+            Vector128.StoreUnsafe(acc2, ref y, 8);
+            acc3 = Activation<Vector128<float>, Simd128>.Relu(acc3);
+            Vector128.StoreUnsafe(acc3, ref y, 12);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void KerasGenLayer1Dense1V128(ref float x, ref float w, ref float y)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Layer1Dense1V128(ref float x, ref float w, ref float y)
         {
-            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144);
-            ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 336);
-            var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, 0);
-            var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, 4);
-            var acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, 8);
-            var acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, 12);
-            var acc0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-            var acc1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-            var acc2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-            var acc3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-            var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0));
-            acc0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 0), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 4), acc1);
-            acc2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 8), acc2);
-            acc3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 12), acc3);
-            var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 16), acc0_1);
-            acc1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 20), acc1_1);
-            acc2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 24), acc2_1);
-            acc3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 28), acc3_1);
-            var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2));
-            acc0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 32), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 36), acc1);
-            acc2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 40), acc2);
-            acc3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 44), acc3);
-            var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 48), acc0_1);
-            acc1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 52), acc1_1);
-            acc2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 56), acc2_1);
-            acc3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 60), acc3_1);
-            var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4));
-            acc0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 64), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 68), acc1);
-            acc2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 72), acc2);
-            acc3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 76), acc3);
-            var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x5, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 80), acc0_1);
-            acc1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x5, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 84), acc1_1);
-            acc2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x5, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 88), acc2_1);
-            acc3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x5, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 92), acc3_1);
-            var x6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 6));
-            acc0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x6, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 96), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x6, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 100), acc1);
-            acc2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x6, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 104), acc2);
-            acc3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x6, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 108), acc3);
-            var x7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 7));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x7, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 112), acc0_1);
-            acc1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x7, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 116), acc1_1);
-            acc2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x7, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 120), acc2_1);
-            acc3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x7, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 124), acc3_1);
-            var x8 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 8));
-            acc0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x8, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 128), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x8, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 132), acc1);
-            acc2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x8, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 136), acc2);
-            acc3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x8, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 140), acc3);
-            var x9 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 9));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x9, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 144), acc0_1);
-            acc1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x9, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 148), acc1_1);
-            acc2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x9, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 152), acc2_1);
-            acc3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x9, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 156), acc3_1);
-            var x10 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 10));
-            acc0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x10, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 160), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x10, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 164), acc1);
-            acc2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x10, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 168), acc2);
-            acc3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x10, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 172), acc3);
-            var x11 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 11));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x11, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 176), acc0_1);
-            acc1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x11, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 180), acc1_1);
-            acc2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x11, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 184), acc2_1);
-            acc3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x11, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 188), acc3_1);
+            ref float kernel = ref Unsafe.Add(ref w, 144);
+            ref float bias = ref Unsafe.Add(ref w, 336);
+            var acc0 = Vector128.LoadUnsafe(ref bias, 0);
+            var acc1 = Vector128.LoadUnsafe(ref bias, 4);
+            var acc2 = Vector128.LoadUnsafe(ref bias, 8);
+            var acc3 = Vector128.LoadUnsafe(ref bias, 12);
+            var acc0_1 = Vector128<float>.Zero;
+            var acc1_1 = Vector128<float>.Zero;
+            var acc2_1 = Vector128<float>.Zero;
+            var acc3_1 = Vector128<float>.Zero;
+            var x0 = Vector128.Create(Unsafe.Add(ref x, 0));
+            acc0 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 0), acc0);
+            acc1 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 4), acc1);
+            acc2 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 8), acc2);
+            acc3 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 12), acc3);
+            var x1 = Vector128.Create(Unsafe.Add(ref x, 1));
+            acc0_1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 16), acc0_1);
+            acc1_1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 20), acc1_1);
+            acc2_1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 24), acc2_1);
+            acc3_1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 28), acc3_1);
+            var x2 = Vector128.Create(Unsafe.Add(ref x, 2));
+            acc0 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 32), acc0);
+            acc1 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 36), acc1);
+            acc2 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 40), acc2);
+            acc3 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 44), acc3);
+            var x3 = Vector128.Create(Unsafe.Add(ref x, 3));
+            acc0_1 = Vector128.MultiplyAddEstimate(x3, Vector128.LoadUnsafe(ref kernel, 48), acc0_1);
+            acc1_1 = Vector128.MultiplyAddEstimate(x3, Vector128.LoadUnsafe(ref kernel, 52), acc1_1);
+            acc2_1 = Vector128.MultiplyAddEstimate(x3, Vector128.LoadUnsafe(ref kernel, 56), acc2_1);
+            acc3_1 = Vector128.MultiplyAddEstimate(x3, Vector128.LoadUnsafe(ref kernel, 60), acc3_1);
+            var x4 = Vector128.Create(Unsafe.Add(ref x, 4));
+            acc0 = Vector128.MultiplyAddEstimate(x4, Vector128.LoadUnsafe(ref kernel, 64), acc0);
+            acc1 = Vector128.MultiplyAddEstimate(x4, Vector128.LoadUnsafe(ref kernel, 68), acc1);
+            acc2 = Vector128.MultiplyAddEstimate(x4, Vector128.LoadUnsafe(ref kernel, 72), acc2);
+            acc3 = Vector128.MultiplyAddEstimate(x4, Vector128.LoadUnsafe(ref kernel, 76), acc3);
+            var x5 = Vector128.Create(Unsafe.Add(ref x, 5));
+            acc0_1 = Vector128.MultiplyAddEstimate(x5, Vector128.LoadUnsafe(ref kernel, 80), acc0_1);
+            acc1_1 = Vector128.MultiplyAddEstimate(x5, Vector128.LoadUnsafe(ref kernel, 84), acc1_1);
+            acc2_1 = Vector128.MultiplyAddEstimate(x5, Vector128.LoadUnsafe(ref kernel, 88), acc2_1);
+            acc3_1 = Vector128.MultiplyAddEstimate(x5, Vector128.LoadUnsafe(ref kernel, 92), acc3_1);
+            var x6 = Vector128.Create(Unsafe.Add(ref x, 6));
+            acc0 = Vector128.MultiplyAddEstimate(x6, Vector128.LoadUnsafe(ref kernel, 96), acc0);
+            acc1 = Vector128.MultiplyAddEstimate(x6, Vector128.LoadUnsafe(ref kernel, 100), acc1);
+            acc2 = Vector128.MultiplyAddEstimate(x6, Vector128.LoadUnsafe(ref kernel, 104), acc2);
+            acc3 = Vector128.MultiplyAddEstimate(x6, Vector128.LoadUnsafe(ref kernel, 108), acc3);
+            var x7 = Vector128.Create(Unsafe.Add(ref x, 7));
+            acc0_1 = Vector128.MultiplyAddEstimate(x7, Vector128.LoadUnsafe(ref kernel, 112), acc0_1);
+            acc1_1 = Vector128.MultiplyAddEstimate(x7, Vector128.LoadUnsafe(ref kernel, 116), acc1_1);
+            acc2_1 = Vector128.MultiplyAddEstimate(x7, Vector128.LoadUnsafe(ref kernel, 120), acc2_1);
+            acc3_1 = Vector128.MultiplyAddEstimate(x7, Vector128.LoadUnsafe(ref kernel, 124), acc3_1);
+            var x8 = Vector128.Create(Unsafe.Add(ref x, 8));
+            acc0 = Vector128.MultiplyAddEstimate(x8, Vector128.LoadUnsafe(ref kernel, 128), acc0);
+            acc1 = Vector128.MultiplyAddEstimate(x8, Vector128.LoadUnsafe(ref kernel, 132), acc1);
+            acc2 = Vector128.MultiplyAddEstimate(x8, Vector128.LoadUnsafe(ref kernel, 136), acc2);
+            acc3 = Vector128.MultiplyAddEstimate(x8, Vector128.LoadUnsafe(ref kernel, 140), acc3);
+            var x9 = Vector128.Create(Unsafe.Add(ref x, 9));
+            acc0_1 = Vector128.MultiplyAddEstimate(x9, Vector128.LoadUnsafe(ref kernel, 144), acc0_1);
+            acc1_1 = Vector128.MultiplyAddEstimate(x9, Vector128.LoadUnsafe(ref kernel, 148), acc1_1);
+            acc2_1 = Vector128.MultiplyAddEstimate(x9, Vector128.LoadUnsafe(ref kernel, 152), acc2_1);
+            acc3_1 = Vector128.MultiplyAddEstimate(x9, Vector128.LoadUnsafe(ref kernel, 156), acc3_1);
+            var x10 = Vector128.Create(Unsafe.Add(ref x, 10));
+            acc0 = Vector128.MultiplyAddEstimate(x10, Vector128.LoadUnsafe(ref kernel, 160), acc0);
+            acc1 = Vector128.MultiplyAddEstimate(x10, Vector128.LoadUnsafe(ref kernel, 164), acc1);
+            acc2 = Vector128.MultiplyAddEstimate(x10, Vector128.LoadUnsafe(ref kernel, 168), acc2);
+            acc3 = Vector128.MultiplyAddEstimate(x10, Vector128.LoadUnsafe(ref kernel, 172), acc3);
+            var x11 = Vector128.Create(Unsafe.Add(ref x, 11));
+            acc0_1 = Vector128.MultiplyAddEstimate(x11, Vector128.LoadUnsafe(ref kernel, 176), acc0_1);
+            acc1_1 = Vector128.MultiplyAddEstimate(x11, Vector128.LoadUnsafe(ref kernel, 180), acc1_1);
+            acc2_1 = Vector128.MultiplyAddEstimate(x11, Vector128.LoadUnsafe(ref kernel, 184), acc2_1);
+            acc3_1 = Vector128.MultiplyAddEstimate(x11, Vector128.LoadUnsafe(ref kernel, 188), acc3_1);
             acc0 += acc0_1;
             acc1 += acc1_1;
             acc2 += acc2_1;
             acc3 += acc3_1;
-            acc0 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>.Relu(acc0);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref y, 0);
-            acc1 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>.Relu(acc1);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref y, 4);
-            acc2 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>.Relu(acc2);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref y, 8);
-            acc3 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>.Relu(acc3);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref y, 12);
+            acc0 = Activation<Vector128<float>, Simd128>.Relu(acc0);
+            Vector128.StoreUnsafe(acc0, ref y, 0);
+            acc1 = Activation<Vector128<float>, Simd128>.Relu(acc1);
+            Vector128.StoreUnsafe(acc1, ref y, 4);
+            acc2 = Activation<Vector128<float>, Simd128>.Relu(acc2);
+            Vector128.StoreUnsafe(acc2, ref y, 8);
+            acc3 = Activation<Vector128<float>, Simd128>.Relu(acc3);
+            Vector128.StoreUnsafe(acc3, ref y, 12);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void KerasGenLayer2Dense2V128(ref float x, ref float w, ref float y)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Layer2Dense2V128(ref float x, ref float w, ref float y)
         {
-            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 352);
-            ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 480);
-            var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, 0);
-            var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, 4);
-            var acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, 8);
-            var acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, 12);
-            var acc0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-            var acc1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-            var acc2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-            var acc3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-            var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0));
-            acc0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 0), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 4), acc1);
-            acc2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 8), acc2);
-            acc3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 12), acc3);
-            var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 16), acc0_1);
-            acc1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 20), acc1_1);
-            acc2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 24), acc2_1);
-            acc3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 28), acc3_1);
-            var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2));
-            acc0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 32), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 36), acc1);
-            acc2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 40), acc2);
-            acc3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 44), acc3);
-            var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 48), acc0_1);
-            acc1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 52), acc1_1);
-            acc2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 56), acc2_1);
-            acc3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x3, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 60), acc3_1);
-            var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4));
-            acc0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 64), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 68), acc1);
-            acc2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 72), acc2);
-            acc3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 76), acc3);
-            var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x5, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 80), acc0_1);
-            acc1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x5, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 84), acc1_1);
-            acc2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x5, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 88), acc2_1);
-            acc3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x5, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 92), acc3_1);
-            var x6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 6));
-            acc0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x6, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 96), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x6, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 100), acc1);
-            acc2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x6, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 104), acc2);
-            acc3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x6, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 108), acc3);
-            var x7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 7));
-            acc0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x7, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 112), acc0_1);
-            acc1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x7, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 116), acc1_1);
-            acc2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x7, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 120), acc2_1);
-            acc3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x7, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kernel, 124), acc3_1);
+            ref float kernel = ref Unsafe.Add(ref w, 352);
+            ref float bias = ref Unsafe.Add(ref w, 480);
+            var acc0 = Vector128.LoadUnsafe(ref bias, 0);
+            var acc1 = Vector128.LoadUnsafe(ref bias, 4);
+            var acc2 = Vector128.LoadUnsafe(ref bias, 8);
+            var acc3 = Vector128.LoadUnsafe(ref bias, 12);
+            var acc0_1 = Vector128<float>.Zero;
+            var acc1_1 = Vector128<float>.Zero;
+            var acc2_1 = Vector128<float>.Zero;
+            var acc3_1 = Vector128<float>.Zero;
+            var x0 = Vector128.Create(Unsafe.Add(ref x, 0));
+            acc0 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 0), acc0);
+            acc1 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 4), acc1);
+            acc2 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 8), acc2);
+            acc3 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 12), acc3);
+            var x1 = Vector128.Create(Unsafe.Add(ref x, 1));
+            acc0_1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 16), acc0_1);
+            acc1_1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 20), acc1_1);
+            acc2_1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 24), acc2_1);
+            acc3_1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 28), acc3_1);
+            var x2 = Vector128.Create(Unsafe.Add(ref x, 2));
+            acc0 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 32), acc0);
+            acc1 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 36), acc1);
+            acc2 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 40), acc2);
+            acc3 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 44), acc3);
+            var x3 = Vector128.Create(Unsafe.Add(ref x, 3));
+            acc0_1 = Vector128.MultiplyAddEstimate(x3, Vector128.LoadUnsafe(ref kernel, 48), acc0_1);
+            acc1_1 = Vector128.MultiplyAddEstimate(x3, Vector128.LoadUnsafe(ref kernel, 52), acc1_1);
+            acc2_1 = Vector128.MultiplyAddEstimate(x3, Vector128.LoadUnsafe(ref kernel, 56), acc2_1);
+            acc3_1 = Vector128.MultiplyAddEstimate(x3, Vector128.LoadUnsafe(ref kernel, 60), acc3_1);
+            var x4 = Vector128.Create(Unsafe.Add(ref x, 4));
+            acc0 = Vector128.MultiplyAddEstimate(x4, Vector128.LoadUnsafe(ref kernel, 64), acc0);
+            acc1 = Vector128.MultiplyAddEstimate(x4, Vector128.LoadUnsafe(ref kernel, 68), acc1);
+            acc2 = Vector128.MultiplyAddEstimate(x4, Vector128.LoadUnsafe(ref kernel, 72), acc2);
+            acc3 = Vector128.MultiplyAddEstimate(x4, Vector128.LoadUnsafe(ref kernel, 76), acc3);
+            var x5 = Vector128.Create(Unsafe.Add(ref x, 5));
+            acc0_1 = Vector128.MultiplyAddEstimate(x5, Vector128.LoadUnsafe(ref kernel, 80), acc0_1);
+            acc1_1 = Vector128.MultiplyAddEstimate(x5, Vector128.LoadUnsafe(ref kernel, 84), acc1_1);
+            acc2_1 = Vector128.MultiplyAddEstimate(x5, Vector128.LoadUnsafe(ref kernel, 88), acc2_1);
+            acc3_1 = Vector128.MultiplyAddEstimate(x5, Vector128.LoadUnsafe(ref kernel, 92), acc3_1);
+            var x6 = Vector128.Create(Unsafe.Add(ref x, 6));
+            acc0 = Vector128.MultiplyAddEstimate(x6, Vector128.LoadUnsafe(ref kernel, 96), acc0);
+            acc1 = Vector128.MultiplyAddEstimate(x6, Vector128.LoadUnsafe(ref kernel, 100), acc1);
+            acc2 = Vector128.MultiplyAddEstimate(x6, Vector128.LoadUnsafe(ref kernel, 104), acc2);
+            acc3 = Vector128.MultiplyAddEstimate(x6, Vector128.LoadUnsafe(ref kernel, 108), acc3);
+            var x7 = Vector128.Create(Unsafe.Add(ref x, 7));
+            acc0_1 = Vector128.MultiplyAddEstimate(x7, Vector128.LoadUnsafe(ref kernel, 112), acc0_1);
+            acc1_1 = Vector128.MultiplyAddEstimate(x7, Vector128.LoadUnsafe(ref kernel, 116), acc1_1);
+            acc2_1 = Vector128.MultiplyAddEstimate(x7, Vector128.LoadUnsafe(ref kernel, 120), acc2_1);
+            acc3_1 = Vector128.MultiplyAddEstimate(x7, Vector128.LoadUnsafe(ref kernel, 124), acc3_1);
             acc0 += acc0_1;
             acc1 += acc1_1;
             acc2 += acc2_1;
             acc3 += acc3_1;
-            acc0 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>.Sigmoid(acc0);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref y, 0);
-            acc1 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>.Sigmoid(acc1);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref y, 4);
-            acc2 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>.Sigmoid(acc2);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref y, 8);
-            acc3 = global::KerasGen.Kernels.Activation<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>.Sigmoid(acc3);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref y, 12);
+            acc0 = Activation<Vector128<float>, Simd128>.Sigmoid(acc0);
+            Vector128.StoreUnsafe(acc0, ref y, 0);
+            acc1 = Activation<Vector128<float>, Simd128>.Sigmoid(acc1);
+            Vector128.StoreUnsafe(acc1, ref y, 4);
+            acc2 = Activation<Vector128<float>, Simd128>.Sigmoid(acc2);
+            Vector128.StoreUnsafe(acc2, ref y, 8);
+            acc3 = Activation<Vector128<float>, Simd128>.Sigmoid(acc3);
+            Vector128.StoreUnsafe(acc3, ref y, 12);
         }
 
         // ---- Scalar path ----
-        private static void KerasGenForwardScalar(ref float x, ref float w, ref float scratch, ref float y)
+        /// <summary>One sample through every layer on the Scalar path.</summary>
+        public static void ForwardScalar(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
-            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, KerasGenBufferSize);
+            ref float b = ref Unsafe.Add(ref scratch, 32);
             // dense (Dense): (None, 8) -> (None, 12)
-            KerasGenLayer0DenseScalar(ref x, ref w, ref a);
+            Layer0DenseScalar(ref x, ref w, ref a);
             // dense_1 (Dense): (None, 12) -> (None, 8)
-            KerasGenLayer1Dense1Scalar(ref a, ref w, ref b);
+            Layer1Dense1Scalar(ref a, ref w, ref b);
             // dense_2 (Dense): (None, 8) -> (None, 1)
-            KerasGenLayer2Dense2Scalar(ref b, ref w, ref a);
+            Layer2Dense2Scalar(ref b, ref w, ref a);
             y = a;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void KerasGenLayer0DenseScalar(ref float x, ref float w, ref float y)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Layer0DenseScalar(ref float x, ref float w, ref float y)
         {
-            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0);
-            ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 128);
+            ref float kernel = ref Unsafe.Add(ref w, 0);
+            ref float bias = ref Unsafe.Add(ref w, 128);
             for (nuint j = 0; j < 12; j++)
             {
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, j);
+                Unsafe.Add(ref y, j) = Unsafe.Add(ref bias, j);
             }
             for (nuint i = 0; i < 8; i++)
             {
-                float xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, i * 16);
+                float xi = Unsafe.Add(ref x, i);
+                ref float row = ref Unsafe.Add(ref kernel, i * 16);
                 for (nuint j = 0; j < 12; j++)
                 {
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) += xi * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, j);
+                    Unsafe.Add(ref y, j) += xi * Unsafe.Add(ref row, j);
                 }
             }
             for (nuint j = 0; j < 12; j++)
             {
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) = global::KerasGen.Kernels.Activation<float, global::KerasGen.Kernels.SimdScalar>.Relu(global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j));
+                Unsafe.Add(ref y, j) = Activation<float, SimdScalar>.Relu(Unsafe.Add(ref y, j));
             }
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void KerasGenLayer1Dense1Scalar(ref float x, ref float w, ref float y)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Layer1Dense1Scalar(ref float x, ref float w, ref float y)
         {
-            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144);
-            ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 336);
+            ref float kernel = ref Unsafe.Add(ref w, 144);
+            ref float bias = ref Unsafe.Add(ref w, 336);
             for (nuint j = 0; j < 8; j++)
             {
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, j);
+                Unsafe.Add(ref y, j) = Unsafe.Add(ref bias, j);
             }
             for (nuint i = 0; i < 12; i++)
             {
-                float xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, i * 16);
+                float xi = Unsafe.Add(ref x, i);
+                ref float row = ref Unsafe.Add(ref kernel, i * 16);
                 for (nuint j = 0; j < 8; j++)
                 {
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) += xi * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, j);
+                    Unsafe.Add(ref y, j) += xi * Unsafe.Add(ref row, j);
                 }
             }
             for (nuint j = 0; j < 8; j++)
             {
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) = global::KerasGen.Kernels.Activation<float, global::KerasGen.Kernels.SimdScalar>.Relu(global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j));
+                Unsafe.Add(ref y, j) = Activation<float, SimdScalar>.Relu(Unsafe.Add(ref y, j));
             }
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void KerasGenLayer2Dense2Scalar(ref float x, ref float w, ref float y)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Layer2Dense2Scalar(ref float x, ref float w, ref float y)
         {
-            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 352);
-            ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 480);
+            ref float kernel = ref Unsafe.Add(ref w, 352);
+            ref float bias = ref Unsafe.Add(ref w, 480);
             for (nuint j = 0; j < 1; j++)
             {
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, j);
+                Unsafe.Add(ref y, j) = Unsafe.Add(ref bias, j);
             }
             for (nuint i = 0; i < 8; i++)
             {
-                float xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, i * 16);
+                float xi = Unsafe.Add(ref x, i);
+                ref float row = ref Unsafe.Add(ref kernel, i * 16);
                 for (nuint j = 0; j < 1; j++)
                 {
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) += xi * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, j);
+                    Unsafe.Add(ref y, j) += xi * Unsafe.Add(ref row, j);
                 }
             }
             for (nuint j = 0; j < 1; j++)
             {
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j) = global::KerasGen.Kernels.Activation<float, global::KerasGen.Kernels.SimdScalar>.Sigmoid(global::System.Runtime.CompilerServices.Unsafe.Add(ref y, j));
+                Unsafe.Add(ref y, j) = Activation<float, SimdScalar>.Sigmoid(Unsafe.Add(ref y, j));
             }
         }
 
         // ---- Batch path: Predict on 4 or more samples ----
-        private static void KerasGenBatchForward<TV, TS>(ref float x, ref float w, ref float scratch, ref float y, int n) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>
+        /// <summary>Up to 32 samples through every layer's batch kernel, generic over the register width.</summary>
+        public static void BatchForward<TV, TS>(ref float x, ref float w, ref float scratch, ref float y, int n) where TV : struct where TS : struct, ISimd<TV>
         {
             ref float a = ref scratch;
-            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 512);
+            ref float b = ref Unsafe.Add(ref scratch, 512);
             // dense (Dense): (None, 8) -> (None, 12)
-            global::KerasGen.Training.DenseTraining<TV, TS>.Forward(ref x, ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 128), true, ref a, n * 1, 8, 12, 16);
-
+            DenseTraining<TV, TS>.Forward(ref x, ref w, ref Unsafe.Add(ref w, 128), true, ref a, n * 1, 8, 12, 16);
             {
                 nuint count = (nuint)(n * 12), i = 0;
                 for (; i + (nuint)TS.Count <= count; i += (nuint)TS.Count)
                 {
-                    TS.Store(global::KerasGen.Kernels.Activation<TV, TS>.Relu(TS.Load(ref a, i)), ref a, i);
+                    TS.Store(Activation<TV, TS>.Relu(TS.Load(ref a, i)), ref a, i);
                 }
                 for (; i < count; i++)
                 {
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a, i) = global::KerasGen.Kernels.Activation<float, global::KerasGen.Kernels.SimdScalar>.Relu(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, i));
+                    Unsafe.Add(ref a, i) = Activation<float, SimdScalar>.Relu(Unsafe.Add(ref a, i));
                 }
             }
             // dense_1 (Dense): (None, 12) -> (None, 8)
-            global::KerasGen.Training.DenseTraining<TV, TS>.Forward(ref a, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 336), true, ref b, n * 1, 12, 8, 16);
-
+            DenseTraining<TV, TS>.Forward(ref a, ref Unsafe.Add(ref w, 144), ref Unsafe.Add(ref w, 336), true, ref b, n * 1, 12, 8, 16);
             {
                 nuint count = (nuint)(n * 8), i = 0;
                 for (; i + (nuint)TS.Count <= count; i += (nuint)TS.Count)
                 {
-                    TS.Store(global::KerasGen.Kernels.Activation<TV, TS>.Relu(TS.Load(ref b, i)), ref b, i);
+                    TS.Store(Activation<TV, TS>.Relu(TS.Load(ref b, i)), ref b, i);
                 }
                 for (; i < count; i++)
                 {
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref b, i) = global::KerasGen.Kernels.Activation<float, global::KerasGen.Kernels.SimdScalar>.Relu(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, i));
+                    Unsafe.Add(ref b, i) = Activation<float, SimdScalar>.Relu(Unsafe.Add(ref b, i));
                 }
             }
             // dense_2 (Dense): (None, 8) -> (None, 1)
-            global::KerasGen.Training.DenseTraining<TV, TS>.Forward(ref b, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 352), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 480), true, ref a, n * 1, 8, 1, 16);
-
+            DenseTraining<TV, TS>.Forward(ref b, ref Unsafe.Add(ref w, 352), ref Unsafe.Add(ref w, 480), true, ref a, n * 1, 8, 1, 16);
             {
                 nuint count = (nuint)(n * 1), i = 0;
                 for (; i + (nuint)TS.Count <= count; i += (nuint)TS.Count)
                 {
-                    TS.Store(global::KerasGen.Kernels.Activation<TV, TS>.Sigmoid(TS.Load(ref a, i)), ref a, i);
+                    TS.Store(Activation<TV, TS>.Sigmoid(TS.Load(ref a, i)), ref a, i);
                 }
                 for (; i < count; i++)
                 {
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a, i) = global::KerasGen.Kernels.Activation<float, global::KerasGen.Kernels.SimdScalar>.Sigmoid(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, i));
+                    Unsafe.Add(ref a, i) = Activation<float, SimdScalar>.Sigmoid(Unsafe.Add(ref a, i));
                 }
             }
-            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref a, n * 1).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref y, n * 1));
+            MemoryMarshal.CreateReadOnlySpan(ref a, n * 1).CopyTo(MemoryMarshal.CreateSpan(ref y, n * 1));
         }
     }
 }
