@@ -241,25 +241,41 @@ internal sealed record ConvLayer(
         return SlidingWindow.Geometry(inSpatial, channels, outSpatial, KernelSize, Strides, DilationRate, Pads(layer).Select(p => p.Before).ToList());
     }
 
+    /// <summary>Output positions, input positions, input channels, and the im2col row length (window × channels).</summary>
+    private (int Positions, int InPositions, int Channels, int Patch) Sizes(LayerPlan layer)
+    {
+        var (inSpatial, channels) = Spatial(layer.InputShape);
+        var (outSpatial, _) = Spatial(layer.OutputShape);
+        return (ShapeMath.Product(outSpatial), ShapeMath.Product(inSpatial), channels, KernelSize.Aggregate(1, (p, k) => p * k) * channels);
+    }
+
+    /// <summary>Emits the input's channels_last copy (channels_first only) and its im2col; returns the rows the GEMM
+    /// reads (the input itself for a pointwise layer).</summary>
+    private string EmitColumns(CodeWriter w, LayerPlan layer, string input, string scratch, string n)
+    {
+        var (columns, _, _) = ScratchRegions(layer);
+        var (_, inPositions, channels, _) = Sizes(layer);
+        string source = input, inLast = SlidingWindow.Region(scratch, n, columns);
+        if (ChannelsFirst)
+        {
+            w.Line($"{Kernels}.ToChannelsLast(ref {input}, ref {inLast}, {n}, {channels}, {inPositions});");
+            source = inLast;
+        }
+        if (Pointwise) return source;
+        string cols = SlidingWindow.Region(scratch, n, 0);
+        w.Line($"{Kernels}.Im2Col(ref {source}, ref {cols}, {n}, {Geometry(layer)});");
+        return cols;
+    }
+
     public override void EmitForward(ForwardContext c)
     {
         var layer = c.Layer;
         var (columns, input, _) = ScratchRegions(layer);
-        var (inSpatial, channels) = Spatial(layer.InputShape);
-        var (outSpatial, _) = Spatial(layer.OutputShape);
-        int positions = ShapeMath.Product(outSpatial), patch = KernelSize.Aggregate(1, (p, k) => p * k) * channels, stride = c.Weights[0].Stride;
-        string cols = SlidingWindow.Region(c.Scratch, c.N, 0), inLast = SlidingWindow.Region(c.Scratch, c.N, columns), zLast = SlidingWindow.Region(c.Scratch, c.N, columns + input);
-        string source = c.Input;
-        if (ChannelsFirst)
-        {
-            c.W.Line($"{Kernels}.ToChannelsLast(ref {c.Input}, ref {inLast}, {c.N}, {channels}, {ShapeMath.Product(inSpatial)});");
-            source = inLast;
-        }
-        if (Pointwise) cols = source;
-        else c.W.Line($"{Kernels}.Im2Col(ref {source}, ref {cols}, {c.N}, {Geometry(layer)});");
-        string z = ChannelsFirst ? zLast : c.PreActivation;
-        c.W.Line($"{Dense}<{c.Generic}>.Forward(ref {cols}, ref {c.Weight(0)}, ref {(UseBias ? c.Weight(1) : c.Weight(0))}, {Literals.Bool(UseBias)}, ref {z}, {c.N} * {positions}, {patch}, {Filters}, {stride});");
-        if (ChannelsFirst) c.W.Line($"{Kernels}.ToChannelsFirst(ref {zLast}, ref {c.PreActivation}, {c.N}, {Filters}, {positions});");
+        var (positions, _, _, patch) = Sizes(layer);
+        string cols = EmitColumns(c.W, layer, c.Input, c.Scratch, c.N);
+        string z = ChannelsFirst ? SlidingWindow.Region(c.Scratch, c.N, columns + input) : c.PreActivation;
+        c.W.Line($"{Dense}<{c.Generic}>.Forward(ref {cols}, ref {c.Weight(0)}, ref {(UseBias ? c.Weight(1) : c.Weight(0))}, {Literals.Bool(UseBias)}, ref {z}, {c.N} * {positions}, {patch}, {Filters}, {c.Weights[0].Stride});");
+        if (ChannelsFirst) c.W.Line($"{Kernels}.ToChannelsFirst(ref {z}, ref {c.PreActivation}, {c.N}, {Filters}, {positions});");
         if (ActivationName != "linear")
         {
             int last = layer.OutputShape[layer.OutputShape.Count - 1];
@@ -270,40 +286,30 @@ internal sealed record ConvLayer(
     public override bool EmitBackward(BackwardContext c)
     {
         var layer = c.Layer;
-        var (columns, input, output) = ScratchRegions(layer);
-        var (inSpatial, channels) = Spatial(layer.InputShape);
-        var (outSpatial, _) = Spatial(layer.OutputShape);
-        int positions = ShapeMath.Product(outSpatial), patch = KernelSize.Aggregate(1, (p, k) => p * k) * channels, stride = c.Weights[0].Stride;
-        int last = layer.OutputShape[layer.OutputShape.Count - 1];
-        string cols = SlidingWindow.Region(c.Scratch, "n", 0), inLast = SlidingWindow.Region(c.Scratch, "n", columns), dzLast = SlidingWindow.Region(c.Scratch, "n", columns + input);
+        var (columns, input, _) = ScratchRegions(layer);
+        var (positions, inPositions, channels, patch) = Sizes(layer);
+        int last = layer.OutputShape[layer.OutputShape.Count - 1], stride = c.Weights[0].Stride;
         ActivationCode.Backward(c.W, ActivationName, c.IsLast, c.PreActivation, c.Output, c.Gradient, c.Spare, $"n * {layer.OutputSize}", $"n * {layer.OutputSize / last}", last);
         string dz = c.Gradient;
         if (ChannelsFirst)
         {
-            c.W.Line($"{Kernels}.ToChannelsLast(ref {c.Gradient}, ref {dzLast}, n, {Filters}, {positions});");
-            dz = dzLast;
+            dz = SlidingWindow.Region(c.Scratch, "n", columns + input);
+            c.W.Line($"{Kernels}.ToChannelsLast(ref {c.Gradient}, ref {dz}, n, {Filters}, {positions});");
         }
         c.W.Line($"{Dense}<TV, TS>.Pad(ref {dz}, ref {c.PaddedGradient}, n * {positions}, {Filters}, {stride});");
-        string source = c.Input;
-        if (ChannelsFirst)
-        {
-            c.W.Line($"{Kernels}.ToChannelsLast(ref {c.Input}, ref {inLast}, n, {channels}, {ShapeMath.Product(inSpatial)});");
-            source = inLast;
-        }
-        if (Pointwise) cols = source;
-        else c.W.Line($"{Kernels}.Im2Col(ref {source}, ref {cols}, n, {Geometry(layer)});");
+        string cols = EmitColumns(c.W, layer, c.Input, c.Scratch, "n");
         c.W.Line($"{Dense}<TV, TS>.AccumulateGradients(ref {cols}, ref {c.PaddedGradient}, ref {c.WeightGradient(0)}, ref {(UseBias ? c.WeightGradient(1) : c.WeightGradient(0))}, {Literals.Bool(UseBias)}, n * {positions}, {patch}, {stride});");
         if (!c.NeedsInputGradient) return false;
         // dx in channels_last goes straight to the gradient buffer (dz is safe in the padded copy), or via the
-        // input's scratch region for channels_first.
-        string dxLast = ChannelsFirst ? inLast : c.Gradient;
+        // input's scratch region for channels_first. The columns' gradient reuses the columns' region.
+        string dxLast = ChannelsFirst ? SlidingWindow.Region(c.Scratch, "n", columns) : c.Gradient;
         if (Pointwise) c.W.Line($"{Dense}<TV, TS>.InputGradient(ref {c.PaddedGradient}, ref {c.Weight(0)}, ref {dxLast}, n * {positions}, {patch}, {stride});");
         else
         {
             c.W.Line($"{Dense}<TV, TS>.InputGradient(ref {c.PaddedGradient}, ref {c.Weight(0)}, ref {cols}, n * {positions}, {patch}, {stride});");
             c.W.Line($"{Kernels}.Col2Im(ref {cols}, ref {dxLast}, n, {Geometry(layer)});");
         }
-        if (ChannelsFirst) c.W.Line($"{Kernels}.ToChannelsFirst(ref {inLast}, ref {c.Gradient}, n, {channels}, {ShapeMath.Product(inSpatial)});");
+        if (ChannelsFirst) c.W.Line($"{Kernels}.ToChannelsFirst(ref {dxLast}, ref {c.Gradient}, n, {channels}, {inPositions});");
         return false;
     }
 }
