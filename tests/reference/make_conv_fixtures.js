@@ -9,7 +9,10 @@
  * TF.js lacks some of what Keras has; those cases are composed from TF.js ops with Keras' definition:
  *   causal  (Keras 3 Conv1D): left-pad dilation·(k−1) zeros (tf.pad), then a valid convolution;
  *   full    (Keras 1 Convolution1D border_mode): pad dk−1 zeros on both sides, then valid;
- *   channels_first: the channels_last layer between two transposes (Keras' definition of the layout).
+ *   channels_first: the channels_last layer between two transposes (Keras' definition of the layout);
+ *   groups  (Keras 3 Conv1D/Conv2D): the input's channels split into `groups` slices (tf.split), slice g convolved
+ *           with the kernel's filters g·F/groups… (tf.slice of the (k…, C/groups, F) kernel), the results joined
+ *           (tf.concat), then the bias and the activation.
  * Self-checks (exit 1, nothing written, if one fails): KERAS_SPEC §1.1's worked examples of `same` padding and of
  * average pooling with `same`.
  *
@@ -76,6 +79,23 @@ function add(name, inputShape, layers, note) {
     const channelsFirst = !!spec.channelsFirst;
     if (channelsFirst) t = tf.transpose(t, shape.length === 2 ? [0, 2, 1] : [0, 2, 3, 1]);
     if (spec.pad) t = tf.pad(t, [[0, 0], spec.pad, [0, 0]]);
+    if (spec.grouped) {
+      const { groups, filters, kernelSize, strides, padding, dilation, activation } = spec.grouped;
+      const rank = kernelSize.length, cg = t.shape[t.shape.length - 1] / groups, fg = filters / groups;
+      const kernelShape = [...kernelSize, cg, filters];
+      const kernel = rnd(size(kernelShape), -0.5, 0.5), bias = rnd(filters, -0.5, 0.5);
+      weights.push({ shape: kernelShape, values: kernel }, { shape: [filters], values: bias });
+      const k = tf.tensor(kernel, kernelShape), begin = kernelShape.map(() => 0), extent = kernelShape.map(() => -1);
+      const outs = tf.split(t, groups, -1).map((part, g) => {
+        const kg = tf.slice(k, [...begin.slice(0, -1), g * fg], [...extent.slice(0, -1), fg]);
+        return rank === 1 ? tf.conv1d(part, kg, strides[0], padding, 'NWC', dilation[0]) : tf.conv2d(part, kg, strides, padding, 'NHWC', dilation);
+      });
+      t = tf.add(tf.concat(outs, -1), tf.tensor1d(bias));
+      if (activation) t = tf[activation](t);
+      if (channelsFirst && t.shape.length >= 3) t = tf.transpose(t, t.shape.length === 3 ? [0, 2, 1] : [0, 3, 1, 2]);
+      shape = t.shape.slice(1);
+      continue;
+    }
     if (spec.op) {
       t = spec.op(t);
       if (channelsFirst && t.shape.length >= 3) t = tf.transpose(t, t.shape.length === 3 ? [0, 2, 1] : [0, 3, 1, 2]);
@@ -124,6 +144,12 @@ add('conv2d_flatten_dense', [6, 6, 2], [
   { make: () => tf.layers.flatten() },
   { make: () => tf.layers.dense({ units: 4 }) },
 ]);
+const grouped = (o) => ({ strides: o.kernelSize.map(() => 1), dilation: o.kernelSize.map(() => 1), padding: 'valid', ...o });
+add('conv1d_groups_same_relu', [9, 6], [{ grouped: grouped({ groups: 2, filters: 4, kernelSize: [3], padding: 'same', activation: 'relu' }) }], 'groups 2');
+add('conv1d_groups_pointwise', [5, 6], [{ grouped: grouped({ groups: 3, filters: 9, kernelSize: [1] }) }], 'groups 3, kernel 1');
+add('conv1d_groups_dilation', [12, 4], [{ grouped: grouped({ groups: 4, filters: 20, kernelSize: [3], dilation: [2] }) }], 'groups 4 (depthwise), 5 filters each');
+add('conv2d_groups_strides', [6, 5, 4], [{ grouped: grouped({ groups: 2, filters: 6, kernelSize: [3, 2], strides: [2, 1] }) }], 'groups 2');
+add('conv2d_groups_channels_first_same', [4, 5, 5], [{ grouped: grouped({ groups: 4, filters: 8, kernelSize: [3, 3], padding: 'same', activation: 'tanh' }), channelsFirst: true }], 'groups 4, channels_first');
 const pool = (kind, o) => () => tf.layers[kind](o);
 add('max_pooling1d_default', [10, 8], [{ make: pool('maxPooling1d', { poolSize: 2 }) }]);
 add('max_pooling1d_3_same', [10, 8], [{ make: pool('maxPooling1d', { poolSize: 3, padding: 'same' }) }]);

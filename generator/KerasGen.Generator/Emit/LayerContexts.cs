@@ -93,7 +93,8 @@ internal sealed class ForwardContext
     public string Generic => TV + ", " + TS;
 
     /// <summary>A ref to weight <paramref name="index"/> of this layer in <c>w</c>.</summary>
-    public string Weight(int index) => Literals.At("w", Weights[index].Offset);
+    /// <summary>Weight <paramref name="index"/>, or <paramref name="skip"/> floats into it (a group's block).</summary>
+    public string Weight(int index, string? skip = null) => Literals.At("w", Weights[index].Offset, skip);
 }
 
 /// <summary>What a layer's backward emission works with. <see cref="Gradient"/> holds dLoss/dOutput for the
@@ -139,7 +140,8 @@ internal sealed class BackwardContext
     /// <summary>The model's last layer, whose activation gradient a fused loss may already have applied.</summary>
     public bool IsLast { get; }
 
-    public string Weight(int index) => Literals.At("w", Weights[index].Offset);
+    /// <summary>Weight <paramref name="index"/>, or <paramref name="skip"/> floats into it (a group's block).</summary>
+    public string Weight(int index, string? skip = null) => Literals.At("w", Weights[index].Offset, skip);
 
-    public string WeightGradient(int index) => Literals.At("g", Weights[index].Offset);
+    public string WeightGradient(int index, string? skip = null) => Literals.At("g", Weights[index].Offset, skip);
 }

@@ -15,4 +15,9 @@ internal static class Literals
     /// <summary>A ref <paramref name="offset"/> floats past <paramref name="buffer"/>.</summary>
     public static string At(string buffer, int offset) =>
         offset == 0 ? buffer : $"global::System.Runtime.CompilerServices.Unsafe.Add(ref {buffer}, {offset})";
+
+    /// <summary>A ref <paramref name="offset"/> plus the run-time expression <paramref name="skip"/> floats past
+    /// <paramref name="buffer"/>.</summary>
+    public static string At(string buffer, int offset, string? skip) =>
+        skip is null ? At(buffer, offset) : $"global::System.Runtime.CompilerServices.Unsafe.Add(ref {buffer}, {(offset == 0 ? "" : $"{offset} + ")}{skip})";
 }

@@ -107,7 +107,7 @@ internal static class ModelEmitter
         w.Line();
         using (w.Block("private static readonly global::KerasGen.Weights.WeightSlot[] s_slots =", "};"))
             foreach (var s in layout.Slots)
-                w.Line($"new({Literals.Quote(s.Layer)}, {Literals.Quote(s.Name)}, new[] {{ {string.Join(", ", s.Shape)} }}, {s.Offset}, {s.Rows}, {s.Columns}, {s.Stride}, {Literals.Quote(s.Initializer)}),");
+                w.Line($"new({Literals.Quote(s.Layer)}, {Literals.Quote(s.Name)}, new[] {{ {string.Join(", ", s.Shape)} }}, {s.Offset}, {s.Rows}, {s.Columns}, {s.Stride}, {Literals.Quote(s.Initializer)}{(s.Groups == 1 ? "" : $", {s.Groups}")}),");
         using (w.Block("private static readonly global::KerasGen.LayerDescription[] s_layers =", "};"))
             foreach (var layer in plan.Layers)
             {

@@ -63,10 +63,13 @@ internal abstract record LayerSpec
 }
 
 /// <summary>A weight as Keras lists it: name, Keras shape, initializer, and whether the optimizer updates it.
-/// Internally it is a matrix of <see cref="Rows"/> × <see cref="Columns"/> (the last axis), each row padded.</summary>
-internal sealed record WeightSpec(string Name, EquatableArray<int> Shape, string Initializer, bool Trainable = true)
+/// Internally it is a matrix of <see cref="Rows"/> × <see cref="Columns"/> (the last axis), each row padded; a
+/// grouped convolution's weights are <see cref="Groups"/> such matrices of <see cref="GroupColumns"/> each.</summary>
+internal sealed record WeightSpec(string Name, EquatableArray<int> Shape, string Initializer, bool Trainable = true, int Groups = 1)
 {
     public int Columns => Shape[Shape.Count - 1];
+
+    public int GroupColumns => Columns / Groups;
 
     public int Rows => ShapeMath.Product(Shape) / Columns;
 }

@@ -14,35 +14,36 @@ namespace KerasGen.Kernels;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class Convolution
 {
-    /// <summary>cols[s, oh, ow, :] = the window of output (oh, ow) of sample s, with zeros for padding cells.</summary>
-    public static void Im2Col(ref float x, ref float cols, int samples, in WindowGeometry g)
+    /// <summary>cols[s, oh, ow, :] = the window of output (oh, ow) of sample s, with zeros for padding cells; of a
+    /// grouped convolution, the window over <paramref name="group"/>'s channels.</summary>
+    public static void Im2Col(ref float x, ref float cols, int samples, in WindowGeometry g, int group = 0)
     {
-        int channels = g.Channels, patch = g.PatchSize;
+        int channels = g.Channels, read = g.GroupChannels, patch = g.PatchSize;
         for (int s = 0; s < samples; s++)
         {
-            ref float input = ref Unsafe.Add(ref x, s * g.InSize);
+            ref float input = ref Unsafe.Add(ref x, s * g.InSize + group * read);
             ref float row = ref Unsafe.Add(ref cols, s * g.OutPositions * patch);
             for (int oh = 0; oh < g.OutHeight; oh++)
                 for (int ow = 0; ow < g.OutWidth; ow++)
                 {
                     int cell = 0, left = ow * g.StrideWidth - g.PadLeft, run = g.WindowWidth * channels;
-                    // With no dilation a window row inside the input is one contiguous run of the input row.
-                    bool contiguous = g.DilationWidth == 1 && left >= 0 && left + g.WindowWidth <= g.InWidth;
+                    // With no dilation and one group, a window row inside the input is one contiguous run of the input row.
+                    bool contiguous = g.Groups == 1 && g.DilationWidth == 1 && left >= 0 && left + g.WindowWidth <= g.InWidth;
                     for (int i = 0; i < g.WindowHeight; i++)
                     {
                         int ih = oh * g.StrideHeight + i * g.DilationHeight - g.PadTop;
-                        if (contiguous || (uint)ih >= (uint)g.InHeight)
+                        if (contiguous)
                         {
                             if ((uint)ih < (uint)g.InHeight) Copy(ref Unsafe.Add(ref input, (ih * g.InWidth + left) * channels), ref Unsafe.Add(ref row, cell), run);
                             else Zero(ref Unsafe.Add(ref row, cell), run);
                             cell += run;
                             continue;
                         }
-                        for (int j = 0; j < g.WindowWidth; j++, cell += channels)
+                        for (int j = 0; j < g.WindowWidth; j++, cell += read)
                         {
                             int iw = left + j * g.DilationWidth;
-                            if ((uint)iw < (uint)g.InWidth) Copy(ref Unsafe.Add(ref input, (ih * g.InWidth + iw) * channels), ref Unsafe.Add(ref row, cell), channels);
-                            else Zero(ref Unsafe.Add(ref row, cell), channels);
+                            if ((uint)ih < (uint)g.InHeight && (uint)iw < (uint)g.InWidth) Copy(ref Unsafe.Add(ref input, (ih * g.InWidth + iw) * channels), ref Unsafe.Add(ref row, cell), read);
+                            else Zero(ref Unsafe.Add(ref row, cell), read);
                         }
                     }
                     row = ref Unsafe.Add(ref row, patch);
@@ -69,14 +70,17 @@ public static class Convolution
     }
 
     /// <summary>dx = the sum, over every window that read an input cell, of that window's column gradient
-    /// (padding cells drop out). Overwrites dx.</summary>
-    public static void Col2Im(ref float dcols, ref float dx, int samples, in WindowGeometry g)
+    /// (padding cells drop out). Overwrites dx's channels of <paramref name="group"/> (all of them with one group),
+    /// so the groups of a grouped convolution fill dx one after another.</summary>
+    public static void Col2Im(ref float dcols, ref float dx, int samples, in WindowGeometry g, int group = 0)
     {
-        int channels = g.Channels, patch = g.PatchSize;
-        MemoryMarshal.CreateSpan(ref dx, samples * g.InSize).Clear();
+        int channels = g.Channels, read = g.GroupChannels, patch = g.PatchSize;
+        if (g.Groups == 1) MemoryMarshal.CreateSpan(ref dx, samples * g.InSize).Clear();
+        else
+            for (int cell = 0; cell < samples * g.InHeight * g.InWidth; cell++) Zero(ref Unsafe.Add(ref dx, cell * channels + group * read), read);
         for (int s = 0; s < samples; s++)
         {
-            ref float input = ref Unsafe.Add(ref dx, s * g.InSize);
+            ref float input = ref Unsafe.Add(ref dx, s * g.InSize + group * read);
             ref float row = ref Unsafe.Add(ref dcols, s * g.OutPositions * patch);
             for (int oh = 0; oh < g.OutHeight; oh++)
                 for (int ow = 0; ow < g.OutWidth; ow++)
@@ -85,12 +89,12 @@ public static class Convolution
                     for (int i = 0; i < g.WindowHeight; i++)
                     {
                         int ih = oh * g.StrideHeight + i * g.DilationHeight - g.PadTop;
-                        for (int j = 0; j < g.WindowWidth; j++, cell += channels)
+                        for (int j = 0; j < g.WindowWidth; j++, cell += read)
                         {
                             int iw = ow * g.StrideWidth + j * g.DilationWidth - g.PadLeft;
                             if ((uint)ih >= (uint)g.InHeight || (uint)iw >= (uint)g.InWidth) continue;
                             ref float target = ref Unsafe.Add(ref input, (ih * g.InWidth + iw) * channels);
-                            for (int c = 0; c < channels; c++) Unsafe.Add(ref target, c) += Unsafe.Add(ref row, cell + c);
+                            for (int c = 0; c < read; c++) Unsafe.Add(ref target, c) += Unsafe.Add(ref row, cell + c);
                         }
                     }
                     row = ref Unsafe.Add(ref row, patch);

@@ -21,7 +21,12 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
     /// so each inner step does 16 FMAs for 4 weight loads and 4 broadcasts. Narrower panels (the last of a layer) go one register at a time. Blocks that
     /// would write past a row's end write whole registers to a tile, then copy the valid part.
     /// </summary>
-    public static void Forward(ref float x, ref float kernel, ref float bias, bool hasBias, ref float z, int rows, int inputs, int units, int stride)
+    public static void Forward(ref float x, ref float kernel, ref float bias, bool hasBias, ref float z, int rows, int inputs, int units, int stride) =>
+        Forward(ref x, ref kernel, ref bias, hasBias, ref z, rows, inputs, units, stride, units);
+
+    /// <summary>The same product into rows of <paramref name="zStride"/> floats: one group of a grouped convolution
+    /// writes its columns into the layer's wider output rows.</summary>
+    public static void Forward(ref float x, ref float kernel, ref float bias, bool hasBias, ref float z, int rows, int inputs, int units, int stride, int zStride)
     {
         // 4×4 registers fill AVX-512's 32; with 16 registers (AVX2 and narrower) the block is 4×2.
         bool wide = TS.Count == 16;
@@ -36,14 +41,14 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
             for (; r + 4 <= rows; r += 4)
             {
                 ref float b = ref Unsafe.Add(ref bias, hasBias ? j : 0);
-                ref float output = ref whole ? ref Row(ref z, r, units, j) : ref t;
-                int outputStride = whole ? units : panel;
+                ref float output = ref whole ? ref Row(ref z, r, zStride, j) : ref t;
+                int outputStride = whole ? zStride : panel;
                 if (wide) Block4x4(ref Row(ref x, r, inputs), ref Unsafe.Add(ref kernel, j), ref b, biasScale, ref output, outputStride, inputs, stride);
                 else Block4x2(ref Row(ref x, r, inputs), ref Unsafe.Add(ref kernel, j), ref b, biasScale, ref output, outputStride, inputs, stride);
-                if (!whole) CopyTile(ref t, panel, ref Row(ref z, r, units, j), units, 4, units - j);
+                if (!whole) CopyTile(ref t, panel, ref Row(ref z, r, zStride, j), zStride, 4, units - j);
             }
             for (; r < rows; r++)
-                for (int c = j; c < Math.Min(j + panel, units); c += width) Column(ref x, ref kernel, ref bias, hasBias, ref z, r, c, inputs, units, stride, tile);
+                for (int c = j; c < Math.Min(j + panel, units); c += width) Column(ref x, ref kernel, ref bias, hasBias, ref z, r, c, inputs, units, stride, zStride, tile);
         }
         for (; j < units; j += width)
         {
@@ -51,9 +56,9 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
             for (; r + 4 <= rows; r += 4)
             {
                 Block4x1(ref Row(ref x, r, inputs), ref Unsafe.Add(ref kernel, j), ref Unsafe.Add(ref bias, hasBias ? j : 0), biasScale, ref t, width, inputs, stride);
-                CopyTile(ref t, width, ref Row(ref z, r, units, j), units, 4, Math.Min(width, units - j));
+                CopyTile(ref t, width, ref Row(ref z, r, zStride, j), zStride, 4, Math.Min(width, units - j));
             }
-            for (; r < rows; r++) Column(ref x, ref kernel, ref bias, hasBias, ref z, r, j, inputs, units, stride, tile);
+            for (; r < rows; r++) Column(ref x, ref kernel, ref bias, hasBias, ref z, r, j, inputs, units, stride, zStride, tile);
         }
     }
 
@@ -157,7 +162,7 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
     }
 
     /// <summary>One row × one register of columns from j.</summary>
-    private static void Column(ref float x, ref float kernel, ref float bias, bool hasBias, ref float z, int r, int j, int inputs, int units, int stride, Span<float> spill)
+    private static void Column(ref float x, ref float kernel, ref float bias, bool hasBias, ref float z, int r, int j, int inputs, int units, int stride, int zStride, Span<float> spill)
     {
         TV a = hasBias ? TS.Load(ref bias, (nuint)j) : TS.Create(0f);
         ref float xr = ref Unsafe.Add(ref x, r * inputs);
@@ -167,7 +172,7 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
             a = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref xr, i)), TS.Load(ref w, 0), a);
             w = ref Unsafe.Add(ref w, stride);
         }
-        Store(a, ref Unsafe.Add(ref z, r * units + j), Math.Min(TS.Count, units - j), spill);
+        Store(a, ref Unsafe.Add(ref z, r * zStride + j), Math.Min(TS.Count, units - j), spill);
     }
 
     /// <summary>
@@ -301,12 +306,17 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
     }
 
     /// <summary>Copies compact rows of <paramref name="width"/> into rows of <paramref name="stride"/> with zeroed padding.</summary>
-    public static void Pad(ref float compact, ref float padded, int rows, int width, int stride)
+    public static void Pad(ref float compact, ref float padded, int rows, int width, int stride) =>
+        Pad(ref compact, ref padded, rows, width, stride, width);
+
+    /// <summary>The same from rows of <paramref name="compactStride"/> floats (one group's columns of a wider
+    /// gradient).</summary>
+    public static void Pad(ref float compact, ref float padded, int rows, int width, int stride, int compactStride)
     {
         for (int r = 0; r < rows; r++)
         {
             var target = System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref Unsafe.Add(ref padded, r * stride), stride);
-            System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref compact, r * width), width).CopyTo(target);
+            System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref compact, r * compactStride), width).CopyTo(target);
             target[width..].Clear();
         }
     }

@@ -6,11 +6,19 @@ namespace KerasGen.Weights;
 /// Where one Keras weight (e.g. <c>dense/kernel</c>, shape (8, 12)) lives inside a model's internal buffer. Keras'
 /// layout is <c>Rows × Columns</c> row-major (Rows = product of all axes but the last); internally each row starts
 /// <c>Stride</c> floats after the previous one, the gap zero-padded so kernels can use whole vector registers.
+/// A grouped convolution's kernel and bias (<c>Groups</c> &gt; 1) keep each group's columns as a matrix of its own:
+/// <c>Groups</c> blocks of <c>Rows × Stride</c>, group g holding Keras columns <c>g·Columns/Groups</c> onwards.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed record WeightSlot(string Layer, string Name, int[] Shape, int Offset, int Rows, int Columns, int Stride, string Initializer)
+public sealed record WeightSlot(string Layer, string Name, int[] Shape, int Offset, int Rows, int Columns, int Stride, string Initializer, int Groups = 1)
 {
     public int Count => Rows * Columns;
+
+    /// <summary>Keras columns per group.</summary>
+    public int GroupColumns => Columns / Groups;
+
+    /// <summary>Where row <paramref name="row"/>'s part of group <paramref name="group"/> starts in the buffer.</summary>
+    public int RowStart(int group, int row) => Offset + (group * Rows + row) * Stride;
 
     /// <summary>Keras' shape as a tuple, e.g. <c>(8, 12)</c> or <c>(12,)</c>.</summary>
     public string ShapeText => Shape.Length == 1 ? $"({Shape[0]},)" : "(" + string.Join(", ", Shape) + ")";

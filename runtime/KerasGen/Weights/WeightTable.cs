@@ -16,8 +16,10 @@ public static class WeightTable
         {
             var slot = slots[s];
             var values = new float[slot.Count];
-            for (int r = 0; r < slot.Rows; r++)
-                buffer.Slice(slot.Offset + r * slot.Stride, slot.Columns).CopyTo(values.AsSpan(r * slot.Columns));
+            int width = slot.GroupColumns;
+            for (int g = 0; g < slot.Groups; g++)
+                for (int r = 0; r < slot.Rows; r++)
+                    buffer.Slice(slot.RowStart(g, r), width).CopyTo(values.AsSpan(r * slot.Columns + g * width));
             weights[s] = values;
         }
         return weights;
@@ -65,12 +67,14 @@ public static class WeightTable
 
     private static void Write(WeightSlot slot, ReadOnlySpan<float> values, Span<float> buffer)
     {
-        for (int r = 0; r < slot.Rows; r++)
-        {
-            var row = buffer.Slice(slot.Offset + r * slot.Stride, slot.Stride);
-            values.Slice(r * slot.Columns, slot.Columns).CopyTo(row);
-            row[slot.Columns..].Clear();
-        }
+        int width = slot.GroupColumns;
+        for (int g = 0; g < slot.Groups; g++)
+            for (int r = 0; r < slot.Rows; r++)
+            {
+                var row = buffer.Slice(slot.RowStart(g, r), slot.Stride);
+                values.Slice(r * slot.Columns + g * width, width).CopyTo(row);
+                row[width..].Clear();
+            }
     }
 
     private static string Describe(IReadOnlyList<WeightSlot> slots)

@@ -34,7 +34,7 @@ public class AnalyzerTests
     [InlineData("KG0022", "[Sequential, Conv2D(4, 3, [|Padding = \"causal\"|], InputShape = new[] { 8, 8, 3 })] public partial class M;")]
     [InlineData("KG0022", "[Sequential, Conv1D(4, 3, [|Padding = \"full\"|], InputShape = new[] { 10, 8 })] public partial class M;")]
     [InlineData("KG0022", "[Sequential, Conv1D(6, 3, [|Groups = 4|], InputShape = new[] { 10, 8 })] public partial class M;")]
-    [InlineData("KG0023", "[Sequential, Conv1D(4, 3, [|Groups = 2|], InputShape = new[] { 10, 8 })] public partial class M;")]
+    [InlineData("KG0022", "[Sequential, Conv1D(3, 3, [|Groups = 2|], InputShape = new[] { 10, 8 })] public partial class M;")]
     [InlineData("KG0024", "[Sequential, Conv1D(4, [|5|], InputShape = new[] { 3, 8 })] public partial class M;")]
     [InlineData("KG0024", "[Sequential, Conv1D(4, 2, InputShape = new[] { 3, 8 }), [|MaxPooling1D(3)|]] public partial class M;")]
     [InlineData("KG0024", "[Sequential, Conv1D(4, 2, InputShape = new[] { 5, 8 }), [|Cropping1D(new[] { 2, 2 })|]] public partial class M;")]

@@ -228,10 +228,12 @@ internal sealed class ModelFuzzer
             // Pooling strides default to the pool size: give them explicitly, as the shapes above assume.
             return prefix + $"{(max ? "Max" : "Average")}Pooling{rank}D({Args(Tuple(window), $"Strides = {Tuple(strides)}", $"Padding = \"{padding}\"")})";
         }
-        int filters = _random.Next(1, 20);
+        // One draw in four is grouped: a group count that divides the channels, and filters a multiple of it.
+        int groups = _random.Next(4) == 0 ? Enumerable.Range(1, Math.Min(channels, 4)).Where(g => channels % g == 0).OrderBy(_ => _random.Next()).First() : 1;
+        int filters = groups * _random.Next(1, 20 / groups + 1);
         shape[rank] = filters;
         string activation = Activations[_random.Next(Activations.Length)];
-        return prefix + $"Conv{rank}D({Args($"{filters}", Tuple(window), $"Strides = {Tuple(strides)}", $"DilationRate = {Tuple(dilation)}", $"Padding = \"{padding}\"", $"Activation = \"{activation}\"")})";
+        return prefix + $"Conv{rank}D({Args($"{filters}", Tuple(window), $"Strides = {Tuple(strides)}", $"DilationRate = {Tuple(dilation)}", $"Padding = \"{padding}\"", $"Activation = \"{activation}\"", $"Groups = {groups}")})";
     }
 
     private string Compile(string? defect)

@@ -110,6 +110,23 @@ public partial class GradResampling1D;
 [Compile(Loss = "mse", Optimizer = "sgd")]
 public partial class GradResampling2DChannelsFirst;
 
+[Sequential]
+[Conv1D(4, 3, Groups = 2, Padding = "same", Activation = "tanh", InputShape = new[] { 7, 6 })]
+[Conv1D(6, 2, Groups = 2, UseBias = false)]
+[Conv1D(3, 1, Groups = 3)]
+[Flatten]
+[Dense(2)]
+[Compile(Loss = "mse", Optimizer = "sgd")]
+public partial class GradConv1DGroups;
+
+[Sequential(ImageDataFormat = "channels_first")]
+[Conv2D(4, 2, InputShape = new[] { 2, 5, 4 })]
+[Conv2D(6, new[] { 2, 3 }, Groups = 2, Padding = "same", Activation = "relu")]
+[Flatten]
+[Dense(2)]
+[Compile(Loss = "mse", Optimizer = "sgd")]
+public partial class GradConv2DGroupsChannelsFirst;
+
 // The models of Fixtures/conv_training.json (tests/reference/make_conv_training_fixtures.js).
 
 [Sequential]

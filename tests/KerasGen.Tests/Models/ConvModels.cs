@@ -18,6 +18,11 @@ namespace KerasGen.Tests.Models;
 [Sequential, Conv2D(5, 3, Activation = "relu", InputShape = new[] { 7, 6, 3 })] public partial class Conv2DValidRelu;
 [Sequential, Conv2D(4, new[] { 3, 2 }, Strides = new[] { 2, 3 }, Padding = "same", InputShape = new[] { 9, 8, 2 })] public partial class Conv2DSameStrides;
 [Sequential(ImageDataFormat = "channels_first"), Conv2D(6, 3, Padding = "same", InputShape = new[] { 3, 6, 5 })] public partial class Conv2DChannelsFirstSame;
+[Sequential, Conv1D(4, 3, Padding = "same", Groups = 2, Activation = "relu", InputShape = new[] { 9, 6 })] public partial class Conv1DGroupsSameRelu;
+[Sequential, Conv1D(9, 1, Groups = 3, InputShape = new[] { 5, 6 })] public partial class Conv1DGroupsPointwise;
+[Sequential, Conv1D(20, 3, Groups = 4, DilationRate = 2, InputShape = new[] { 12, 4 })] public partial class Conv1DGroupsDilation;
+[Sequential, Conv2D(6, new[] { 3, 2 }, Strides = new[] { 2, 1 }, Groups = 2, InputShape = new[] { 6, 5, 4 })] public partial class Conv2DGroupsStrides;
+[Sequential, Conv2D(8, 3, Padding = "same", Groups = 4, Activation = "tanh", DataFormat = "channels_first", InputShape = new[] { 4, 5, 5 })] public partial class Conv2DGroupsChannelsFirstSame;
 [Sequential, Conv2D(3, 3, DilationRate = new[] { 2, 2 }, InputShape = new[] { 8, 8, 2 })] public partial class Conv2DDilation;
 
 /// <summary>The benchmarks' conv1d model, with a Flatten and a Dense head.</summary>

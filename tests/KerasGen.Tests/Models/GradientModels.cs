@@ -116,6 +116,8 @@ internal static class GradientModels
         ["global_average_pooling2d channels_first keepdims"] = () => new GradGlobalAverage2DChannelsFirst(3),
         ["zero_padding1d, cropping1d, up_sampling1d"] = () => new GradResampling1D(3),
         ["zero_padding2d, up_sampling2d, cropping2d channels_first"] = () => new GradResampling2DChannelsFirst(3),
+        ["conv1d groups 2, no bias, groups 3 pointwise"] = () => new GradConv1DGroups(3),
+        ["conv2d groups 2 same channels_first"] = () => new GradConv2DGroupsChannelsFirst(3),
     };
 
     public static readonly Dictionary<string, Func<IDifferentiableModel>> Losses = new()

@@ -66,4 +66,17 @@ public class ConvBehaviourTests
         Assert.Matches(@"│ flatten \(Flatten\) +│ \(None, 36\) +│ +0 │", summary);
         Assert.Contains(" Total params: 410 (1.60 KB)", summary);
     }
+
+    [Fact]
+    public void A_grouped_convolution_keeps_keras_kernel_layout_and_param_count()
+    {
+        var model = new Conv2DGroupsStrides(1);
+        // Keras: kernel (3, 2, C/groups = 2, 6) + bias (6,).
+        Assert.Equal(3 * 2 * 2 * 6 + 6, model.CountParams());
+        var weights = model.GetWeights();
+        Assert.Equal(new[] { 72, 6 }, weights.Select(w => w.Length));
+        var set = weights.Select((w, i) => Enumerable.Range(0, w.Length).Select(v => v + 1000f * i).ToArray()).ToArray();
+        model.SetWeights(set);
+        Assert.Equal(set, model.GetWeights());
+    }
 }

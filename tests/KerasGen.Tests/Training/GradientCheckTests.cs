@@ -57,7 +57,7 @@ public class GradientCheckTests
             for (int r = 0; r < slot.Rows; r++)
                 for (int c = 0; c < slot.Columns; c++)
                 {
-                    int i = slot.Offset + r * slot.Stride + c;
+                    int i = slot.RowStart(c / slot.GroupColumns, r) + c % slot.GroupColumns;
                     float original = model.WeightBuffer[i];
                     model.WeightBuffer[i] = original + h;
                     double plus = Loss();

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using KerasGen.Generator.Catalog;
@@ -146,11 +147,6 @@ internal sealed record ConvLayer(
                 "Groups");
             return null;
         }
-        if (Groups != 1)
-        {
-            diagnostics.Add(DiagnosticCatalog.NotSupportedYet, $"Grouped convolutions (groups={Groups}) are valid Keras, but KerasGen does not compile them yet: use Groups = 1", "Groups");
-            return null;
-        }
         if (ActivationCatalog.TryGet(ActivationName, out _, out var shape) && shape == ActivationShape.Halving)
         {
             diagnostics.Add(DiagnosticCatalog.NotSupportedYet, $"glu on a {ClassName} is valid Keras, but KerasGen does not compile it yet: add [Activation(\"glu\")] after the layer", "Activation");
@@ -177,8 +173,8 @@ internal sealed record ConvLayer(
     public override IReadOnlyList<WeightSpec> Weights(IReadOnlyList<int> input)
     {
         int channels = ChannelsFirst ? input[0] : input[input.Count - 1];
-        var kernel = new WeightSpec("kernel", new EquatableArray<int>(KernelShape(channels)), KernelInitializer);
-        return UseBias ? new[] { kernel, new WeightSpec("bias", new EquatableArray<int>(new[] { Filters }), BiasInitializer) } : new[] { kernel };
+        var kernel = new WeightSpec("kernel", new EquatableArray<int>(KernelShape(channels)), KernelInitializer, Groups: Groups);
+        return UseBias ? new[] { kernel, new WeightSpec("bias", new EquatableArray<int>(new[] { Filters }), BiasInitializer, Groups: Groups) } : new[] { kernel };
     }
 
     public override IEnumerable<KeyValuePair<string, string>> Config(LayerPlan layer) => new Dictionary<string, string>
@@ -212,8 +208,11 @@ internal sealed record ConvLayer(
     private (List<int> Spatial, int Channels) Spatial(IReadOnlyList<int> shape) =>
         ChannelsFirst ? (shape.Skip(1).ToList(), shape[0]) : (shape.Take(Rank).ToList(), shape[Rank]);
 
-    /// <summary>A 1×1 window with unit strides and no padding reads each position alone: the input is its own im2col.</summary>
-    private bool Pointwise => KernelSize.All(k => k == 1) && Strides.All(s => s == 1);
+    /// <summary>A 1×1 window with unit strides and no padding reads each position alone: the input is its own im2col
+    /// (unless groups read slices of its channels).</summary>
+    private bool Pointwise => KernelSize.All(k => k == 1) && Strides.All(s => s == 1) && Groups == 1;
+
+    private int GroupFilters => Filters / Groups;
 
     /// <summary>Per sample: the im2col columns, then (channels_first) the input and the output in channels_last.</summary>
     private (int Columns, int Input, int Output) ScratchRegions(LayerPlan layer)
@@ -221,7 +220,7 @@ internal sealed record ConvLayer(
         var (inSpatial, channels) = Spatial(layer.InputShape);
         var (outSpatial, _) = Spatial(layer.OutputShape);
         int positions = ShapeMath.Product(outSpatial);
-        int columns = Pointwise ? 0 : ModelLayout.RoundUp(positions * KernelSize.Aggregate(1, (p, k) => p * k) * channels);
+        int columns = Pointwise ? 0 : ModelLayout.RoundUp(positions * KernelSize.Aggregate(1, (p, k) => p * k) * channels / Groups);
         return (columns, ChannelsFirst ? ModelLayout.RoundUp(layer.InputSize) : 0, ChannelsFirst ? ModelLayout.RoundUp(layer.OutputSize) : 0);
     }
 
@@ -229,7 +228,7 @@ internal sealed record ConvLayer(
     {
         var (columns, input, output) = ScratchRegions(layer);
         var (outSpatial, _) = Spatial(layer.OutputShape);
-        return new LayerMemory(true, layer.OutputSize, columns + input + output, PaddedGradient: ShapeMath.Product(outSpatial) * ModelLayout.RoundUp(Filters));
+        return new LayerMemory(true, layer.OutputSize, columns + input + output, PaddedGradient: ShapeMath.Product(outSpatial) * Groups * ModelLayout.RoundUp(GroupFilters));
     }
 
     public override string EmitSample(SampleContext c) => c.ViaForward();
@@ -238,44 +237,66 @@ internal sealed record ConvLayer(
     {
         var (inSpatial, channels) = Spatial(layer.InputShape);
         var (outSpatial, _) = Spatial(layer.OutputShape);
-        return SlidingWindow.Geometry(inSpatial, channels, outSpatial, KernelSize, Strides, DilationRate, Pads(layer).Select(p => p.Before).ToList());
+        return SlidingWindow.Geometry(inSpatial, channels, outSpatial, KernelSize, Strides, DilationRate, Pads(layer).Select(p => p.Before).ToList(), Groups);
     }
 
-    /// <summary>Output positions, input positions, input channels, and the im2col row length (window × channels).</summary>
+    /// <summary>Output positions, input positions, input channels, and the im2col row length (window × one group's
+    /// channels).</summary>
     private (int Positions, int InPositions, int Channels, int Patch) Sizes(LayerPlan layer)
     {
         var (inSpatial, channels) = Spatial(layer.InputShape);
         var (outSpatial, _) = Spatial(layer.OutputShape);
-        return (ShapeMath.Product(outSpatial), ShapeMath.Product(inSpatial), channels, KernelSize.Aggregate(1, (p, k) => p * k) * channels);
+        return (ShapeMath.Product(outSpatial), ShapeMath.Product(inSpatial), channels, KernelSize.Aggregate(1, (p, k) => p * k) * channels / Groups);
     }
 
-    /// <summary>Emits the input's channels_last copy (channels_first only) and its im2col; returns the rows the GEMM
-    /// reads (the input itself for a pointwise layer).</summary>
-    private string EmitColumns(CodeWriter w, LayerPlan layer, string input, string scratch, string n)
+    /// <summary>Emits the input's channels_last copy (channels_first only); returns the channels_last input.</summary>
+    private string ChannelsLastInput(CodeWriter w, LayerPlan layer, string input, string scratch, string n)
     {
+        if (!ChannelsFirst) return input;
         var (columns, _, _) = ScratchRegions(layer);
         var (_, inPositions, channels, _) = Sizes(layer);
-        string source = input, inLast = SlidingWindow.Region(scratch, n, columns);
-        if (ChannelsFirst)
-        {
-            w.Line($"{Kernels}.ToChannelsLast(ref {input}, ref {inLast}, {n}, {channels}, {inPositions});");
-            source = inLast;
-        }
+        string inLast = SlidingWindow.Region(scratch, n, columns);
+        w.Line($"{Kernels}.ToChannelsLast(ref {input}, ref {inLast}, {n}, {channels}, {inPositions});");
+        return inLast;
+    }
+
+    /// <summary>Emits the im2col of <paramref name="source"/> (of the group in <c>group</c> when there are several);
+    /// returns the rows the GEMM reads (the input itself for a pointwise layer).</summary>
+    private string EmitColumns(CodeWriter w, LayerPlan layer, string source, string scratch, string n)
+    {
         if (Pointwise) return source;
         string cols = SlidingWindow.Region(scratch, n, 0);
-        w.Line($"{Kernels}.Im2Col(ref {source}, ref {cols}, {n}, {Geometry(layer)});");
+        w.Line($"{Kernels}.Im2Col(ref {source}, ref {cols}, {n}, {Geometry(layer)}{(Groups == 1 ? "" : ", group")});");
         return cols;
     }
+
+    /// <summary>The GEMMs of a grouped convolution run one group at a time, in a loop over <c>group</c>: each
+    /// group's kernel and bias are a block of their own (see WeightSpec.Groups), its columns a slice of the output.</summary>
+    private IDisposable? GroupLoop(CodeWriter w) => Groups == 1 ? null : w.Block($"for (int group = 0; group < {Groups}; group++)");
+
+    /// <summary>Floats from a grouped weight's start to the current group's block.</summary>
+    private static string GroupBlock(PlacedWeight weight) => $"group * {weight.Spec.Rows * weight.Stride}";
 
     public override void EmitForward(ForwardContext c)
     {
         var layer = c.Layer;
         var (columns, input, _) = ScratchRegions(layer);
         var (positions, _, _, patch) = Sizes(layer);
-        string cols = EmitColumns(c.W, layer, c.Input, c.Scratch, c.N);
+        string source = ChannelsLastInput(c.W, layer, c.Input, c.Scratch, c.N);
         string z = ChannelsFirst ? SlidingWindow.Region(c.Scratch, c.N, columns + input) : c.PreActivation;
-        c.W.Line($"{Dense}<{c.Generic}>.Forward(ref {cols}, ref {c.Weight(0)}, ref {(UseBias ? c.Weight(1) : c.Weight(0))}, {Literals.Bool(UseBias)}, ref {z}, {c.N} * {positions}, {patch}, {Filters}, {c.Weights[0].Stride});");
-        if (ChannelsFirst) c.W.Line($"{Kernels}.ToChannelsFirst(ref {z}, ref {c.PreActivation}, {c.N}, {Filters}, {positions});");
+        using (GroupLoop(c.W))
+        {
+            string cols = EmitColumns(c.W, layer, source, c.Scratch, c.N);
+            string kernel = c.Weight(0), bias = UseBias ? c.Weight(1) : kernel, tail = "";
+            if (Groups != 1)
+            {
+                (kernel, bias) = (c.Weight(0, GroupBlock(c.Weights[0])), UseBias ? c.Weight(1, GroupBlock(c.Weights[1])) : c.Weight(0));
+                z = Literals.At(z, 0, $"group * {GroupFilters}");
+                tail = $", {Filters}";
+            }
+            c.W.Line($"{Dense}<{c.Generic}>.Forward(ref {cols}, ref {kernel}, ref {bias}, {Literals.Bool(UseBias)}, ref {z}, {c.N} * {positions}, {patch}, {GroupFilters}, {c.Weights[0].Stride}{tail});");
+        }
+        if (ChannelsFirst) c.W.Line($"{Kernels}.ToChannelsFirst(ref {SlidingWindow.Region(c.Scratch, c.N, columns + input)}, ref {c.PreActivation}, {c.N}, {Filters}, {positions});");
         if (ActivationName != "linear")
         {
             int last = layer.OutputShape[layer.OutputShape.Count - 1];
@@ -296,20 +317,40 @@ internal sealed record ConvLayer(
             dz = SlidingWindow.Region(c.Scratch, "n", columns + input);
             c.W.Line($"{Kernels}.ToChannelsLast(ref {c.Gradient}, ref {dz}, n, {Filters}, {positions});");
         }
-        c.W.Line($"{Dense}<TV, TS>.Pad(ref {dz}, ref {c.PaddedGradient}, n * {positions}, {Filters}, {stride});");
-        string cols = EmitColumns(c.W, layer, c.Input, c.Scratch, "n");
-        c.W.Line($"{Dense}<TV, TS>.AccumulateGradients(ref {cols}, ref {c.PaddedGradient}, ref {c.WeightGradient(0)}, ref {(UseBias ? c.WeightGradient(1) : c.WeightGradient(0))}, {Literals.Bool(UseBias)}, n * {positions}, {patch}, {stride});");
-        if (!c.NeedsInputGradient) return false;
-        // dx in channels_last goes straight to the gradient buffer (dz is safe in the padded copy), or via the
-        // input's scratch region for channels_first. The columns' gradient reuses the columns' region.
-        string dxLast = ChannelsFirst ? SlidingWindow.Region(c.Scratch, "n", columns) : c.Gradient;
-        if (Pointwise) c.W.Line($"{Dense}<TV, TS>.InputGradient(ref {c.PaddedGradient}, ref {c.Weight(0)}, ref {dxLast}, n * {positions}, {patch}, {stride});");
+        // Every group's output gradient is padded before any group writes the input gradient, which (channels_last)
+        // goes to the buffer dz is read from.
+        string padded = c.PaddedGradient;
+        if (Groups == 1) c.W.Line($"{Dense}<TV, TS>.Pad(ref {dz}, ref {padded}, n * {positions}, {Filters}, {stride});");
         else
         {
-            c.W.Line($"{Dense}<TV, TS>.InputGradient(ref {c.PaddedGradient}, ref {c.Weight(0)}, ref {cols}, n * {positions}, {patch}, {stride});");
-            c.W.Line($"{Kernels}.Col2Im(ref {cols}, ref {dxLast}, n, {Geometry(layer)});");
+            padded = Literals.At(c.PaddedGradient, 0, $"group * n * {positions * stride}");
+            using (GroupLoop(c.W))
+                c.W.Line($"{Dense}<TV, TS>.Pad(ref {Literals.At(dz, 0, $"group * {GroupFilters}")}, ref {padded}, n * {positions}, {GroupFilters}, {stride}, {Filters});");
         }
-        if (ChannelsFirst) c.W.Line($"{Kernels}.ToChannelsFirst(ref {dxLast}, ref {c.Gradient}, n, {channels}, {inPositions});");
+        string source = ChannelsLastInput(c.W, layer, c.Input, c.Scratch, "n");
+        // dx in channels_last goes straight to the gradient buffer (dz is safe in the padded copy), or via the
+        // input's scratch region for channels_first (im2col of a later group still reads it: each group's col2im
+        // writes only its own channels). The columns' gradient reuses the columns' region.
+        string dxLast = ChannelsFirst ? SlidingWindow.Region(c.Scratch, "n", columns) : c.Gradient;
+        using (GroupLoop(c.W))
+        {
+            string cols = EmitColumns(c.W, layer, source, c.Scratch, "n");
+            string kernel = c.Weight(0), dKernel = c.WeightGradient(0), dBias = UseBias ? c.WeightGradient(1) : dKernel;
+            if (Groups != 1)
+                (kernel, dKernel, dBias) = (c.Weight(0, GroupBlock(c.Weights[0])), c.WeightGradient(0, GroupBlock(c.Weights[0])),
+                    UseBias ? c.WeightGradient(1, GroupBlock(c.Weights[1])) : c.WeightGradient(0));
+            c.W.Line($"{Dense}<TV, TS>.AccumulateGradients(ref {cols}, ref {padded}, ref {dKernel}, ref {dBias}, {Literals.Bool(UseBias)}, n * {positions}, {patch}, {stride});");
+            if (c.NeedsInputGradient)
+            {
+                if (Pointwise) c.W.Line($"{Dense}<TV, TS>.InputGradient(ref {padded}, ref {kernel}, ref {dxLast}, n * {positions}, {patch}, {stride});");
+                else
+                {
+                    c.W.Line($"{Dense}<TV, TS>.InputGradient(ref {padded}, ref {kernel}, ref {cols}, n * {positions}, {patch}, {stride});");
+                    c.W.Line($"{Kernels}.Col2Im(ref {cols}, ref {dxLast}, n, {Geometry(layer)}{(Groups == 1 ? "" : ", group")});");
+                }
+            }
+        }
+        if (c.NeedsInputGradient && ChannelsFirst) c.W.Line($"{Kernels}.ToChannelsFirst(ref {dxLast}, ref {c.Gradient}, n, {channels}, {inPositions});");
         return false;
     }
 }

@@ -56,7 +56,7 @@ internal static class SlidingWindow
 
     /// <summary>The runtime's WindowGeometry for a 1-D or 2-D window (1-D: height 1) over a channels_last map.</summary>
     public static string Geometry(IReadOnlyList<int> inSpatial, int channels, IReadOnlyList<int> outSpatial, EquatableArray<int> window,
-        EquatableArray<int> strides, EquatableArray<int> dilation, IReadOnlyList<int> padBefore)
+        EquatableArray<int> strides, EquatableArray<int> dilation, IReadOnlyList<int> padBefore, int groups = 1)
     {
         int rank = inSpatial.Count;
         int At(IReadOnlyList<int> v, int axis, int one) => rank == 1 ? (axis == 0 ? one : v[0]) : v[axis];
@@ -66,6 +66,7 @@ internal static class SlidingWindow
             At(window, 0, 1), At(window, 1, 1), At(strides, 0, 1), At(strides, 1, 1), At(dilation, 0, 1), At(dilation, 1, 1),
             At(padBefore, 0, 0), At(padBefore, 1, 0),
         };
+        if (groups != 1) values = values.Append(groups).ToArray();
         return $"new global::KerasGen.Kernels.WindowGeometry({string.Join(", ", values)})";
     }
 
