@@ -12,7 +12,9 @@
  *   channels_first: the channels_last layer between two transposes (Keras' definition of the layout);
  *   groups  (Keras 3 Conv1D/Conv2D): the input's channels split into `groups` slices (tf.split), slice g convolved
  *           with the kernel's filters g·F/groups… (tf.slice of the (k…, C/groups, F) kernel), the results joined
- *           (tf.concat), then the bias and the activation.
+ *           (tf.concat), then the bias and the activation;
+ *   glu     (Keras 3 activation): a · sigmoid(b) for the two halves a, b of the last axis (tf.split), whatever the
+ *           data format (channels_first's last axis is spatial).
  * Self-checks (exit 1, nothing written, if one fails): KERAS_SPEC §1.1's worked examples of `same` padding and of
  * average pooling with `same`.
  *
@@ -150,6 +152,10 @@ add('conv1d_groups_pointwise', [5, 6], [{ grouped: grouped({ groups: 3, filters:
 add('conv1d_groups_dilation', [12, 4], [{ grouped: grouped({ groups: 4, filters: 20, kernelSize: [3], dilation: [2] }) }], 'groups 4 (depthwise), 5 filters each');
 add('conv2d_groups_strides', [6, 5, 4], [{ grouped: grouped({ groups: 2, filters: 6, kernelSize: [3, 2], strides: [2, 1] }) }], 'groups 2');
 add('conv2d_groups_channels_first_same', [4, 5, 5], [{ grouped: grouped({ groups: 4, filters: 8, kernelSize: [3, 3], padding: 'same', activation: 'tanh' }), channelsFirst: true }], 'groups 4, channels_first');
+const glu = { op: (t) => { const [a, b] = tf.split(t, 2, -1); return tf.mul(a, tf.sigmoid(b)); } };
+add('conv1d_glu', [8, 3], [{ make: conv1d({ filters: 6, kernelSize: 3, padding: 'same' }) }, glu], 'activation glu: halves the 6 filters');
+add('conv2d_glu_channels_first', [2, 5, 7], [{ make: conv2d({ filters: 3, kernelSize: 2 }), channelsFirst: true }, glu], 'glu on channels_first: halves the last (width) axis');
+add('conv1d_groups_glu', [7, 4], [{ grouped: grouped({ groups: 2, filters: 4, kernelSize: [2] }) }, glu], 'groups 2, then glu');
 const pool = (kind, o) => () => tf.layers[kind](o);
 add('max_pooling1d_default', [10, 8], [{ make: pool('maxPooling1d', { poolSize: 2 }) }]);
 add('max_pooling1d_3_same', [10, 8], [{ make: pool('maxPooling1d', { poolSize: 3, padding: 'same' }) }]);

@@ -225,6 +225,7 @@ public static class OnnxExporter
     private static string Activation(ProtoWriter graph, LayerDescription layer, string input, Func<string, string> next)
     {
         if (layer.Activation == "linear") return input;
+        if (layer.Activation == "glu") return Glu(graph, layer, input, next);
         var (op, attributes) = layer.Activation switch
         {
             "relu" => ("Relu", Array.Empty<ProtoWriter>()),
@@ -246,11 +247,26 @@ public static class OnnxExporter
         return output;
     }
 
-    private static ProtoWriter Node(string op, string name, string[] inputs, string output, params ProtoWriter[] attributes)
+    /// <summary>Keras' glu, a · sigmoid(b) for the two halves of the last axis: Split, Sigmoid, Mul.</summary>
+    private static string Glu(ProtoWriter graph, LayerDescription layer, string input, Func<string, string> next)
+    {
+        string a = layer.Name + "_glu_a", b = layer.Name + "_glu_b", gate = layer.Name + "_glu_gate";
+        graph.Message(1, Node("Split", layer.Name + "/Split", new[] { input }, new[] { a, b }, Attribute("axis", -1)));
+        graph.Message(1, Node("Sigmoid", layer.Name + "/Sigmoid", new[] { b }, gate));
+        string output = next(layer.Name + "_glu");
+        graph.Message(1, Node("Mul", layer.Name + "/Mul", new[] { a, gate }, output));
+        return output;
+    }
+
+    private static ProtoWriter Node(string op, string name, string[] inputs, string output, params ProtoWriter[] attributes) =>
+        Node(op, name, inputs, new[] { output }, attributes);
+
+    private static ProtoWriter Node(string op, string name, string[] inputs, string[] outputs, params ProtoWriter[] attributes)
     {
         var node = new ProtoWriter();
         foreach (var input in inputs) node.String(1, input);
-        node.String(2, output).String(3, name).String(4, op);
+        foreach (var output in outputs) node.String(2, output);
+        node.String(3, name).String(4, op);
         foreach (var attribute in attributes) node.Message(5, attribute);
         return node;
     }

@@ -127,6 +127,22 @@ public partial class GradConv1DGroups;
 [Compile(Loss = "mse", Optimizer = "sgd")]
 public partial class GradConv2DGroupsChannelsFirst;
 
+[Sequential]
+[Conv1D(4, 2, Activation = "glu", InputShape = new[] { 6, 3 })]
+[Conv1D(6, 3, Groups = 2, Padding = "same", Activation = "glu")]
+[Flatten]
+[Dense(2)]
+[Compile(Loss = "mse", Optimizer = "sgd")]
+public partial class GradConv1DGlu;
+
+[Sequential(ImageDataFormat = "channels_first")]
+[Conv2D(3, 2, InputShape = new[] { 2, 4, 6 })]
+[Conv2D(2, 2, Activation = "glu")]
+[Flatten]
+[Dense(2)]
+[Compile(Loss = "mse", Optimizer = "sgd")]
+public partial class GradConv2DGluChannelsFirst;
+
 // The models of Fixtures/conv_training.json (tests/reference/make_conv_training_fixtures.js).
 
 [Sequential]

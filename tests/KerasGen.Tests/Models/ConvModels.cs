@@ -23,6 +23,9 @@ namespace KerasGen.Tests.Models;
 [Sequential, Conv1D(20, 3, Groups = 4, DilationRate = 2, InputShape = new[] { 12, 4 })] public partial class Conv1DGroupsDilation;
 [Sequential, Conv2D(6, new[] { 3, 2 }, Strides = new[] { 2, 1 }, Groups = 2, InputShape = new[] { 6, 5, 4 })] public partial class Conv2DGroupsStrides;
 [Sequential, Conv2D(8, 3, Padding = "same", Groups = 4, Activation = "tanh", DataFormat = "channels_first", InputShape = new[] { 4, 5, 5 })] public partial class Conv2DGroupsChannelsFirstSame;
+[Sequential, Conv1D(6, 3, Padding = "same", Activation = "glu", InputShape = new[] { 8, 3 })] public partial class Conv1DGlu;
+[Sequential(ImageDataFormat = "channels_first"), Conv2D(3, 2, Activation = "glu", InputShape = new[] { 2, 5, 7 })] public partial class Conv2DGluChannelsFirst;
+[Sequential, Conv1D(4, 2, Groups = 2, Activation = "glu", InputShape = new[] { 7, 4 })] public partial class Conv1DGroupsGlu;
 [Sequential, Conv2D(3, 3, DilationRate = new[] { 2, 2 }, InputShape = new[] { 8, 8, 2 })] public partial class Conv2DDilation;
 
 /// <summary>The benchmarks' conv1d model, with a Flatten and a Dense head.</summary>

@@ -118,6 +118,8 @@ internal static class GradientModels
         ["zero_padding2d, up_sampling2d, cropping2d channels_first"] = () => new GradResampling2DChannelsFirst(3),
         ["conv1d groups 2, no bias, groups 3 pointwise"] = () => new GradConv1DGroups(3),
         ["conv2d groups 2 same channels_first"] = () => new GradConv2DGroupsChannelsFirst(3),
+        ["conv1d glu, grouped conv1d glu"] = () => new GradConv1DGlu(3),
+        ["conv2d glu channels_first"] = () => new GradConv2DGluChannelsFirst(3),
     };
 
     public static readonly Dictionary<string, Func<IDifferentiableModel>> Losses = new()

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using KerasGen.Generator.Catalog;
 using KerasGen.Generator.Emit;
+using KerasGen.Generator.Layers.Core;
 using KerasGen.Generator.Model;
 using KerasGen.Generator.Shapes;
 
@@ -147,11 +148,6 @@ internal sealed record ConvLayer(
                 "Groups");
             return null;
         }
-        if (ActivationCatalog.TryGet(ActivationName, out _, out var shape) && shape == ActivationShape.Halving)
-        {
-            diagnostics.Add(DiagnosticCatalog.NotSupportedYet, $"glu on a {ClassName} is valid Keras, but KerasGen does not compile it yet: add [Activation(\"glu\")] after the layer", "Activation");
-            return null;
-        }
         var output = new List<int>();
         for (int axis = 0; axis < Rank; axis++)
         {
@@ -165,8 +161,19 @@ internal sealed record ConvLayer(
             }
             output.Add(length);
         }
-        return SlidingWindow.Join(output, Filters, ChannelsFirst);
+        // glu halves the last axis of the convolution's output (the channels, or channels_first's last spatial axis).
+        return ActivationShapes.Apply(ActivationName, SlidingWindow.Join(output, Filters, ChannelsFirst), diagnostics, "Activation");
     }
+
+    /// <summary>The convolution's output before its activation: the layer's output, except that glu halved it.</summary>
+    private List<int> PreActivationShape(LayerPlan layer)
+    {
+        var shape = layer.OutputShape.ToList();
+        if (ActivationCatalog.TryGet(ActivationName, out _, out var kind) && kind == ActivationShape.Halving) shape[shape.Count - 1] *= 2;
+        return shape;
+    }
+
+    private int PreActivationSize(LayerPlan layer) => ShapeMath.Product(PreActivationShape(layer));
 
     private List<int> KernelShape(int channels) => KernelSize.Append(channels / Groups).Append(Filters).ToList();
 
@@ -194,7 +201,7 @@ internal sealed record ConvLayer(
     private List<(int Before, int After)> Pads(LayerPlan layer)
     {
         var (inSpatial, _) = Spatial(layer.InputShape);
-        var (outSpatial, _) = Spatial(layer.OutputShape);
+        var (outSpatial, _) = Spatial(PreActivationShape(layer));
         var pads = new List<(int, int)>();
         for (int axis = 0; axis < Rank; axis++)
         {
@@ -218,17 +225,17 @@ internal sealed record ConvLayer(
     private (int Columns, int Input, int Output) ScratchRegions(LayerPlan layer)
     {
         var (inSpatial, channels) = Spatial(layer.InputShape);
-        var (outSpatial, _) = Spatial(layer.OutputShape);
+        var (outSpatial, _) = Spatial(PreActivationShape(layer));
         int positions = ShapeMath.Product(outSpatial);
         int columns = Pointwise ? 0 : ModelLayout.RoundUp(positions * KernelSize.Aggregate(1, (p, k) => p * k) * channels / Groups);
-        return (columns, ChannelsFirst ? ModelLayout.RoundUp(layer.InputSize) : 0, ChannelsFirst ? ModelLayout.RoundUp(layer.OutputSize) : 0);
+        return (columns, ChannelsFirst ? ModelLayout.RoundUp(layer.InputSize) : 0, ChannelsFirst ? ModelLayout.RoundUp(PreActivationSize(layer)) : 0);
     }
 
     public override LayerMemory Memory(LayerPlan layer)
     {
         var (columns, input, output) = ScratchRegions(layer);
-        var (outSpatial, _) = Spatial(layer.OutputShape);
-        return new LayerMemory(true, layer.OutputSize, columns + input + output, PaddedGradient: ShapeMath.Product(outSpatial) * Groups * ModelLayout.RoundUp(GroupFilters));
+        var (outSpatial, _) = Spatial(PreActivationShape(layer));
+        return new LayerMemory(true, PreActivationSize(layer), columns + input + output, PaddedGradient: ShapeMath.Product(outSpatial) * Groups * ModelLayout.RoundUp(GroupFilters));
     }
 
     public override string EmitSample(SampleContext c) => c.ViaForward();
@@ -236,7 +243,7 @@ internal sealed record ConvLayer(
     private string Geometry(LayerPlan layer)
     {
         var (inSpatial, channels) = Spatial(layer.InputShape);
-        var (outSpatial, _) = Spatial(layer.OutputShape);
+        var (outSpatial, _) = Spatial(PreActivationShape(layer));
         return SlidingWindow.Geometry(inSpatial, channels, outSpatial, KernelSize, Strides, DilationRate, Pads(layer).Select(p => p.Before).ToList(), Groups);
     }
 
@@ -245,7 +252,7 @@ internal sealed record ConvLayer(
     private (int Positions, int InPositions, int Channels, int Patch) Sizes(LayerPlan layer)
     {
         var (inSpatial, channels) = Spatial(layer.InputShape);
-        var (outSpatial, _) = Spatial(layer.OutputShape);
+        var (outSpatial, _) = Spatial(PreActivationShape(layer));
         return (ShapeMath.Product(outSpatial), ShapeMath.Product(inSpatial), channels, KernelSize.Aggregate(1, (p, k) => p * k) * channels / Groups);
     }
 
@@ -299,8 +306,8 @@ internal sealed record ConvLayer(
         if (ChannelsFirst) c.W.Line($"{Kernels}.ToChannelsFirst(ref {SlidingWindow.Region(c.Scratch, c.N, columns + input)}, ref {c.PreActivation}, {c.N}, {Filters}, {positions});");
         if (ActivationName != "linear")
         {
-            int last = layer.OutputShape[layer.OutputShape.Count - 1];
-            ActivationCode.Forward(c.W, c.TV, c.TS, ActivationName, c.PreActivation, c.Output, $"{c.N} * {layer.OutputSize}", $"{c.N} * {layer.OutputSize / last}", last);
+            int size = PreActivationSize(layer), last = PreActivationShape(layer)[layer.OutputShape.Count - 1];
+            ActivationCode.Forward(c.W, c.TV, c.TS, ActivationName, c.PreActivation, c.Output, $"{c.N} * {size}", $"{c.N} * {size / last}", last);
         }
     }
 
@@ -309,13 +316,15 @@ internal sealed record ConvLayer(
         var layer = c.Layer;
         var (columns, input, _) = ScratchRegions(layer);
         var (positions, inPositions, channels, patch) = Sizes(layer);
-        int last = layer.OutputShape[layer.OutputShape.Count - 1], stride = c.Weights[0].Stride;
-        ActivationCode.Backward(c.W, ActivationName, c.IsLast, c.PreActivation, c.Output, c.Gradient, c.Spare, $"n * {layer.OutputSize}", $"n * {layer.OutputSize / last}", last);
-        string dz = c.Gradient;
+        int size = PreActivationSize(layer), last = PreActivationShape(layer)[layer.OutputShape.Count - 1], stride = c.Weights[0].Stride;
+        // glu's gradient (twice as long as the output's) lands in the spare buffer; the input gradient still goes to
+        // the gradient buffer.
+        bool spare = ActivationCode.Backward(c.W, ActivationName, c.IsLast, c.PreActivation, c.Output, c.Gradient, c.Spare, $"n * {size}", $"n * {size / last}", last);
+        string dz = spare ? c.Spare : c.Gradient;
         if (ChannelsFirst)
         {
             dz = SlidingWindow.Region(c.Scratch, "n", columns + input);
-            c.W.Line($"{Kernels}.ToChannelsLast(ref {c.Gradient}, ref {dz}, n, {Filters}, {positions});");
+            c.W.Line($"{Kernels}.ToChannelsLast(ref {(spare ? c.Spare : c.Gradient)}, ref {dz}, n, {Filters}, {positions});");
         }
         // Every group's output gradient is padded before any group writes the input gradient, which (channels_last)
         // goes to the buffer dz is read from.
