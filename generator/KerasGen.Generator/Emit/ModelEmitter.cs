@@ -91,13 +91,16 @@ internal static class ModelEmitter
         w.Line($"private const int KerasGenWeightSize = {layout.WeightSize};");
         w.Line();
         w.Line("/// <summary>Keras <c>model.input_shape</c>: " + ShapeMath.Keras(plan.InputShape) + ".</summary>");
-        w.Line($"public static global::KerasGen.TensorShape InputShape {{ get; }} = new global::KerasGen.TensorShape(null{string.Concat(plan.InputShape.Select(d => ", " + d))});");
+        w.Line($"public static global::KerasGen.TensorShape InputShape {{ get; }} = new global::KerasGen.TensorShape(null{Dimensions(plan.InputShape)});");
         w.Line("/// <summary>Keras <c>model.output_shape</c>: " + ShapeMath.Keras(plan.OutputShape) + ".</summary>");
-        w.Line($"public static global::KerasGen.TensorShape OutputShape {{ get; }} = new global::KerasGen.TensorShape(null{string.Concat(plan.OutputShape.Select(d => ", " + d))});");
-        w.Line("/// <summary>Input values per sample.</summary>");
-        w.Line($"public static int InputSize => {inputSize};");
-        w.Line("/// <summary>Output values per sample.</summary>");
-        w.Line($"public static int OutputSize => {outputSize};");
+        w.Line($"public static global::KerasGen.TensorShape OutputShape {{ get; }} = new global::KerasGen.TensorShape(null{Dimensions(plan.OutputShape)});");
+        if (!plan.UnknownSteps)
+        {
+            w.Line("/// <summary>Input values per sample.</summary>");
+            w.Line($"public static int InputSize => {inputSize};");
+            w.Line("/// <summary>Output values per sample.</summary>");
+            w.Line($"public static int OutputSize => {outputSize};");
+        }
         w.Line("/// <summary>The kernel path <c>Predict</c> uses on this machine: the widest one the JIT accelerates.</summary>");
         w.Line("public static global::KerasGen.KernelPath ActivePath =>");
         w.Line("    global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? global::KerasGen.KernelPath.Vector512 :");
@@ -118,7 +121,7 @@ internal static class ModelEmitter
                        $"new global::System.Collections.Generic.Dictionary<string, string> {{ {string.Join(", ", config)} }}),");
             }
         w.Line();
-        if (layout.SampleFloats > ModelLayout.MaxStackFloats)
+        if (!plan.UnknownSteps && layout.SampleFloats > ModelLayout.MaxStackFloats)
         {
             w.Line("// Per-thread activation buffers: Predict allocates nothing after a thread's first call, and threads never share them.");
             w.Line("[global::System.ThreadStatic] private static " + Kernels + ".AlignedBuffer? t_scratch;");
@@ -139,20 +142,9 @@ internal static class ModelEmitter
             w.Line("global::KerasGen.Weights.WeightTable.Initialize(s_slots, _seed, _weights.Span);");
         }
         w.Line();
-        w.Line("/// <inheritdoc/>");
-        using (w.Block("public void Predict(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)"))
-            EmitPredictBody(w, layout, kernels, inputSize, outputSize, path: null);
-        w.Line();
-        w.Line("/// <summary>Predict on a chosen kernel path (for tests and benchmarks that compare paths in one process).</summary>");
-        using (w.Block("public void Predict(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::KerasGen.KernelPath path)"))
-        {
-            using (w.Block("if (path == global::KerasGen.KernelPath.Auto)"))
-            {
-                w.Line("Predict(x, y);");
-                w.Line("return;");
-            }
-            EmitPredictBody(w, layout, kernels, inputSize, outputSize, path: "path");
-        }
+        if (plan.UnknownSteps) StepsEmitter.EmitMembers(w, plan, kernels);
+        else
+            EmitPredicts(w, layout, kernels, inputSize, outputSize);
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line("public float[][] GetWeights() => global::KerasGen.Weights.WeightTable.Get(s_slots, _weights.Span);");
@@ -170,6 +162,11 @@ internal static class ModelEmitter
         w.Line($"public string Summary(int lineLength) => global::KerasGen.ModelSummary.Format({Literals.Quote(spec.ModelName)}, s_layers, lineLength);");
 
         var k = kernels.W;
+        if (plan.UnknownSteps)
+        {
+            StepsEmitter.EmitKernels(k, plan, layout);
+            return;
+        }
         k.Line("[global::System.ThreadStatic] private static " + Kernels + ".AlignedBuffer? t_batchScratch;");
         k.Line();
         k.Line("/// <summary>Four or more samples: chunks through the batch kernels, which share weight loads across samples.</summary>");
@@ -185,6 +182,29 @@ internal static class ModelEmitter
         foreach (var isa in Isa.All) EmitPath(k, plan, layout, isa);
         BatchEmitter.Emit(k, plan, layout);
     }
+
+    /// <summary>Predict, and Predict on a chosen kernel path.</summary>
+    private static void EmitPredicts(CodeWriter w, ModelLayout layout, KernelClass kernels, int inputSize, int outputSize)
+    {
+        w.Line("/// <inheritdoc/>");
+        using (w.Block("public void Predict(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)"))
+            EmitPredictBody(w, layout, kernels, inputSize, outputSize, path: null);
+        w.Line();
+        w.Line("/// <summary>Predict on a chosen kernel path (for tests and benchmarks that compare paths in one process).</summary>");
+        using (w.Block("public void Predict(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::KerasGen.KernelPath path)"))
+        {
+            using (w.Block("if (path == global::KerasGen.KernelPath.Auto)"))
+            {
+                w.Line("Predict(x, y);");
+                w.Line("return;");
+            }
+            EmitPredictBody(w, layout, kernels, inputSize, outputSize, path: "path");
+        }
+    }
+
+    /// <summary>A TensorShape's dimensions after the batch axis, None as null.</summary>
+    private static string Dimensions(System.Collections.Generic.IEnumerable<int> shape) =>
+        string.Concat(shape.Select(d => ", " + (d == ShapeMath.None ? "null" : d.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
     /// <summary>Predict's body: checks, then the batch kernels for 4+ samples or the per-sample kernels. With
     /// <paramref name="path"/> null the path is chosen by the JIT-time constant IsHardwareAccelerated checks, so the

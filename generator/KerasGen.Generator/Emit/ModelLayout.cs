@@ -36,6 +36,7 @@ internal sealed class ModelLayout
                 offset += weight.Groups * weight.Rows * stride;
             }
             Weights.Add(placed);
+            if (layer.OverSteps) continue; // sized when Predict knows the steps (StepsEmitter)
             var memory = layer.Spec.Memory(layer);
             buffer = System.Math.Max(buffer, System.Math.Max(memory.OutputSpan, layer.OutputSize));
             scratch = System.Math.Max(scratch, memory.ScratchPerSample);

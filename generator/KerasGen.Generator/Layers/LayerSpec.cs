@@ -57,6 +57,10 @@ internal abstract record LayerSpec
     /// training's forward pass (which keeps the pre-activation and output for the backward pass).</summary>
     public abstract void EmitForward(ForwardContext context);
 
+    /// <summary>How the layer runs when its input's steps are None, known only when Predict is called; null when it
+    /// needs them at compile time (the shape loop then reports it at the layer).</summary>
+    public abstract StepsKernel? OverSteps(LayerPlan layer);
+
     /// <summary>The backward pass: weight gradients (accumulated into <c>g</c>) and, when asked, the input gradient.
     /// Returns true when the input gradient was written to the spare buffer instead of in place.</summary>
     public abstract bool EmitBackward(BackwardContext context);

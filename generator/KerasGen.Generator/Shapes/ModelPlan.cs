@@ -16,6 +16,12 @@ internal sealed record LayerPlan(LayerSpec Spec, int Index, string Name, Equatab
 
     public string ClassName => Spec.ClassName;
 
+    /// <summary>The input or output has an unknown (None) number of steps.</summary>
+    public bool OverSteps => InputShape.Contains(ShapeMath.None) || OutputShape.Contains(ShapeMath.None);
+
+    /// <summary>The layer as it acts on one step of a (steps, …) input: the steps axis dropped from both shapes.</summary>
+    public LayerPlan OneStep => this with { InputShape = new EquatableArray<int>(InputShape.Skip(1).ToArray()), OutputShape = new EquatableArray<int>(OutputShape.Skip(1).ToArray()) };
+
     /// <summary>A C# name for this layer's generated kernels, from its position and Keras name (layer 1, dense_1 →
     /// Layer1Dense1), unique within the model's kernel class.</summary>
     public string Identifier
@@ -38,9 +44,13 @@ internal sealed record LayerPlan(LayerSpec Spec, int Index, string Name, Equatab
     public string Comment => $"// {Name} ({ClassName}): {ShapeMath.Keras(InputShape)} -> {ShapeMath.Keras(OutputShape)}";
 }
 
-/// <summary>A valid model with every shape known: what the emitters work from.</summary>
+/// <summary>A valid model: what the emitters work from. Every shape is known, except the input's steps of a model
+/// with <see cref="UnknownSteps"/> (and the shapes that follow from them).</summary>
 internal sealed record ModelPlan(ModelSpec Spec, EquatableArray<int> InputShape, EquatableArray<int> OutputShape, EquatableArray<LayerPlan> Layers)
 {
+    /// <summary>The input is (None, channels): Predict takes the steps at run time.</summary>
+    public bool UnknownSteps => InputShape.Contains(ShapeMath.None);
+
     public int InputSize => ShapeMath.Product(InputShape);
     public int OutputSize => ShapeMath.Product(OutputShape);
 

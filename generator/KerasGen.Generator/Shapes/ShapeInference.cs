@@ -67,13 +67,8 @@ internal static class ShapeInference
             shape = output;
         }
 
-        if (shape.Contains(ShapeMath.None) || plans.Any(p => p.InputShape.Contains(ShapeMath.None)))
-        {
-            diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.NotSupportedYet,
-                $"The input {ShapeMath.Keras(input)} has an unknown (None) dimension; Keras accepts such a model, but KerasGen does not compile models with an unknown sequence length yet: give every input dimension ({layers[0].InputShapeArgument})",
-                layers[0].AttributeIndex, layers[0].InputShapeArgument));
+        if ((shape.Contains(ShapeMath.None) || plans.Any(p => p.InputShape.Contains(ShapeMath.None))) && !CheckUnknownSteps(spec, input, plans, diagnostics))
             return (null, diagnostics);
-        }
 
         if (spec.Compile is { } compile) CheckLossFitsOutput(compile, plans, diagnostics);
         long weights = plans.Sum(p => p.Params);
@@ -82,6 +77,37 @@ internal static class ShapeInference
                 $"The model has {weights:N0} weights; KerasGen's fixed buffers hold at most {MaxWeights:N0} weights", -1, null));
         if (diagnostics.Any(d => DiagnosticCatalog.IsError(d.Id))) return (null, diagnostics);
         return (new ModelPlan(spec, input, new EquatableArray<int>(shape), new EquatableArray<LayerPlan>(plans)), diagnostics);
+    }
+
+    /// <summary>A model whose input steps are None (Keras' unknown sequence length) compiles for inference when only
+    /// the steps of a (steps, channels) input are unknown and every layer that sees them runs over a run-time number
+    /// of steps (<see cref="LayerSpec.OverSteps"/>).</summary>
+    private static bool CheckUnknownSteps(ModelSpec spec, EquatableArray<int> input, List<LayerPlan> plans, List<ModelDiagnostic> diagnostics)
+    {
+        var first = spec.Layers[0];
+        if (input.Count != 2 || input[0] != ShapeMath.None || input[1] == ShapeMath.None)
+        {
+            diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.NotSupportedYet,
+                $"The input {ShapeMath.Keras(input)} has an unknown (None) dimension that is not the steps of a (steps, channels) sequence; Keras accepts such a model, but KerasGen compiles only an unknown number of steps: give the other dimensions ({first.InputShapeArgument})",
+                first.AttributeIndex, first.InputShapeArgument));
+            return false;
+        }
+        foreach (var layer in plans)
+            if ((layer.InputShape.Contains(ShapeMath.None) || layer.OutputShape.Contains(ShapeMath.None)) && layer.Spec.OverSteps(layer) is null)
+            {
+                diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.NotSupportedYet,
+                    $"{layer.ClassName} does not run on an unknown number of steps in KerasGen yet (its input is {ShapeMath.Keras(layer.InputShape)}; Conv1D, 1-D pooling, global pooling, Dense, Activation and Dropout in channels_last do): give the steps ({first.InputShapeArgument})",
+                    layer.Spec.AttributeIndex, null));
+                return false;
+            }
+        if (spec.Compile is { } compile)
+        {
+            diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.NotSupportedYet,
+                $"Training needs a fixed sequence length: KerasGen compiles a model whose steps are None ({ShapeMath.Keras(input)}) for inference only. Give the steps ({first.InputShapeArgument}) to train it",
+                compile.AttributeIndex, null));
+            return false;
+        }
+        return true;
     }
 
     /// <summary>The two mistakes Keras users make most often with losses (warnings: the model still trains).</summary>

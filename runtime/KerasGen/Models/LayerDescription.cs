@@ -29,5 +29,5 @@ public sealed record LayerDescription(
     public int[] Ints(string key) => Option(key) is { Length: > 0 } text ? Array.ConvertAll(text.Split(','), int.Parse) : Array.Empty<int>();
 
     /// <summary>The output shape as Keras prints it: (None, 5, 16).</summary>
-    public string OutputShapeText => "(None" + string.Concat(System.Array.ConvertAll(OutputShape, d => ", " + d)) + ")";
+    public string OutputShapeText => "(None" + string.Concat(System.Array.ConvertAll(OutputShape, d => ", " + (d < 0 ? "None" : d.ToString(System.Globalization.CultureInfo.InvariantCulture)))) + ")";
 }

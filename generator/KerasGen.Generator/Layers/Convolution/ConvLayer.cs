@@ -231,6 +231,37 @@ internal sealed record ConvLayer(
         return (columns, ChannelsFirst ? ModelLayout.RoundUp(layer.InputSize) : 0, ChannelsFirst ? ModelLayout.RoundUp(PreActivationSize(layer)) : 0);
     }
 
+    /// <summary>Over a run-time number of steps: Conv1D in channels_last.</summary>
+    public override StepsKernel? OverSteps(LayerPlan layer)
+    {
+        if (Rank != 1 || ChannelsFirst) return null;
+        int channels = layer.InputLast, patch = KernelSize[0] * channels / Groups;
+        string window = $"{KernelSize[0]}, {Strides[0]}, {DilationRate[0]}, global::KerasGen.Kernels.StepWindow.{char.ToUpperInvariant(Padding[0])}{Padding.Substring(1)}";
+        return StepsKernel.Windowed(
+            steps => $"global::KerasGen.Kernels.StepWindow.Checked({Literals.Quote(layer.Name)}, {steps}, {window})",
+            (_, outSteps) => $"{outSteps} * {Filters}",
+            (_, outSteps) => Pointwise ? "0" : $"{outSteps} * {patch}",
+            c =>
+            {
+                string cols = c.Input;
+                if (!Pointwise) c.W.Line($"var geometry = global::KerasGen.Kernels.StepWindow.Geometry({c.InSteps}, {channels}, {window}, {Groups});");
+                using (GroupLoop(c.W))
+                {
+                    if (!Pointwise)
+                    {
+                        cols = c.Scratch;
+                        c.W.Line($"{Kernels}.Im2Col(ref {c.Input}, ref {cols}, 1, geometry{(Groups == 1 ? "" : ", group")});");
+                    }
+                    string kernel = Groups == 1 ? c.Weight(0) : c.Weight(0, GroupBlock(c.Weights[0]));
+                    string bias = !UseBias ? kernel : Groups == 1 ? c.Weight(1) : c.Weight(1, GroupBlock(c.Weights[1]));
+                    string z = Groups == 1 ? c.Output : Literals.At(c.Output, 0, $"group * {GroupFilters}");
+                    c.W.Line($"{Dense}<TV, TS>.Forward(ref {cols}, ref {kernel}, ref {bias}, {Literals.Bool(UseBias)}, ref {z}, {c.OutSteps}, {patch}, {GroupFilters}, {c.Weights[0].Stride}{(Groups == 1 ? "" : $", {Filters}")});");
+                }
+                if (ActivationName != "linear")
+                    ActivationCode.Forward(c.W, "TV", "TS", ActivationName, c.Output, c.Output, $"{c.OutSteps} * {Filters}", c.OutSteps, Filters);
+            });
+    }
+
     public override LayerMemory Memory(LayerPlan layer)
     {
         var (columns, input, output) = ScratchRegions(layer);

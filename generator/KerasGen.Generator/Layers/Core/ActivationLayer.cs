@@ -26,6 +26,8 @@ internal sealed record ActivationLayer(string ActivationName) : LayerSpec
     public override IEnumerable<KeyValuePair<string, string>> Config(LayerPlan layer) => System.Array.Empty<KeyValuePair<string, string>>();
 
     /// <summary>glu writes its input's size before packing the halves.</summary>
+    public override StepsKernel? OverSteps(LayerPlan layer) => layer.InputShape.Count == 2 ? StepsKernel.ForEachStep : null;
+
     public override LayerMemory Memory(LayerPlan layer) => ActivationName == "linear" ? LayerMemory.Reinterprets : new(true, layer.InputSize);
 
     public override string EmitSample(SampleContext c)

@@ -65,6 +65,9 @@ internal sealed record DenseLayer(int Units, string ActivationName, bool UseBias
     /// <summary>Rows of the product per sample: 1, or the leading axes of a rank ≥ 3 input.</summary>
     private static int Rows(LayerPlan layer) => layer.InputSize / layer.InputLast;
 
+    /// <summary>Dense on (steps, features) acts on each step.</summary>
+    public override StepsKernel? OverSteps(LayerPlan layer) => layer.InputShape.Count == 2 ? StepsKernel.ForEachStep : null;
+
     public override LayerMemory Memory(LayerPlan layer) =>
         new(true, Rows(layer) * Units, PaddedGradient: Rows(layer) * ModelLayout.RoundUp(Units));
 

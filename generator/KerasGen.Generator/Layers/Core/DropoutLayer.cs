@@ -36,6 +36,8 @@ internal sealed record DropoutLayer(double Rate) : LayerSpec
     };
 
     /// <summary>Nothing to compute at inference; training keeps its output and mask.</summary>
+    public override StepsKernel? OverSteps(LayerPlan layer) => StepsKernel.ForEachStep;
+
     public override LayerMemory Memory(LayerPlan layer) => new(false, layer.OutputSize, Mask: true);
 
     public override string EmitSample(SampleContext c) => c.Source;

@@ -33,6 +33,8 @@ internal sealed record FlattenLayer : LayerSpec
 
     public override IEnumerable<KeyValuePair<string, string>> Config(LayerPlan layer) => System.Array.Empty<KeyValuePair<string, string>>();
 
+    public override StepsKernel? OverSteps(LayerPlan layer) => null;
+
     public override LayerMemory Memory(LayerPlan layer) => LayerMemory.Reinterprets;
 
     public override string EmitSample(SampleContext c) => c.Source;

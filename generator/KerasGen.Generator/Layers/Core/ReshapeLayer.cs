@@ -62,6 +62,8 @@ internal sealed record ReshapeLayer(EquatableArray<int> TargetShape) : LayerSpec
         ["target_shape"] = string.Join(",", layer.OutputShape),
     };
 
+    public override StepsKernel? OverSteps(LayerPlan layer) => null;
+
     public override LayerMemory Memory(LayerPlan layer) => LayerMemory.Reinterprets;
 
     public override string EmitSample(SampleContext c) => c.Source;

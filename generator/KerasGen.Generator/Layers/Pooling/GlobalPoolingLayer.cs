@@ -41,6 +41,15 @@ internal sealed record GlobalPoolingLayer(PoolKind Kind, int Rank, string DataFo
         ["keepdims"] = KeepDims ? "true" : "false",
     };
 
+    /// <summary>Over a run-time number of steps: 1-D global pooling in channels_last (its output has no steps).</summary>
+    public override StepsKernel? OverSteps(LayerPlan layer)
+    {
+        if (Rank != 1 || ChannelsFirst) return null;
+        int channels = layer.OutputSize;
+        return StepsKernel.Windowed(null, (_, _) => $"{channels}", (_, _) => "0",
+            c => c.W.Line($"global::KerasGen.Kernels.Pooling.GlobalForward(ref {c.Input}, ref {c.Output}, 1, {c.InSteps}, {channels}, {channels}, 1, {Literals.Bool(Kind == PoolKind.Max)});"));
+    }
+
     public override LayerMemory Memory(LayerPlan layer) => new(true, layer.OutputSize);
 
     public override string EmitSample(SampleContext c) => c.ViaForward();

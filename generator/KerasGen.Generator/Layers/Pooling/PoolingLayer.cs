@@ -98,6 +98,19 @@ internal sealed record PoolingLayer(PoolKind Kind, int Rank, EquatableArray<int>
     }
 
     /// <summary>channels_first: the input, then the output (or their gradients), in channels_last.</summary>
+    /// <summary>Over a run-time number of steps: 1-D pooling in channels_last.</summary>
+    public override StepsKernel? OverSteps(LayerPlan layer)
+    {
+        if (Rank != 1 || ChannelsFirst) return null;
+        int channels = layer.InputLast;
+        string window = $"{PoolSize[0]}, {Strides[0]}, 1, {Kernels}.StepWindow.{(Padding == "same" ? "Same" : "Valid")}";
+        return StepsKernel.Windowed(
+            steps => $"{Kernels}.StepWindow.Checked({Literals.Quote(layer.Name)}, {steps}, {window})",
+            (_, outSteps) => $"{outSteps} * {channels}",
+            (_, _) => "0",
+            c => c.W.Line($"{Kernels}.Pooling.Forward(ref {c.Input}, ref {c.Output}, 1, {Kernels}.StepWindow.Geometry({c.InSteps}, {channels}, {window}), {Literals.Bool(Kind == PoolKind.Max)});"));
+    }
+
     public override LayerMemory Memory(LayerPlan layer) =>
         new(true, layer.OutputSize, ChannelsFirst ? ModelLayout.RoundUp(layer.InputSize) + ModelLayout.RoundUp(layer.OutputSize) : 0);
 

@@ -105,6 +105,8 @@ internal sealed record ResamplingLayer(ResamplingKind Kind, int Rank, EquatableA
             ["data_format"] = DataFormat,
         };
 
+    public override StepsKernel? OverSteps(LayerPlan layer) => null;
+
     public override LayerMemory Memory(LayerPlan layer) => new(true, layer.OutputSize);
 
     public override string EmitSample(SampleContext c) => c.ViaForward();
