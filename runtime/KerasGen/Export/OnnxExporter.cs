@@ -82,7 +82,7 @@ public static class OnnxExporter
                     {
                         string pooled = Next(layer.Name);
                         graph.Message(1, Node(layer.ClassName.StartsWith("Max", StringComparison.Ordinal) ? "MaxPool" : "AveragePool", layer.Name, new[] { input }, pooled,
-                            Attribute("kernel_shape", Spatial(layer.Ints("pool_size"))), Attribute("strides", Spatial(layer.Ints("strides"))), Attribute("pads", Pads(layer))));
+                            Attribute("kernel_shape", Spatial(layer.Ints("pool_size"))), Attribute("strides", Spatial(layer.Ints("strides"))), Padding(layer)));
                         return pooled;
                     });
                     break;
@@ -166,7 +166,7 @@ public static class OnnxExporter
         string output = next(layer.Name + "_conv");
         graph.Message(1, Node("Conv", layer.Name + "/Conv", inputs.ToArray(), output,
             Attribute("kernel_shape", Spatial(layer.Ints("kernel_size"))), Attribute("strides", Spatial(layer.Ints("strides"))),
-            Attribute("dilations", Spatial(layer.Ints("dilation_rate"))), Attribute("pads", Pads(layer)), Attribute("group", long.Parse(layer.Option("groups")!, System.Globalization.CultureInfo.InvariantCulture))));
+            Attribute("dilations", Spatial(layer.Ints("dilation_rate"))), Padding(layer), Attribute("group", long.Parse(layer.Option("groups")!, System.Globalization.CultureInfo.InvariantCulture))));
         return output;
     }
 
@@ -213,6 +213,10 @@ public static class OnnxExporter
     private static long[] Spatial(int[] values) => Array.ConvertAll(values, v => (long)v);
 
     /// <summary>KerasGen's config lists (before, after) per axis; ONNX wants every axis' start, then every end.</summary>
+    /// <summary>Explicit pads, or auto_pad where the padding depends on an unknown number of steps.</summary>
+    private static ProtoWriter Padding(LayerDescription layer) =>
+        layer.Option("auto_pad") is { } auto ? Attribute("auto_pad", auto) : Attribute("pads", Pads(layer));
+
     private static long[] Pads(LayerDescription layer)
     {
         int[] pads = layer.Ints("pads");
@@ -294,7 +298,8 @@ public static class OnnxExporter
     private static ProtoWriter ValueInfo(string name, int[] sampleShape)
     {
         var shape = new ProtoWriter().Message(1, new ProtoWriter().String(2, "N"));
-        foreach (int d in sampleShape) shape.Message(1, new ProtoWriter().Int(1, d));
+        // None (an unknown number of steps) is a symbolic dimension.
+        foreach (int d in sampleShape) shape.Message(1, d < 0 ? new ProtoWriter().String(2, "steps") : new ProtoWriter().Int(1, d));
         var tensorType = new ProtoWriter().Int(1, Float).Message(2, shape);
         return new ProtoWriter().String(1, name).Message(2, new ProtoWriter().Message(1, tensorType));
     }

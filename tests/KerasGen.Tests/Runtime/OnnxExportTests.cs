@@ -35,4 +35,28 @@ public class OnnxExportTests
         var actual = results.Single().AsEnumerable<float>().ToArray();
         Tolerance.AssertClose(expected, actual, 1e-5, 1e-4, name);
     }
+
+    [Fact]
+    public void A_model_with_unknown_steps_exports_them_as_a_symbolic_dimension()
+    {
+        // StepsKeras1Seed has `same` padding with strides 2, whose pads depend on the length: ONNX's SAME_UPPER.
+        var seed = new KerasGen.Tests.Models.StepsKeras1Seed(5);
+        var stack = new KerasGen.Tests.Models.StepsConvPoolDense(5);
+        Check(stack, 5, KerasGen.Tests.Models.StepsConvPoolDense.OutputSizeFor, (x, y, steps) => stack.Predict(x, y, steps));
+        Check(seed, 4, KerasGen.Tests.Models.StepsKeras1Seed.OutputSizeFor, (x, y, steps) => seed.Predict(x, y, steps));
+
+        static void Check(IModel model, int channels, Func<int, int> outputSize, Action<float[], float[], int> predict)
+        {
+            using var session = new InferenceSession(OnnxExporter.ToBytes(model));
+            foreach (int steps in new[] { 4, 19, 20 })
+            {
+                var x = Enumerable.Range(0, steps * channels).Select(i => MathF.Sin(i * 0.37f)).ToArray();
+                var expected = new float[outputSize(steps)];
+                predict(x, expected, steps);
+                var input = new DenseTensor<float>(x, new[] { 1, steps, channels });
+                using var results = session.Run(new[] { NamedOnnxValue.CreateFromTensor("input", input) });
+                Tolerance.AssertClose(expected, results.Single().AsEnumerable<float>().ToArray(), 1e-5, 1e-4, $"{model.GetType().Name}, {steps} steps");
+            }
+        }
+    }
 }

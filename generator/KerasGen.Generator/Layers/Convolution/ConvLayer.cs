@@ -194,22 +194,14 @@ internal sealed record ConvLayer(
         ["dilation_rate"] = SlidingWindow.Config(DilationRate),
         ["groups"] = Groups.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["use_bias"] = UseBias ? "true" : "false",
-        ["pads"] = SlidingWindow.Config(Pads(layer).SelectMany(p => new[] { p.Before, p.After })),
-    };
+    }.Append(SlidingWindow.PadsConfig(Pads(layer)));
 
-    /// <summary>The zero padding of each spatial axis, before and after.</summary>
-    private List<(int Before, int After)> Pads(LayerPlan layer)
+    /// <summary>The zero padding of each spatial axis, before and after (null: it depends on an unknown length).</summary>
+    private List<(int Before, int After)?> Pads(LayerPlan layer)
     {
         var (inSpatial, _) = Spatial(layer.InputShape);
         var (outSpatial, _) = Spatial(PreActivationShape(layer));
-        var pads = new List<(int, int)>();
-        for (int axis = 0; axis < Rank; axis++)
-        {
-            SlidingWindow.Output(inSpatial[axis], KernelSize[axis], Strides[axis], DilationRate[axis], Padding, out int before);
-            int dk = (KernelSize[axis] - 1) * DilationRate[axis] + 1;
-            pads.Add((before, System.Math.Max((outSpatial[axis] - 1) * Strides[axis] + dk - inSpatial[axis] - before, 0)));
-        }
-        return pads;
+        return Enumerable.Range(0, Rank).Select(axis => SlidingWindow.Pads(inSpatial[axis], outSpatial[axis], KernelSize[axis], Strides[axis], DilationRate[axis], Padding)).ToList();
     }
 
     private (List<int> Spatial, int Channels) Spatial(IReadOnlyList<int> shape) =>
@@ -275,7 +267,7 @@ internal sealed record ConvLayer(
     {
         var (inSpatial, channels) = Spatial(layer.InputShape);
         var (outSpatial, _) = Spatial(PreActivationShape(layer));
-        return SlidingWindow.Geometry(inSpatial, channels, outSpatial, KernelSize, Strides, DilationRate, Pads(layer).Select(p => p.Before).ToList(), Groups);
+        return SlidingWindow.Geometry(inSpatial, channels, outSpatial, KernelSize, Strides, DilationRate, Pads(layer).Select(p => p!.Value.Before).ToList(), Groups);
     }
 
     /// <summary>Output positions, input positions, input channels, and the im2col row length (window × one group's

@@ -37,6 +37,31 @@ internal static class SlidingWindow
         }
     }
 
+    /// <summary>The zero padding of one axis, before and after: from the lengths when they are known; for an unknown
+    /// (None) length from the padding alone, or null where it depends on the length (same with strides &gt; 1: ONNX's
+    /// SAME_UPPER).</summary>
+    public static (int Before, int After)? Pads(int input, int output, int window, int stride, int dilation, string padding)
+    {
+        int dk = (window - 1) * dilation + 1;
+        Output(input, window, stride, dilation, padding, out int before);
+        if (input != ShapeMath.None) return (before, System.Math.Max((output - 1) * stride + dk - input - before, 0));
+        return padding switch
+        {
+            "valid" => (0, 0),
+            "causal" => (dk - 1, 0),
+            "full" => (dk - 1, dk - 1),
+            _ when stride == 1 => ((dk - 1) / 2, dk - 1 - (dk - 1) / 2),
+            _ => null,
+        };
+    }
+
+    /// <summary>Config entries of the padding: "pads" (before and after per axis), or "auto_pad" = SAME_UPPER when
+    /// it depends on an unknown length.</summary>
+    public static KeyValuePair<string, string> PadsConfig(IReadOnlyList<(int Before, int After)?> pads) =>
+        pads.Any(p => p is null)
+            ? new KeyValuePair<string, string>("auto_pad", "SAME_UPPER")
+            : new KeyValuePair<string, string>("pads", Config(pads.SelectMany(p => new[] { p!.Value.Before, p.Value.After })));
+
     /// <summary>The spatial axes and channels of an input of <paramref name="rank"/> spatial axes, or null after
     /// reporting a wrong rank.</summary>
     public static (List<int> Spatial, int Channels)? Split(IReadOnlyList<int> input, int rank, bool channelsFirst, string layer, LayerDiagnostics diagnostics)

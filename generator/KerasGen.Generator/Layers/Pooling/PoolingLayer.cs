@@ -70,23 +70,16 @@ internal sealed record PoolingLayer(PoolKind Kind, int Rank, EquatableArray<int>
         ["strides"] = SlidingWindow.Config(Strides),
         ["padding"] = Padding,
         ["data_format"] = DataFormat,
-        ["pads"] = SlidingWindow.Config(Pads(layer).SelectMany(p => new[] { p.Before, p.After })),
-    };
+    }.Append(SlidingWindow.PadsConfig(Pads(layer)));
 
     private (List<int> Spatial, int Channels) Spatial(IReadOnlyList<int> shape) =>
         ChannelsFirst ? (shape.Skip(1).ToList(), shape[0]) : (shape.Take(Rank).ToList(), shape[Rank]);
 
-    private List<(int Before, int After)> Pads(LayerPlan layer)
+    private List<(int Before, int After)?> Pads(LayerPlan layer)
     {
         var (inSpatial, _) = Spatial(layer.InputShape);
         var (outSpatial, _) = Spatial(layer.OutputShape);
-        var pads = new List<(int, int)>();
-        for (int axis = 0; axis < Rank; axis++)
-        {
-            SlidingWindow.Output(inSpatial[axis], PoolSize[axis], Strides[axis], 1, Padding, out int before);
-            pads.Add((before, System.Math.Max((outSpatial[axis] - 1) * Strides[axis] + PoolSize[axis] - inSpatial[axis] - before, 0)));
-        }
-        return pads;
+        return Enumerable.Range(0, Rank).Select(axis => SlidingWindow.Pads(inSpatial[axis], outSpatial[axis], PoolSize[axis], Strides[axis], 1, Padding)).ToList();
     }
 
     private string Geometry(LayerPlan layer)
@@ -94,7 +87,7 @@ internal sealed record PoolingLayer(PoolKind Kind, int Rank, EquatableArray<int>
         var (inSpatial, channels) = Spatial(layer.InputShape);
         var (outSpatial, _) = Spatial(layer.OutputShape);
         var ones = new EquatableArray<int>(Enumerable.Repeat(1, Rank));
-        return SlidingWindow.Geometry(inSpatial, channels, outSpatial, PoolSize, Strides, ones, Pads(layer).Select(p => p.Before).ToList());
+        return SlidingWindow.Geometry(inSpatial, channels, outSpatial, PoolSize, Strides, ones, Pads(layer).Select(p => p!.Value.Before).ToList());
     }
 
     /// <summary>channels_first: the input, then the output (or their gradients), in channels_last.</summary>
