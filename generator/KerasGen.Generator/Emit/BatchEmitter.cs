@@ -10,9 +10,21 @@ namespace KerasGen.Generator.Emit;
 /// </summary>
 internal static class BatchEmitter
 {
-    /// <summary>Samples per pass; Predict uses the batch path from <see cref="MinSamples"/> samples on.</summary>
-    public const int Chunk = 32;
+    /// <summary>Predict uses the batch path from <see cref="MinSamples"/> samples on.</summary>
     public const int MinSamples = 4;
+
+    /// <summary>Most samples per pass: four share each weight load in the GEMM blocks, more amortize the layers'
+    /// calls.</summary>
+    public const int MaxChunk = 32;
+
+    /// <summary>The activation buffers and scratch one pass may span (two thirds of a 1 MB L2): a layer then reads
+    /// its input and writes its output in cache. Wide feature maps (a 32×32×64 conv output is 256 KB per sample)
+    /// would otherwise stream through L3 several times per layer.</summary>
+    private const int CacheFloats = 1 << 17;
+
+    /// <summary>Samples per pass: as many as fit <see cref="CacheFloats"/>, between 4 and <see cref="MaxChunk"/>.</summary>
+    public static int Chunk(ModelPlan plan, ModelLayout layout) =>
+        System.Math.Max(MinSamples, System.Math.Min(MaxChunk, CacheFloats / (2 * SampleBuffer(plan) + layout.ScratchSize)));
 
     /// <summary>Floats per sample each of the two batch buffers needs: the input, and every layer's output span.</summary>
     public static int SampleBuffer(ModelPlan plan)
@@ -25,10 +37,10 @@ internal static class BatchEmitter
 
     public static void Emit(CodeWriter w, ModelPlan plan, ModelLayout layout)
     {
-        int buffer = SampleBuffer(plan) * Chunk;
+        int buffer = SampleBuffer(plan) * Chunk(plan, layout);
         w.Line();
         w.Line("// ---- Batch path: Predict on 4 or more samples ----");
-        w.Line("/// <summary>Up to 32 samples through every layer's batch kernel, generic over the register width.</summary>");
+        w.Line($"/// <summary>Up to {Chunk(plan, layout)} samples through every layer's batch kernel, generic over the register width.</summary>");
         using (w.Block($"public static void BatchForward<TV, TS>(ref float x, ref float w, ref float scratch, ref float y, int n) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>"))
         {
             w.Line("ref float a = ref scratch;");

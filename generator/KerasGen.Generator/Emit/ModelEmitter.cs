@@ -172,10 +172,11 @@ internal static class ModelEmitter
         k.Line("/// <summary>Four or more samples: chunks through the batch kernels, which share weight loads across samples.</summary>");
         using (k.Block("public static void PredictBatch<TV, TS>(ref float input, ref float weights, ref float output, int samples) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>"))
         {
-            k.Line($"ref float scratch = ref (t_batchScratch ??= new {Kernels}.AlignedBuffer({BatchEmitter.Chunk * (2 * BatchEmitter.SampleBuffer(plan) + layout.ScratchSize)})).Start;");
-            using (k.Block($"for (int start = 0; start < samples; start += {BatchEmitter.Chunk})"))
+            int chunk = BatchEmitter.Chunk(plan, layout);
+            k.Line($"ref float scratch = ref (t_batchScratch ??= new {Kernels}.AlignedBuffer({chunk * (2 * BatchEmitter.SampleBuffer(plan) + layout.ScratchSize)})).Start;");
+            using (k.Block($"for (int start = 0; start < samples; start += {chunk})"))
             {
-                k.Line($"int n = global::System.Math.Min({BatchEmitter.Chunk}, samples - start);");
+                k.Line($"int n = global::System.Math.Min({chunk}, samples - start);");
                 k.Line($"BatchForward<TV, TS>(ref {Unsafe}.Add(ref input, start * {inputSize}), ref weights, ref scratch, ref {Unsafe}.Add(ref output, start * {outputSize}), n);");
             }
         }
