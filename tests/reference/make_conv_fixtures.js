@@ -135,6 +135,10 @@ add('conv2d_valid_relu', [7, 6, 3], [{ make: conv2d({ filters: 5, kernelSize: 3,
 add('conv2d_same_strides', [9, 8, 2], [{ make: conv2d({ filters: 4, kernelSize: [3, 2], strides: [2, 3], padding: 'same' }) }]);
 add('conv2d_channels_first_same', [3, 6, 5], [{ make: conv2d({ filters: 6, kernelSize: 3, padding: 'same' }), channelsFirst: true }]);
 add('conv2d_dilation', [8, 8, 2], [{ make: conv2d({ filters: 3, kernelSize: 3, dilationRate: 2 }) }]);
+// Rows long enough for the implicit GEMM's blocks of four positions, and filter counts with a partial panel.
+add('conv2d_wide_rows_same', [12, 13, 3], [{ make: conv2d({ filters: 20, kernelSize: 3, padding: 'same', activation: 'relu' }) }]);
+add('conv2d_wide_rows_strided', [11, 17, 2], [{ make: conv2d({ filters: 33, kernelSize: [2, 3], strides: [2, 2], useBias: false }) }]);
+add('conv2d_wide_rows_dilated', [9, 16, 4], [{ make: conv2d({ filters: 64, kernelSize: 3, dilationRate: [1, 2], padding: 'same' }) }]);
 add('conv1d_stack_flatten_dense', [10, 32], [
   { make: conv1d({ filters: 64, kernelSize: 3, padding: 'same', activation: 'relu' }) },
   { make: conv1d({ filters: 32, kernelSize: 3, padding: 'same' }) },

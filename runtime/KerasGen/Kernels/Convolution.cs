@@ -18,36 +18,44 @@ public static class Convolution
     /// grouped convolution, the window over <paramref name="group"/>'s channels.</summary>
     public static void Im2Col(ref float x, ref float cols, int samples, in WindowGeometry g, int group = 0)
     {
-        int channels = g.Channels, read = g.GroupChannels, patch = g.PatchSize;
+        int patch = g.PatchSize;
         for (int s = 0; s < samples; s++)
         {
-            ref float input = ref Unsafe.Add(ref x, s * g.InSize + group * read);
+            ref float input = ref Unsafe.Add(ref x, s * g.InSize);
             ref float row = ref Unsafe.Add(ref cols, s * g.OutPositions * patch);
             for (int oh = 0; oh < g.OutHeight; oh++)
                 for (int ow = 0; ow < g.OutWidth; ow++)
                 {
-                    int cell = 0, left = ow * g.StrideWidth - g.PadLeft, run = g.WindowWidth * channels;
-                    // With no dilation and one group, a window row inside the input is one contiguous run of the input row.
-                    bool contiguous = g.Groups == 1 && g.DilationWidth == 1 && left >= 0 && left + g.WindowWidth <= g.InWidth;
-                    for (int i = 0; i < g.WindowHeight; i++)
-                    {
-                        int ih = oh * g.StrideHeight + i * g.DilationHeight - g.PadTop;
-                        if (contiguous)
-                        {
-                            if ((uint)ih < (uint)g.InHeight) Copy(ref Unsafe.Add(ref input, (ih * g.InWidth + left) * channels), ref Unsafe.Add(ref row, cell), run);
-                            else Zero(ref Unsafe.Add(ref row, cell), run);
-                            cell += run;
-                            continue;
-                        }
-                        for (int j = 0; j < g.WindowWidth; j++, cell += read)
-                        {
-                            int iw = left + j * g.DilationWidth;
-                            if ((uint)ih < (uint)g.InHeight && (uint)iw < (uint)g.InWidth) Copy(ref Unsafe.Add(ref input, (ih * g.InWidth + iw) * channels), ref Unsafe.Add(ref row, cell), read);
-                            else Zero(ref Unsafe.Add(ref row, cell), read);
-                        }
-                    }
+                    Window(ref input, ref row, g, oh, ow, group);
                     row = ref Unsafe.Add(ref row, patch);
                 }
+        }
+    }
+
+    /// <summary>One im2col row: the window of output (oh, ow) over one sample's <paramref name="input"/>.</summary>
+    internal static void Window(ref float input, ref float row, in WindowGeometry g, int oh, int ow, int group = 0)
+    {
+        int channels = g.Channels, read = g.GroupChannels;
+        ref float first = ref Unsafe.Add(ref input, group * read);
+        int cell = 0, left = ow * g.StrideWidth - g.PadLeft, run = g.WindowWidth * channels;
+        // With no dilation and one group, a window row inside the input is one contiguous run of the input row.
+        bool contiguous = g.Groups == 1 && g.DilationWidth == 1 && left >= 0 && left + g.WindowWidth <= g.InWidth;
+        for (int i = 0; i < g.WindowHeight; i++)
+        {
+            int ih = oh * g.StrideHeight + i * g.DilationHeight - g.PadTop;
+            if (contiguous)
+            {
+                if ((uint)ih < (uint)g.InHeight) Copy(ref Unsafe.Add(ref first, (ih * g.InWidth + left) * channels), ref Unsafe.Add(ref row, cell), run);
+                else Zero(ref Unsafe.Add(ref row, cell), run);
+                cell += run;
+                continue;
+            }
+            for (int j = 0; j < g.WindowWidth; j++, cell += read)
+            {
+                int iw = left + j * g.DilationWidth;
+                if ((uint)ih < (uint)g.InHeight && (uint)iw < (uint)g.InWidth) Copy(ref Unsafe.Add(ref first, (ih * g.InWidth + iw) * channels), ref Unsafe.Add(ref row, cell), read);
+                else Zero(ref Unsafe.Add(ref row, cell), read);
+            }
         }
     }
 

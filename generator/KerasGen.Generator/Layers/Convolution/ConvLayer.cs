@@ -213,13 +213,27 @@ internal sealed record ConvLayer(
 
     private int GroupFilters => Filters / Groups;
 
+    /// <summary>The forward product reads the windows in place (ImplicitGemm) rather than through im2col; grouped
+    /// convolutions keep im2col, which slices the channels.</summary>
+    private bool Implicit => !Pointwise && Groups == 1;
+
+    /// <summary>ImplicitGemm.ScratchFloats, at build time.</summary>
+    private int ImplicitScratch(int rank, IReadOnlyList<int> outSpatial, int channels, int patch)
+    {
+        int Bordered(int axis) => (outSpatial[axis] - 1) * Strides[axis] + (KernelSize[axis] - 1) * DilationRate[axis] + 1;
+        int height = rank == 1 ? 1 : Bordered(0), width = Bordered(rank - 1);
+        return patch + System.Math.Max(height * width * channels, outSpatial[rank - 1] * patch);
+    }
+
     /// <summary>Per sample: the im2col columns, then (channels_first) the input and the output in channels_last.</summary>
     private (int Columns, int Input, int Output) ScratchRegions(LayerPlan layer)
     {
         var (inSpatial, channels) = Spatial(layer.InputShape);
         var (outSpatial, _) = Spatial(PreActivationShape(layer));
         int positions = ShapeMath.Product(outSpatial);
-        int columns = Pointwise ? 0 : ModelLayout.RoundUp(positions * KernelSize.Aggregate(1, (p, k) => p * k) * channels / Groups);
+        int patch = KernelSize.Aggregate(1, (p, k) => p * k) * channels / Groups;
+        // im2col's columns, or the implicit GEMM's offsets and bordered input (ImplicitGemm.ScratchFloats).
+        int columns = Pointwise ? 0 : ModelLayout.RoundUp(System.Math.Max(positions * patch, Implicit ? ImplicitScratch(inSpatial.Count, outSpatial, channels, patch) : 0));
         return (columns, ChannelsFirst ? ModelLayout.RoundUp(layer.InputSize) : 0, ChannelsFirst ? ModelLayout.RoundUp(PreActivationSize(layer)) : 0);
     }
 
@@ -314,17 +328,22 @@ internal sealed record ConvLayer(
         var (positions, _, _, patch) = Sizes(layer);
         string source = ChannelsLastInput(c.W, layer, c.Input, c.Scratch, c.N);
         string z = ChannelsFirst ? SlidingWindow.Region(c.Scratch, c.N, columns + input) : c.PreActivation;
-        using (GroupLoop(c.W))
+        if (Implicit)
+            c.W.Line($"global::KerasGen.Kernels.ImplicitGemm<{c.Generic}>.Forward(ref {source}, ref {c.Weight(0)}, ref {(UseBias ? c.Weight(1) : c.Weight(0))}, {Literals.Bool(UseBias)}, ref {z}, ref {SlidingWindow.Region(c.Scratch, c.N, 0)}, {c.N}, {Geometry(layer)}, {Filters}, {c.Weights[0].Stride});");
+        else
         {
-            string cols = EmitColumns(c.W, layer, source, c.Scratch, c.N);
-            string kernel = c.Weight(0), bias = UseBias ? c.Weight(1) : kernel, tail = "";
-            if (Groups != 1)
+            using (GroupLoop(c.W))
             {
-                (kernel, bias) = (c.Weight(0, GroupBlock(c.Weights[0])), UseBias ? c.Weight(1, GroupBlock(c.Weights[1])) : c.Weight(0));
-                z = Literals.At(z, 0, $"group * {GroupFilters}");
-                tail = $", {Filters}";
+                string cols = EmitColumns(c.W, layer, source, c.Scratch, c.N);
+                string kernel = c.Weight(0), bias = UseBias ? c.Weight(1) : kernel, tail = "";
+                if (Groups != 1)
+                {
+                    (kernel, bias) = (c.Weight(0, GroupBlock(c.Weights[0])), UseBias ? c.Weight(1, GroupBlock(c.Weights[1])) : c.Weight(0));
+                    z = Literals.At(z, 0, $"group * {GroupFilters}");
+                    tail = $", {Filters}";
+                }
+                c.W.Line($"{Dense}<{c.Generic}>.Forward(ref {cols}, ref {kernel}, ref {bias}, {Literals.Bool(UseBias)}, ref {z}, {c.N} * {positions}, {patch}, {GroupFilters}, {c.Weights[0].Stride}{tail});");
             }
-            c.W.Line($"{Dense}<{c.Generic}>.Forward(ref {cols}, ref {kernel}, ref {bias}, {Literals.Bool(UseBias)}, ref {z}, {c.N} * {positions}, {patch}, {GroupFilters}, {c.Weights[0].Stride}{tail});");
         }
         if (ChannelsFirst) c.W.Line($"{Kernels}.ToChannelsFirst(ref {SlidingWindow.Region(c.Scratch, c.N, columns + input)}, ref {c.PreActivation}, {c.N}, {Filters}, {positions});");
         if (ActivationName != "linear")
