@@ -28,6 +28,11 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
     /// writes its columns into the layer's wider output rows.</summary>
     public static void Forward(ref float x, ref float kernel, ref float bias, bool hasBias, ref float z, int rows, int inputs, int units, int stride, int zStride)
     {
+        if (inputs >= PackedInputs && inputs % PackedChunk == 0 && rows >= 4 && stride <= MaxPackedStride)
+        {
+            ForwardPacked(ref x, ref kernel, ref bias, hasBias, ref z, rows, inputs, units, stride, zStride);
+            return;
+        }
         // 4×4 registers fill AVX-512's 32; with 16 registers (AVX2 and narrower) the block is 4×2.
         bool wide = TS.Count == 16;
         int width = TS.Count, panel = (wide ? 4 : 2) * width, j = 0;
@@ -43,8 +48,8 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
                 ref float b = ref Unsafe.Add(ref bias, hasBias ? j : 0);
                 ref float output = ref whole ? ref Row(ref z, r, zStride, j) : ref t;
                 int outputStride = whole ? zStride : panel;
-                if (wide) Block4x4(ref Row(ref x, r, inputs), ref Unsafe.Add(ref kernel, j), ref b, biasScale, ref output, outputStride, inputs, stride);
-                else Block4x2(ref Row(ref x, r, inputs), ref Unsafe.Add(ref kernel, j), ref b, biasScale, ref output, outputStride, inputs, stride);
+                if (wide) Block4x4(ref Row(ref x, r, inputs), ref Unsafe.Add(ref kernel, j), ref b, 0, biasScale, ref output, outputStride, inputs, inputs, stride);
+                else Block4x2(ref Row(ref x, r, inputs), ref Unsafe.Add(ref kernel, j), ref b, 0, biasScale, ref output, outputStride, inputs, inputs, stride);
                 if (!whole) CopyTile(ref t, panel, ref Row(ref z, r, zStride, j), zStride, 4, units - j);
             }
             for (; r < rows; r++)
@@ -55,11 +60,68 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
             int r = 0;
             for (; r + 4 <= rows; r += 4)
             {
-                Block4x1(ref Row(ref x, r, inputs), ref Unsafe.Add(ref kernel, j), ref Unsafe.Add(ref bias, hasBias ? j : 0), biasScale, ref t, width, inputs, stride);
+                Block4x1(ref Row(ref x, r, inputs), ref Unsafe.Add(ref kernel, j), ref Unsafe.Add(ref bias, hasBias ? j : 0), 0, biasScale, ref t, width, inputs, inputs, stride);
                 CopyTile(ref t, width, ref Row(ref z, r, zStride, j), zStride, 4, Math.Min(width, units - j));
             }
             for (; r < rows; r++) Column(ref x, ref kernel, ref bias, hasBias, ref z, r, j, inputs, units, stride, zStride, tile);
         }
+    }
+
+    /// <summary>From this many inputs, a multiple of the chunk, a block's four rows are copied, a chunk at a time, into
+    /// a tile before the product: rows a multiple of 4 KB long (a 32×32×64 map flattened is 65,536 floats) alias in
+    /// the caches. Measured here (Zen 3) on 65,536 → 10: 60 µs per sample unpacked, 41 packed, against 26–34 for
+    /// rows 16 floats longer or shorter; other lengths keep the unpacked path, where the copy would cost more.</summary>
+    private const int PackedInputs = 4096;
+
+    /// <summary>Inputs per chunk, and the tile's row stride (not a power of two).</summary>
+    private const int PackedChunk = 1024, PackedRowStride = PackedChunk + 16;
+
+    /// <summary>The widest padded row whose four-row accumulator tile stays on the stack.</summary>
+    private const int MaxPackedStride = 256;
+
+    /// <summary>Forward for long rows: each block of four rows goes through the inputs in chunks, copied into a tile
+    /// of <see cref="PackedRowStride"/>, the partial sums kept in a 4 × stride accumulator tile between chunks. Rows
+    /// past the last whole block take the unpacked path.</summary>
+    private static void ForwardPacked(ref float x, ref float kernel, ref float bias, bool hasBias, ref float z, int rows, int inputs, int units, int stride, int zStride)
+    {
+        bool wide = TS.Count == 16;
+        int width = TS.Count, panel = (wide ? 4 : 2) * width;
+        float biasScale = hasBias ? 1f : 0f;
+        Span<float> packed = stackalloc float[4 * PackedRowStride];
+        Span<float> sums = stackalloc float[4 * stride];
+        ref float p = ref packed[0];
+        ref float acc = ref sums[0];
+        int r = 0;
+        for (; r + 4 <= rows; r += 4)
+        {
+            for (int k0 = 0; k0 < inputs; k0 += PackedChunk)
+            {
+                int count = Math.Min(PackedChunk, inputs - k0);
+                for (int q = 0; q < 4; q++)
+                    System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref x, (r + q) * inputs + k0), count)
+                        .CopyTo(packed.Slice(q * PackedRowStride, count));
+                ref float w = ref Unsafe.Add(ref kernel, k0 * stride);
+                // The first chunk starts from the bias (the same for every row), later ones from the partial sums.
+                bool first = k0 == 0;
+                int j = 0;
+                for (; j + panel <= stride; j += panel)
+                {
+                    ref float init = ref first ? ref Unsafe.Add(ref bias, hasBias ? j : 0) : ref Unsafe.Add(ref acc, j);
+                    int initStride = first ? 0 : stride;
+                    float scale = first ? biasScale : 1f;
+                    if (wide) Block4x4(ref p, ref Unsafe.Add(ref w, j), ref init, initStride, scale, ref Unsafe.Add(ref acc, j), stride, count, PackedRowStride, stride);
+                    else Block4x2(ref p, ref Unsafe.Add(ref w, j), ref init, initStride, scale, ref Unsafe.Add(ref acc, j), stride, count, PackedRowStride, stride);
+                }
+                for (; j < stride; j += width)
+                {
+                    ref float init = ref first ? ref Unsafe.Add(ref bias, hasBias ? j : 0) : ref Unsafe.Add(ref acc, j);
+                    Block4x1(ref p, ref Unsafe.Add(ref w, j), ref init, first ? 0 : stride, first ? biasScale : 1f, ref Unsafe.Add(ref acc, j), stride, count, PackedRowStride, stride);
+                }
+            }
+            CopyTile(ref acc, stride, ref Row(ref z, r, zStride), zStride, 4, units);
+        }
+        if (r < rows)
+            Forward(ref Row(ref x, r, inputs), ref kernel, ref bias, hasBias, ref Row(ref z, r, zStride), rows - r, inputs, units, stride, zStride);
     }
 
     private static ref float Row(ref float data, int row, int length, int column = 0) => ref Unsafe.Add(ref data, row * length + column);
@@ -75,16 +137,24 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
     /// four rows of <paramref name="output"/>. Kept free of branches and spans so the JIT holds all sixteen
     /// accumulators in registers (with conditional stores in the same method it spilled them every iteration).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Block4x4(ref float x, ref float kernel, ref float bias, float biasScale, ref float output, int outputStride, int inputs, int stride)
+    private static void Block4x4(ref float x, ref float kernel, ref float init, int initStride, float initScale, ref float output, int outputStride, int inputs, int xStride, int stride)
     {
         int width = TS.Count;
-        TV scale = TS.Create(biasScale);
-        TV a00 = TS.Multiply(TS.Load(ref bias, 0), scale), a01 = TS.Multiply(TS.Load(ref bias, (nuint)width), scale);
-        TV a02 = TS.Multiply(TS.Load(ref bias, (nuint)(2 * width)), scale), a03 = TS.Multiply(TS.Load(ref bias, (nuint)(3 * width)), scale);
-        TV a10 = a00, a11 = a01, a12 = a02, a13 = a03, a20 = a00, a21 = a01, a22 = a02, a23 = a03, a30 = a00, a31 = a01, a32 = a02, a33 = a03;
-        ref float x1 = ref Unsafe.Add(ref x, inputs);
-        ref float x2 = ref Unsafe.Add(ref x1, inputs);
-        ref float x3 = ref Unsafe.Add(ref x2, inputs);
+        TV scale = TS.Create(initScale);
+        ref float i1 = ref Unsafe.Add(ref init, initStride);
+        ref float i2 = ref Unsafe.Add(ref i1, initStride);
+        ref float i3 = ref Unsafe.Add(ref i2, initStride);
+        TV a00 = TS.Multiply(TS.Load(ref init, 0), scale), a01 = TS.Multiply(TS.Load(ref init, (nuint)width), scale);
+        TV a02 = TS.Multiply(TS.Load(ref init, (nuint)(2 * width)), scale), a03 = TS.Multiply(TS.Load(ref init, (nuint)(3 * width)), scale);
+        TV a10 = TS.Multiply(TS.Load(ref i1, 0), scale), a11 = TS.Multiply(TS.Load(ref i1, (nuint)width), scale);
+        TV a12 = TS.Multiply(TS.Load(ref i1, (nuint)(2 * width)), scale), a13 = TS.Multiply(TS.Load(ref i1, (nuint)(3 * width)), scale);
+        TV a20 = TS.Multiply(TS.Load(ref i2, 0), scale), a21 = TS.Multiply(TS.Load(ref i2, (nuint)width), scale);
+        TV a22 = TS.Multiply(TS.Load(ref i2, (nuint)(2 * width)), scale), a23 = TS.Multiply(TS.Load(ref i2, (nuint)(3 * width)), scale);
+        TV a30 = TS.Multiply(TS.Load(ref i3, 0), scale), a31 = TS.Multiply(TS.Load(ref i3, (nuint)width), scale);
+        TV a32 = TS.Multiply(TS.Load(ref i3, (nuint)(2 * width)), scale), a33 = TS.Multiply(TS.Load(ref i3, (nuint)(3 * width)), scale);
+        ref float x1 = ref Unsafe.Add(ref x, xStride);
+        ref float x2 = ref Unsafe.Add(ref x1, xStride);
+        ref float x3 = ref Unsafe.Add(ref x2, xStride);
         for (nint i = 0; i < inputs; i++)
         {
             ref float w = ref Unsafe.Add(ref kernel, i * stride);
@@ -110,15 +180,20 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
 
     /// <summary>Rows r..r+3 × two registers of columns: the block for 16-register machines.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Block4x2(ref float x, ref float kernel, ref float bias, float biasScale, ref float output, int outputStride, int inputs, int stride)
+    private static void Block4x2(ref float x, ref float kernel, ref float init, int initStride, float initScale, ref float output, int outputStride, int inputs, int xStride, int stride)
     {
         int width = TS.Count;
-        TV scale = TS.Create(biasScale);
-        TV a00 = TS.Multiply(TS.Load(ref bias, 0), scale), a01 = TS.Multiply(TS.Load(ref bias, (nuint)width), scale);
-        TV a10 = a00, a11 = a01, a20 = a00, a21 = a01, a30 = a00, a31 = a01;
-        ref float x1 = ref Unsafe.Add(ref x, inputs);
-        ref float x2 = ref Unsafe.Add(ref x1, inputs);
-        ref float x3 = ref Unsafe.Add(ref x2, inputs);
+        TV scale = TS.Create(initScale);
+        ref float i1 = ref Unsafe.Add(ref init, initStride);
+        ref float i2 = ref Unsafe.Add(ref i1, initStride);
+        ref float i3 = ref Unsafe.Add(ref i2, initStride);
+        TV a00 = TS.Multiply(TS.Load(ref init, 0), scale), a01 = TS.Multiply(TS.Load(ref init, (nuint)width), scale);
+        TV a10 = TS.Multiply(TS.Load(ref i1, 0), scale), a11 = TS.Multiply(TS.Load(ref i1, (nuint)width), scale);
+        TV a20 = TS.Multiply(TS.Load(ref i2, 0), scale), a21 = TS.Multiply(TS.Load(ref i2, (nuint)width), scale);
+        TV a30 = TS.Multiply(TS.Load(ref i3, 0), scale), a31 = TS.Multiply(TS.Load(ref i3, (nuint)width), scale);
+        ref float x1 = ref Unsafe.Add(ref x, xStride);
+        ref float x2 = ref Unsafe.Add(ref x1, xStride);
+        ref float x3 = ref Unsafe.Add(ref x2, xStride);
         for (nint i = 0; i < inputs; i++)
         {
             ref float w = ref Unsafe.Add(ref kernel, i * stride);
@@ -144,16 +219,18 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
 
     /// <summary>Four rows × one register of columns, written to a tile of <paramref name="outputStride"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Block4x1(ref float x, ref float kernel, ref float bias, float biasScale, ref float output, int outputStride, int inputs, int stride)
+    private static void Block4x1(ref float x, ref float kernel, ref float init, int initStride, float initScale, ref float output, int outputStride, int inputs, int xStride, int stride)
     {
-        TV a0 = TS.Multiply(TS.Load(ref bias, 0), TS.Create(biasScale)), a1 = a0, a2 = a0, a3 = a0;
+        TV scale = TS.Create(initScale);
+        TV a0 = TS.Multiply(TS.Load(ref init, 0), scale), a1 = TS.Multiply(TS.Load(ref init, (nuint)initStride), scale);
+        TV a2 = TS.Multiply(TS.Load(ref init, (nuint)(2 * initStride)), scale), a3 = TS.Multiply(TS.Load(ref init, (nuint)(3 * initStride)), scale);
         for (nint i = 0; i < inputs; i++)
         {
             TV w = TS.Load(ref Unsafe.Add(ref kernel, i * stride), 0);
             a0 = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x, i)), w, a0);
-            a1 = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x, inputs + i)), w, a1);
-            a2 = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x, 2 * inputs + i)), w, a2);
-            a3 = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x, 3 * inputs + i)), w, a3);
+            a1 = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x, xStride + i)), w, a1);
+            a2 = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x, 2 * xStride + i)), w, a2);
+            a3 = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x, 3 * xStride + i)), w, a3);
         }
         TS.Store(a0, ref output, 0);
         TS.Store(a1, ref output, (nuint)outputStride);
