@@ -80,6 +80,24 @@ public class StepsForwardTests
     }
 
     [Fact]
+    public void Unknown_steps_give_what_the_fixed_length_model_gives()
+    {
+        var model = new StepsCausalGroupsGlu(2);
+        var weights = model.GetWeights();
+        var random = new Random(9);
+        foreach (var (steps, twin) in new (int, IModel)[] { (6, new StepsCausalGroupsGlu6(1)), (13, new StepsCausalGroupsGlu13(1)) })
+        {
+            twin.SetWeights(weights);
+            var x = Enumerable.Range(0, 3 * steps * 6).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+            var expected = new float[3 * StepsCausalGroupsGlu.OutputSizeFor(steps)];
+            twin.Predict(x, expected);
+            var y = new float[expected.Length];
+            model.Predict(x, y, steps);
+            Tolerance.AssertClose(expected, y, 1e-6, 1e-5, $"{steps} steps");
+        }
+    }
+
+    [Fact]
     public void Shapes_and_summary_show_none_for_the_steps()
     {
         Assert.Equal("(None, None, 5)", StepsConvPoolDense.InputShape.ToString());

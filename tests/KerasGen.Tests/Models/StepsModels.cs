@@ -23,3 +23,29 @@ public partial class StepsDilatedGlobalDense;
 [GlobalAveragePooling1D]
 [Dense(1, Activation = "sigmoid")]
 public partial class StepsKeras1Seed;
+
+// One architecture with unknown steps and with two fixed lengths, for what the TF.js fixtures lack: causal padding,
+// groups, glu, strided pooling with same padding, a per-step Activation and a Dropout.
+[Sequential]
+[Conv1D(8, 3, Padding = "causal", DilationRate = 2, Groups = 2, Activation = "glu", InputShape = new[] { -1, 6 })]
+[Dropout(0.3)]
+[AveragePooling1D(3, Strides = 2, Padding = "same")]
+[Conv1D(6, 1, Activation = "elu")]
+[Activation("softmax")]
+public partial class StepsCausalGroupsGlu;
+
+[Sequential]
+[Conv1D(8, 3, Padding = "causal", DilationRate = 2, Groups = 2, Activation = "glu", InputShape = new[] { 6, 6 })]
+[Dropout(0.3)]
+[AveragePooling1D(3, Strides = 2, Padding = "same")]
+[Conv1D(6, 1, Activation = "elu")]
+[Activation("softmax")]
+public partial class StepsCausalGroupsGlu6;
+
+[Sequential]
+[Conv1D(8, 3, Padding = "causal", DilationRate = 2, Groups = 2, Activation = "glu", InputShape = new[] { 13, 6 })]
+[Dropout(0.3)]
+[AveragePooling1D(3, Strides = 2, Padding = "same")]
+[Conv1D(6, 1, Activation = "elu")]
+[Activation("softmax")]
+public partial class StepsCausalGroupsGlu13;
