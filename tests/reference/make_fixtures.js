@@ -41,6 +41,7 @@
 const fs = require('fs');
 const path = require('path');
 const tf = require('@tensorflow/tfjs');
+const { mulberry32, fnv1a } = require('./seeded_random');
 
 const TFJS_VERSION = '4.22.0';
 const OUT_DIR = path.join(__dirname, '..', 'KerasGen.Tests', 'Fixtures');
@@ -54,23 +55,6 @@ function fail(msg) {
 }
 
 // ---------------------------------------------------------------- PRNG
-function mulberry32(a) {
-  return function () {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function fnv1a(s) {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 function makeRng(name) {
   const r = mulberry32(fnv1a(name));
   return {

@@ -12,28 +12,12 @@
 const fs = require('fs');
 const path = require('path');
 const tf = require('@tensorflow/tfjs');
+const { rngFor } = require('./seeded_random');
 
 const OUT = path.join(__dirname, '..', 'KerasGen.Tests', 'Fixtures', 'steps.json');
 const f32 = Math.fround;
 const SAMPLES = 2;
 
-function mulberry32(a) {
-  return function () {
-    a |= 0; a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function fnv1a(s) {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
-  return h >>> 0;
-}
-function rngFor(name) {
-  const r = mulberry32(fnv1a(name));
-  return (n, lo, hi) => Array.from({ length: n }, () => f32(lo + (hi - lo) * r()));
-}
 const size = (shape) => shape.reduce((a, b) => a * b, 1);
 
 const cases = [];
