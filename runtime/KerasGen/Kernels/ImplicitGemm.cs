@@ -15,6 +15,30 @@ namespace KerasGen.Kernels;
 /// im2col and the Dense GEMM. channels_last, one group.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
+public interface IEpilogue<TV> where TV : struct
+{
+    /// <summary>Applied to each accumulator register before it is stored.</summary>
+    static abstract TV Apply(TV value);
+}
+
+/// <summary>Stores the product as it is.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct LinearEpilogue<TV> : IEpilogue<TV> where TV : struct
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply(TV value) => value;
+}
+
+/// <summary>Stores relu of the product (Keras' relu, as <see cref="Activation{TV, TS}.Relu"/>): the convolution's
+/// activation fused into its stores, when nothing needs the pre-activation (Predict).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct ReluEpilogue<TV, TS> : IEpilogue<TV> where TV : struct where TS : struct, ISimd<TV>
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply(TV value) => Activation<TV, TS>.Relu(value);
+}
+
+/// <summary>The implicit-GEMM kernels; <see cref="Forward{TE}"/>'s epilogue is applied to every stored register,
+/// a struct type argument so the JIT compiles it into the store.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, ISimd<TV>
 {
     /// <summary>Floats of scratch <see cref="Forward"/> needs: the offset table, then the bordered map (or a row's
@@ -27,7 +51,12 @@ public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, IS
 
     /// <summary>z[s, oh, ow, :] = window(oh, ow) · kernel + bias for every sample, as DenseTraining.Forward on the
     /// im2col rows would compute it.</summary>
-    public static void Forward(ref float x, ref float kernel, ref float bias, bool hasBias, ref float z, ref float scratch, int samples, in WindowGeometry g, int filters, int stride)
+    public static void Forward(ref float x, ref float kernel, ref float bias, bool hasBias, ref float z, ref float scratch, int samples, in WindowGeometry g, int filters, int stride) =>
+        Forward<LinearEpilogue<TV>>(ref x, ref kernel, ref bias, hasBias, ref z, ref scratch, samples, g, filters, stride);
+
+    /// <summary>The same, each stored register through <typeparamref name="TE"/>.</summary>
+    public static void Forward<TE>(ref float x, ref float kernel, ref float bias, bool hasBias, ref float z, ref float scratch, int samples, in WindowGeometry g, int filters, int stride)
+        where TE : struct, IEpilogue<TV>
     {
         int patch = g.PatchSize, channels = g.Channels, height = BorderedHeight(g), width = BorderedWidth(g);
         ref int offsets = ref Unsafe.As<float, int>(ref scratch);
@@ -44,7 +73,7 @@ public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, IS
             ref float output = ref Unsafe.Add(ref z, s * g.OutPositions * filters);
             if (blocks == 0)
             {
-                for (int oh = 0; oh < g.OutHeight; oh++) ViaTile(ref input, ref kernel, ref bias, hasBias, ref Unsafe.Add(ref output, oh * g.OutWidth * filters), ref map, g, oh, filters, stride);
+                for (int oh = 0; oh < g.OutHeight; oh++) ViaTile<TE>(ref input, ref kernel, ref bias, hasBias, ref Unsafe.Add(ref output, oh * g.OutWidth * filters), ref map, g, oh, filters, stride);
                 continue;
             }
             Border(ref input, ref map, g, height, width);
@@ -52,9 +81,9 @@ public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, IS
             {
                 ref float top = ref Unsafe.Add(ref map, oh * g.StrideHeight * width * channels);
                 ref float row = ref Unsafe.Add(ref output, oh * g.OutWidth * filters);
-                Interior(ref top, step, ref offsets, patch, ref kernel, ref bias, hasBias, ref row, blocks, filters, stride, blockTile);
+                Interior<TE>(ref top, step, ref offsets, patch, ref kernel, ref bias, hasBias, ref row, blocks, filters, stride, blockTile);
                 if (g.OutWidth % 4 != 0)
-                    Interior(ref Unsafe.Add(ref top, (g.OutWidth - 4) * step), step, ref offsets, patch, ref kernel, ref bias, hasBias,
+                    Interior<TE>(ref Unsafe.Add(ref top, (g.OutWidth - 4) * step), step, ref offsets, patch, ref kernel, ref bias, hasBias,
                         ref Unsafe.Add(ref row, (g.OutWidth - 4) * filters), 1, filters, stride, blockTile);
             }
         }
@@ -73,15 +102,25 @@ public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, IS
     }
 
     /// <summary>Row oh through im2col and the Dense GEMM.</summary>
-    private static void ViaTile(ref float input, ref float kernel, ref float bias, bool hasBias, ref float row, ref float tile, in WindowGeometry g, int oh, int filters, int stride)
+    private static void ViaTile<TE>(ref float input, ref float kernel, ref float bias, bool hasBias, ref float row, ref float tile, in WindowGeometry g, int oh, int filters, int stride)
+        where TE : struct, IEpilogue<TV>
     {
         for (int ow = 0; ow < g.OutWidth; ow++) Convolution.Window(ref input, ref Unsafe.Add(ref tile, ow * g.PatchSize), g, oh, ow);
         DenseTraining<TV, TS>.Forward(ref tile, ref kernel, ref bias, hasBias, ref row, g.OutWidth, g.PatchSize, filters, stride);
+        if (typeof(TE) == typeof(LinearEpilogue<TV>)) return;
+        int count = g.OutWidth * filters, i = 0;
+        for (; i + TS.Count <= count; i += TS.Count) TS.Store(TE.Apply(TS.Load(ref row, (nuint)i)), ref row, (nuint)i);
+        if (i == count) return;
+        Span<float> last = stackalloc float[TS.Count];
+        System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref row, i), count - i).CopyTo(last);
+        TS.Store(TE.Apply(TS.Load(ref last[0], 0)), ref last[0], 0);
+        last.Slice(0, count - i).CopyTo(System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref Unsafe.Add(ref row, i), count - i));
     }
 
     /// <summary><paramref name="blocks"/> blocks of four positions, <paramref name="step"/> floats apart in the input,
     /// in panels of columns as DenseTraining.Forward (a panel past the filters' end goes through a tile).</summary>
-    private static void Interior(ref float x, int step, ref int offsets, int patch, ref float kernel, ref float bias, bool hasBias, ref float z, int blocks, int filters, int stride, Span<float> tile)
+    private static void Interior<TE>(ref float x, int step, ref int offsets, int patch, ref float kernel, ref float bias, bool hasBias, ref float z, int blocks, int filters, int stride, Span<float> tile)
+        where TE : struct, IEpilogue<TV>
     {
         bool wide = TS.Count == 16;
         int width = TS.Count, panel = (wide ? 4 : 2) * width, j = 0;
@@ -96,15 +135,15 @@ public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, IS
                 ref float xb = ref Unsafe.Add(ref x, 4 * block * step);
                 ref float o = ref whole ? ref Unsafe.Add(ref z, 4 * block * filters + j) : ref t;
                 int outputStride = whole ? filters : panel;
-                if (wide) Block4x4(ref xb, step, ref offsets, patch, ref Unsafe.Add(ref kernel, j), ref b, biasScale, ref o, outputStride, stride);
-                else Block4x2(ref xb, step, ref offsets, patch, ref Unsafe.Add(ref kernel, j), ref b, biasScale, ref o, outputStride, stride);
+                if (wide) Block4x4<TE>(ref xb, step, ref offsets, patch, ref Unsafe.Add(ref kernel, j), ref b, biasScale, ref o, outputStride, stride);
+                else Block4x2<TE>(ref xb, step, ref offsets, patch, ref Unsafe.Add(ref kernel, j), ref b, biasScale, ref o, outputStride, stride);
                 if (!whole) Copy(ref t, panel, ref Unsafe.Add(ref z, 4 * block * filters + j), filters, filters - j);
             }
         }
         for (; j < filters; j += width)
             for (int block = 0; block < blocks; block++)
             {
-                Block4x1(ref Unsafe.Add(ref x, 4 * block * step), step, ref offsets, patch, ref Unsafe.Add(ref kernel, j), ref Unsafe.Add(ref bias, hasBias ? j : 0), biasScale, ref t, width, stride);
+                Block4x1<TE>(ref Unsafe.Add(ref x, 4 * block * step), step, ref offsets, patch, ref Unsafe.Add(ref kernel, j), ref Unsafe.Add(ref bias, hasBias ? j : 0), biasScale, ref t, width, stride);
                 Copy(ref t, width, ref Unsafe.Add(ref z, 4 * block * filters + j), filters, Math.Min(width, filters - j));
             }
     }
@@ -118,7 +157,8 @@ public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, IS
     /// <summary>Four positions × four registers of filters; branch-free so the sixteen accumulators stay in registers
     /// (see DenseTraining.Block4x4).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Block4x4(ref float x, int step, ref int offsets, int patch, ref float kernel, ref float bias, float biasScale, ref float output, int outputStride, int stride)
+    private static void Block4x4<TE>(ref float x, int step, ref int offsets, int patch, ref float kernel, ref float bias, float biasScale, ref float output, int outputStride, int stride)
+        where TE : struct, IEpilogue<TV>
     {
         int width = TS.Count;
         TV scale = TS.Create(biasScale);
@@ -143,18 +183,19 @@ public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, IS
             a30 = TS.MultiplyAdd(v, w0, a30); a31 = TS.MultiplyAdd(v, w1, a31); a32 = TS.MultiplyAdd(v, w2, a32); a33 = TS.MultiplyAdd(v, w3, a33);
         }
         ref float o = ref output;
-        TS.Store(a00, ref o, 0); TS.Store(a01, ref o, (nuint)width); TS.Store(a02, ref o, (nuint)(2 * width)); TS.Store(a03, ref o, (nuint)(3 * width));
+        TS.Store(TE.Apply(a00), ref o, 0); TS.Store(TE.Apply(a01), ref o, (nuint)width); TS.Store(TE.Apply(a02), ref o, (nuint)(2 * width)); TS.Store(TE.Apply(a03), ref o, (nuint)(3 * width));
         o = ref Unsafe.Add(ref o, outputStride);
-        TS.Store(a10, ref o, 0); TS.Store(a11, ref o, (nuint)width); TS.Store(a12, ref o, (nuint)(2 * width)); TS.Store(a13, ref o, (nuint)(3 * width));
+        TS.Store(TE.Apply(a10), ref o, 0); TS.Store(TE.Apply(a11), ref o, (nuint)width); TS.Store(TE.Apply(a12), ref o, (nuint)(2 * width)); TS.Store(TE.Apply(a13), ref o, (nuint)(3 * width));
         o = ref Unsafe.Add(ref o, outputStride);
-        TS.Store(a20, ref o, 0); TS.Store(a21, ref o, (nuint)width); TS.Store(a22, ref o, (nuint)(2 * width)); TS.Store(a23, ref o, (nuint)(3 * width));
+        TS.Store(TE.Apply(a20), ref o, 0); TS.Store(TE.Apply(a21), ref o, (nuint)width); TS.Store(TE.Apply(a22), ref o, (nuint)(2 * width)); TS.Store(TE.Apply(a23), ref o, (nuint)(3 * width));
         o = ref Unsafe.Add(ref o, outputStride);
-        TS.Store(a30, ref o, 0); TS.Store(a31, ref o, (nuint)width); TS.Store(a32, ref o, (nuint)(2 * width)); TS.Store(a33, ref o, (nuint)(3 * width));
+        TS.Store(TE.Apply(a30), ref o, 0); TS.Store(TE.Apply(a31), ref o, (nuint)width); TS.Store(TE.Apply(a32), ref o, (nuint)(2 * width)); TS.Store(TE.Apply(a33), ref o, (nuint)(3 * width));
     }
 
     /// <summary>Four positions × two registers of filters: the block for 16-register machines.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Block4x2(ref float x, int step, ref int offsets, int patch, ref float kernel, ref float bias, float biasScale, ref float output, int outputStride, int stride)
+    private static void Block4x2<TE>(ref float x, int step, ref int offsets, int patch, ref float kernel, ref float bias, float biasScale, ref float output, int outputStride, int stride)
+        where TE : struct, IEpilogue<TV>
     {
         int width = TS.Count;
         TV scale = TS.Create(biasScale);
@@ -178,18 +219,19 @@ public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, IS
             a30 = TS.MultiplyAdd(v, w0, a30); a31 = TS.MultiplyAdd(v, w1, a31);
         }
         ref float o = ref output;
-        TS.Store(a00, ref o, 0); TS.Store(a01, ref o, (nuint)width);
+        TS.Store(TE.Apply(a00), ref o, 0); TS.Store(TE.Apply(a01), ref o, (nuint)width);
         o = ref Unsafe.Add(ref o, outputStride);
-        TS.Store(a10, ref o, 0); TS.Store(a11, ref o, (nuint)width);
+        TS.Store(TE.Apply(a10), ref o, 0); TS.Store(TE.Apply(a11), ref o, (nuint)width);
         o = ref Unsafe.Add(ref o, outputStride);
-        TS.Store(a20, ref o, 0); TS.Store(a21, ref o, (nuint)width);
+        TS.Store(TE.Apply(a20), ref o, 0); TS.Store(TE.Apply(a21), ref o, (nuint)width);
         o = ref Unsafe.Add(ref o, outputStride);
-        TS.Store(a30, ref o, 0); TS.Store(a31, ref o, (nuint)width);
+        TS.Store(TE.Apply(a30), ref o, 0); TS.Store(TE.Apply(a31), ref o, (nuint)width);
     }
 
     /// <summary>Four positions × one register of filters, into a tile.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Block4x1(ref float x, int step, ref int offsets, int patch, ref float kernel, ref float bias, float biasScale, ref float output, int outputStride, int stride)
+    private static void Block4x1<TE>(ref float x, int step, ref int offsets, int patch, ref float kernel, ref float bias, float biasScale, ref float output, int outputStride, int stride)
+        where TE : struct, IEpilogue<TV>
     {
         TV a0 = TS.Multiply(TS.Load(ref bias, 0), TS.Create(biasScale)), a1 = a0, a2 = a0, a3 = a0;
         for (nint k = 0; k < patch; k++)
@@ -201,9 +243,9 @@ public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, IS
             a2 = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x, at + 2 * step)), w, a2);
             a3 = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x, at + 3 * step)), w, a3);
         }
-        TS.Store(a0, ref output, 0);
-        TS.Store(a1, ref output, (nuint)outputStride);
-        TS.Store(a2, ref output, (nuint)(2 * outputStride));
-        TS.Store(a3, ref output, (nuint)(3 * outputStride));
+        TS.Store(TE.Apply(a0), ref output, 0);
+        TS.Store(TE.Apply(a1), ref output, (nuint)outputStride);
+        TS.Store(TE.Apply(a2), ref output, (nuint)(2 * outputStride));
+        TS.Store(TE.Apply(a3), ref output, (nuint)(3 * outputStride));
     }
 }

@@ -328,8 +328,10 @@ internal sealed record ConvLayer(
         var (positions, _, _, patch) = Sizes(layer);
         string source = ChannelsLastInput(c.W, layer, c.Input, c.Scratch, c.N);
         string z = ChannelsFirst ? SlidingWindow.Region(c.Scratch, c.N, columns + input) : c.PreActivation;
+        // Predict keeps no pre-activation, so relu goes into the product's stores.
+        bool fused = Implicit && ActivationName == "relu" && c.PreActivation == c.Output;
         if (Implicit)
-            c.W.Line($"global::KerasGen.Kernels.ImplicitGemm<{c.Generic}>.Forward(ref {source}, ref {c.Weight(0)}, ref {(UseBias ? c.Weight(1) : c.Weight(0))}, {Literals.Bool(UseBias)}, ref {z}, ref {SlidingWindow.Region(c.Scratch, c.N, 0)}, {c.N}, {Geometry(layer)}, {Filters}, {c.Weights[0].Stride});");
+            c.W.Line($"global::KerasGen.Kernels.ImplicitGemm<{c.Generic}>.Forward{(fused ? $"<global::KerasGen.Kernels.ReluEpilogue<{c.Generic}>>" : "")}(ref {source}, ref {c.Weight(0)}, ref {(UseBias ? c.Weight(1) : c.Weight(0))}, {Literals.Bool(UseBias)}, ref {z}, ref {SlidingWindow.Region(c.Scratch, c.N, 0)}, {c.N}, {Geometry(layer)}, {Filters}, {c.Weights[0].Stride});");
         else
         {
             using (GroupLoop(c.W))
@@ -346,7 +348,7 @@ internal sealed record ConvLayer(
             }
         }
         if (ChannelsFirst) c.W.Line($"{Kernels}.ToChannelsFirst(ref {SlidingWindow.Region(c.Scratch, c.N, columns + input)}, ref {c.PreActivation}, {c.N}, {Filters}, {positions});");
-        if (ActivationName != "linear")
+        if (ActivationName != "linear" && !fused)
         {
             int size = PreActivationSize(layer), last = PreActivationShape(layer)[layer.OutputShape.Count - 1];
             ActivationCode.Forward(c.W, c.TV, c.TS, ActivationName, c.PreActivation, c.Output, $"{c.N} * {size}", $"{c.N} * {size / last}", last);
