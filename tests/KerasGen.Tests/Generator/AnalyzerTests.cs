@@ -89,6 +89,20 @@ public class AnalyzerTests
         Assert.Empty(diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 
+    /// <summary>Models whose steps are None: per-step layers, windows over the steps, global pooling then fixed
+    /// layers again, Keras 1 arguments.</summary>
+    [Theory]
+    [InlineData("[Sequential, Dense(4, InputShape = new[] { -1, 3 }), Dropout(0.2), Activation(\"softmax\")] public partial class M;")]
+    [InlineData("[Sequential, Conv1D(4, 3, Strides = 2, Padding = \"same\", Groups = 2, InputShape = new[] { -1, 6 }), MaxPooling1D(2, Padding = \"same\"), GlobalAveragePooling1D(KeepDims = true), Flatten, Dense(2), Reshape(2, 1)] public partial class M;")]
+    [InlineData("[Sequential, Convolution1D(8, 5, BorderMode = \"full\", InputDim = 2), AveragePooling1D(PoolLength = 3, Stride = 1), Conv1D(2, 1, Activation = \"glu\")] public partial class M;")]
+    public void Models_with_unknown_steps_get_no_diagnostics_and_compile_cleanly(string snippet)
+    {
+        string source = "using KerasGen;\n" + snippet + "\npublic static class Use { public static int Size() => M.OutputSizeFor(12); }";
+        Assert.Empty(CompilerHarness.Analyze(source));
+        var (_, _, diagnostics) = CompilerHarness.Generate(CompilerHarness.Compile(source));
+        Assert.Empty(diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
     /// <summary>Generated helpers carry a KerasGen prefix, so ordinary names in the user's class do not collide.</summary>
     [Fact]
     public void User_names_do_not_collide_with_generated_members()
