@@ -45,6 +45,16 @@ public class SnapshotTests
         [Dense(4)]
         public partial class FlattenExample;
         """)]
+    [InlineData("UnknownSteps", """
+        using KerasGen;
+        namespace Samples;
+        [Sequential]
+        [Convolution1D(16, 3, BorderMode = "same", Activation = "relu", InputDim = 4)]
+        [MaxPooling1D(2)]
+        [GlobalAveragePooling1D]
+        [Dense(1, Activation = "sigmoid")]
+        public partial class SequenceModel;
+        """)]
     [InlineData("PerStepSoftmax", """
         using KerasGen;
         namespace Samples.Nested;
