@@ -140,7 +140,7 @@ namespace KerasGen.Generated
             if (steps <= 0) throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be positive.");
             int steps0 = steps, largest = steps * 4, work = 0;
             int steps1 = StepWindow.Checked("conv1d", steps0, 3, 1, 1, StepWindow.Same);
-            largest = Math.Max(largest, steps1 * 16); work = Math.Max(work, steps1 * 12); // conv1d
+            largest = Math.Max(largest, steps1 * 16); work = Math.Max(work, ImplicitGemm<float, SimdScalar>.ScratchFloats(StepWindow.Geometry(steps0, 4, 3, 1, 1, StepWindow.Same))); // conv1d
             int steps2 = StepWindow.Checked("max_pooling1d", steps1, 2, 2, 1, StepWindow.Valid);
             largest = Math.Max(largest, steps2 * 16); // max_pooling1d
             largest = Math.Max(largest, 16); // global_average_pooling1d
@@ -161,19 +161,7 @@ namespace KerasGen.Generated
             int steps1 = StepWindow.Checked("conv1d", steps0, 3, 1, 1, StepWindow.Same);
             {
                 var geometry = StepWindow.Geometry(steps0, 4, 3, 1, 1, StepWindow.Same, 1);
-                Convolution.Im2Col(ref x, ref s, 1, geometry);
-                DenseTraining<TV, TS>.Forward(ref s, ref w, ref Unsafe.Add(ref w, 192), true, ref a, steps1, 12, 16, 16);
-                {
-                    nuint count = (nuint)(steps1 * 16), i = 0;
-                    for (; i + (nuint)TS.Count <= count; i += (nuint)TS.Count)
-                    {
-                        TS.Store(Activation<TV, TS>.Relu(TS.Load(ref a, i)), ref a, i);
-                    }
-                    for (; i < count; i++)
-                    {
-                        Unsafe.Add(ref a, i) = Activation<float, SimdScalar>.Relu(Unsafe.Add(ref a, i));
-                    }
-                }
+                ImplicitGemm<TV, TS>.Forward<ReluEpilogue<TV, TS>>(ref x, ref w, ref Unsafe.Add(ref w, 192), true, ref a, ref s, 1, geometry, 16, 16);
             }
             // max_pooling1d (MaxPooling1D): (None, None, 16) -> (None, None, 16)
             int steps2 = StepWindow.Checked("max_pooling1d", steps1, 2, 2, 1, StepWindow.Valid);

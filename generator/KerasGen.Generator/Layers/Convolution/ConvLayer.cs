@@ -246,11 +246,22 @@ internal sealed record ConvLayer(
         return StepsKernel.Windowed(
             steps => $"global::KerasGen.Kernels.StepWindow.Checked({Literals.Quote(layer.Name)}, {steps}, {window})",
             (_, outSteps) => $"{outSteps} * {Filters}",
-            (_, outSteps) => Pointwise ? "0" : $"{outSteps} * {patch}",
+            (inSteps, outSteps) => Implicit
+                ? $"global::KerasGen.Kernels.ImplicitGemm<float, global::KerasGen.Kernels.SimdScalar>.ScratchFloats(global::KerasGen.Kernels.StepWindow.Geometry({inSteps}, {channels}, {window}))"
+                : Pointwise ? "0" : $"{outSteps} * {patch}",
             c =>
             {
                 string cols = c.Input;
                 if (!Pointwise) c.W.Line($"var geometry = global::KerasGen.Kernels.StepWindow.Geometry({c.InSteps}, {channels}, {window}, {Groups});");
+                if (Implicit)
+                {
+                    // As the fixed-length forward pass: the implicit GEMM, with relu in its stores.
+                    bool relu = ActivationName == "relu";
+                    c.W.Line($"global::KerasGen.Kernels.ImplicitGemm<TV, TS>.Forward{(relu ? "<global::KerasGen.Kernels.ReluEpilogue<TV, TS>>" : "")}(ref {c.Input}, ref {c.Weight(0)}, ref {(UseBias ? c.Weight(1) : c.Weight(0))}, {Literals.Bool(UseBias)}, ref {c.Output}, ref {c.Scratch}, 1, geometry, {Filters}, {c.Weights[0].Stride});");
+                    if (!relu && ActivationName != "linear")
+                        ActivationCode.Forward(c.W, "TV", "TS", ActivationName, c.Output, c.Output, $"{c.OutSteps} * {Filters}", c.OutSteps, Filters);
+                    return;
+                }
                 using (GroupLoop(c.W))
                 {
                     if (!Pointwise)
