@@ -122,6 +122,8 @@ add('conv2d_dilation', [8, 8, 2], [{ make: conv2d({ filters: 3, kernelSize: 3, d
 // Rows long enough for the implicit GEMM's blocks of four positions, and filter counts with a partial panel.
 add('conv2d_wide_rows_same', [12, 13, 3], [{ make: conv2d({ filters: 20, kernelSize: 3, padding: 'same', activation: 'relu' }) }]);
 add('conv2d_wide_rows_strided', [11, 17, 2], [{ make: conv2d({ filters: 33, kernelSize: [2, 3], strides: [2, 2], useBias: false }) }]);
+// Rows narrower than a block of four, with relu: im2col, the Dense GEMM, then relu over a row that is not whole registers.
+add('conv2d_narrow_rows_relu', [5, 4, 2], [{ make: conv2d({ filters: 5, kernelSize: 3, activation: 'relu' }) }]);
 add('conv2d_wide_rows_dilated', [9, 16, 4], [{ make: conv2d({ filters: 64, kernelSize: 3, dilationRate: [1, 2], padding: 'same' }) }]);
 add('conv1d_stack_flatten_dense', [10, 32], [
   { make: conv1d({ filters: 64, kernelSize: 3, padding: 'same', activation: 'relu' }) },

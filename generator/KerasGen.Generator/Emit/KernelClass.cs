@@ -33,8 +33,10 @@ internal sealed class KernelClass
     };
 
     private readonly ModelSpec _spec;
+    private readonly string _contents;
 
-    public KernelClass(ModelSpec spec) => _spec = spec;
+    /// <param name="contents">What the class holds, for its summary.</param>
+    public KernelClass(ModelSpec spec, string contents) => (_spec, _contents) = (spec, contents);
 
     /// <summary>The body, written at the class's indentation.</summary>
     public CodeWriter W { get; } = new(2);
@@ -52,7 +54,7 @@ internal sealed class KernelClass
         {
             foreach (var u in Usings) file.Line($"using {u};");
             file.Line();
-            file.Line($"/// <summary>The compiled kernels of {_spec.ClassName}: one forward pass per kernel path, its layers' kernels, the batch path{(_spec.Compile is null ? "" : " and the training passes")}.</summary>");
+            file.Line($"/// <summary>The compiled kernels of {_spec.ClassName}: {_contents}.</summary>");
             file.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"KerasGen\", \"{version}\")]");
             using (file.Block($"file static class {ClassName}"))
             {

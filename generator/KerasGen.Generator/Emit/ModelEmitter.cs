@@ -18,7 +18,9 @@ internal static class ModelEmitter
     public static string Emit(ModelPlan plan)
     {
         var layout = new ModelLayout(plan);
-        var kernels = new KernelClass(plan.Spec);
+        var kernels = new KernelClass(plan.Spec, plan.UnknownSteps
+            ? "Plan (the steps after each layer and the buffer sizes) and PredictSteps, generic over the register width"
+            : "one forward pass per kernel path, its layers' kernels, the batch path" + (plan.Spec.Compile is null ? "" : " and the training passes"));
         var w = new CodeWriter();
         string interfaces = "global::KerasGen.ISequentialModel, global::KerasGen.Weights.IWeightLayout" +
             (plan.Spec.Compile is null ? "" : ", global::KerasGen.ITrainableModel, global::KerasGen.Training.IDifferentiableModel");

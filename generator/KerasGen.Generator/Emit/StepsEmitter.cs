@@ -107,7 +107,6 @@ internal static class StepsEmitter
     public static void EmitKernels(CodeWriter k, ModelPlan plan, ModelLayout layout)
     {
         var steps = Steps(plan);
-        k.Line();
         k.Line("// ---- Unknown steps: Predict(x, y, steps) ----");
         k.Line("/// <summary>The output size for an input of <paramref name=\"steps\"/> steps, and the floats of each activation buffer and of the scratch.</summary>");
         using (k.Block("public static int Plan(int steps, out int buffer, out int scratch)"))
@@ -142,8 +141,7 @@ internal static class StepsEmitter
                 var weights = layout.Weights[layer.Index];
                 string target = current == "a" ? "b" : "a";
                 if (step.Kernel is { Emit: { } emit })
-                    using (k.Block(""))
-                        emit(new StepsContext(k, layer, weights, current, target, "s", step.In!, step.Out ?? ""));
+                    emit(new StepsContext(k, layer, weights, current, target, "s", step.In!, step.Out ?? ""));
                 else
                 {
                     var (one, n) = step.Kernel is null ? (layer, "1") : (layer.OneStep, step.In!);

@@ -39,7 +39,8 @@ internal sealed class StepsKernel
 }
 
 /// <summary>What a windowed layer's emission works with: the buffers (names of <c>ref float</c> locals), the weights,
-/// the input steps and (when the output has them) the output steps, as names of <c>int</c> locals.</summary>
+/// the input steps and (when the output has them) the output steps, as names of <c>int</c> locals. The statements
+/// share the method's scope with the other layers', so locals a layer declares go in a block of its own.</summary>
 internal sealed class StepsContext
 {
     public StepsContext(CodeWriter w, LayerPlan layer, IReadOnlyList<PlacedWeight> weights, string input, string output, string scratch, string inSteps, string outSteps)

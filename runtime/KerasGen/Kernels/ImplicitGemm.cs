@@ -5,15 +5,8 @@ using KerasGen.Training;
 
 namespace KerasGen.Kernels;
 
-/// <summary>
-/// A convolution's forward product without im2col (an "implicit GEMM"): the GEMM of DenseTraining.Forward, but each
-/// block of four output positions reads its windows straight from the input through a table of offsets (window cell
-/// and channel → input offset), so window rows are never copied — with few input channels (an RGB image's 3) im2col's
-/// copies cost half as much as the product. The input is first copied into a zero-bordered map, so every window lies
-/// inside it and padding needs no special case; a row's last block overlaps the one before when the width is not a
-/// multiple of four (the overlap is computed twice, to the same values). Rows narrower than a block go through
-/// im2col and the Dense GEMM. channels_last, one group.
-/// </summary>
+/// <summary>What the implicit GEMM applies to each accumulator register as it stores it: nothing, or the layer's
+/// activation when nothing needs the pre-activation.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public interface IEpilogue<TV> where TV : struct
 {
@@ -36,8 +29,16 @@ public readonly struct ReluEpilogue<TV, TS> : IEpilogue<TV> where TV : struct wh
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply(TV value) => Activation<TV, TS>.Relu(value);
 }
 
-/// <summary>The implicit-GEMM kernels; <see cref="Forward{TE}"/>'s epilogue is applied to every stored register,
-/// a struct type argument so the JIT compiles it into the store.</summary>
+/// <summary>
+/// A convolution's forward product without im2col (an "implicit GEMM"): the GEMM of DenseTraining.Forward, but each
+/// block of four output positions reads its windows straight from the input through a table of offsets (window cell
+/// and channel → input offset), so window rows are never copied — with few input channels (an RGB image's 3) im2col's
+/// copies cost half as much as the product. The input is first copied into a zero-bordered map, so every window lies
+/// inside it and padding needs no special case; a row's last block overlaps the one before when the width is not a
+/// multiple of four (the overlap is computed twice, to the same values). Rows narrower than a block go through
+/// im2col and the Dense GEMM. channels_last, one group. The epilogue
+/// of <see cref="Forward{TE}"/> is a struct type argument, so the JIT compiles it into the stores.
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, ISimd<TV>
 {

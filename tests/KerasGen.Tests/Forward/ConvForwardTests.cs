@@ -32,6 +32,7 @@ public class ConvForwardTests
         ["conv2d_channels_first_same"] = () => new Conv2DChannelsFirstSame(),
         ["conv2d_dilation"] = () => new Conv2DDilation(),
         ["conv2d_wide_rows_same"] = () => new Conv2DWideRowsSame(),
+        ["conv2d_narrow_rows_relu"] = () => new Conv2DNarrowRowsRelu(),
         ["conv2d_wide_rows_strided"] = () => new Conv2DWideRowsStrided(),
         ["conv2d_wide_rows_dilated"] = () => new Conv2DWideRowsDilated(),
         ["conv1d_groups_same_relu"] = () => new Conv1DGroupsSameRelu(),

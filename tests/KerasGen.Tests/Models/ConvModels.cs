@@ -19,6 +19,7 @@ namespace KerasGen.Tests.Models;
 [Sequential, Conv2D(4, new[] { 3, 2 }, Strides = new[] { 2, 3 }, Padding = "same", InputShape = new[] { 9, 8, 2 })] public partial class Conv2DSameStrides;
 [Sequential(ImageDataFormat = "channels_first"), Conv2D(6, 3, Padding = "same", InputShape = new[] { 3, 6, 5 })] public partial class Conv2DChannelsFirstSame;
 [Sequential, Conv2D(20, 3, Padding = "same", Activation = "relu", InputShape = new[] { 12, 13, 3 })] public partial class Conv2DWideRowsSame;
+[Sequential, Conv2D(5, 3, Activation = "relu", InputShape = new[] { 5, 4, 2 })] public partial class Conv2DNarrowRowsRelu;
 [Sequential, Conv2D(33, new[] { 2, 3 }, Strides = new[] { 2, 2 }, UseBias = false, InputShape = new[] { 11, 17, 2 })] public partial class Conv2DWideRowsStrided;
 [Sequential, Conv2D(64, 3, DilationRate = new[] { 1, 2 }, Padding = "same", InputShape = new[] { 9, 16, 4 })] public partial class Conv2DWideRowsDilated;
 [Sequential, Conv1D(4, 3, Padding = "same", Groups = 2, Activation = "relu", InputShape = new[] { 9, 6 })] public partial class Conv1DGroupsSameRelu;

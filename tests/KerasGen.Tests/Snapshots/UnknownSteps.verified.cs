@@ -128,11 +128,10 @@ namespace KerasGen.Generated
     using KerasGen.Kernels;
     using KerasGen.Training;
 
-    /// <summary>The compiled kernels of SequenceModel: one forward pass per kernel path, its layers' kernels, the batch path.</summary>
+    /// <summary>The compiled kernels of SequenceModel: Plan (the steps after each layer and the buffer sizes) and PredictSteps, generic over the register width.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("KerasGen", "0.1.0")]
     file static class SequenceModelKernels
     {
-
         // ---- Unknown steps: Predict(x, y, steps) ----
         /// <summary>The output size for an input of <paramref name="steps"/> steps, and the floats of each activation buffer and of the scratch.</summary>
         public static int Plan(int steps, out int buffer, out int scratch)
@@ -165,13 +164,9 @@ namespace KerasGen.Generated
             }
             // max_pooling1d (MaxPooling1D): (None, None, 16) -> (None, None, 16)
             int steps2 = StepWindow.Checked("max_pooling1d", steps1, 2, 2, 1, StepWindow.Valid);
-            {
-                Pooling.Forward(ref a, ref b, 1, StepWindow.Geometry(steps1, 16, 2, 2, 1, StepWindow.Valid), true);
-            }
+            Pooling.Forward(ref a, ref b, 1, StepWindow.Geometry(steps1, 16, 2, 2, 1, StepWindow.Valid), true);
             // global_average_pooling1d (GlobalAveragePooling1D): (None, None, 16) -> (None, 16)
-            {
-                Pooling.GlobalForward(ref b, ref a, 1, steps2, 16, 16, 1, false);
-            }
+            Pooling.GlobalForward(ref b, ref a, 1, steps2, 16, 16, 1, false);
             // dense (Dense): (None, 16) -> (None, 1)
             DenseTraining<TV, TS>.Forward(ref a, ref Unsafe.Add(ref w, 208), ref Unsafe.Add(ref w, 464), true, ref b, 1 * 1, 16, 1, 16);
             {

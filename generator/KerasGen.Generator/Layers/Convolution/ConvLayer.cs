@@ -251,6 +251,7 @@ internal sealed record ConvLayer(
                 : Pointwise ? "0" : $"{outSteps} * {patch}",
             c =>
             {
+                using var scope = c.W.Block("");
                 string cols = c.Input;
                 if (!Pointwise) c.W.Line($"var geometry = global::KerasGen.Kernels.StepWindow.Geometry({c.InSteps}, {channels}, {window}, {Groups});");
                 if (Implicit)
