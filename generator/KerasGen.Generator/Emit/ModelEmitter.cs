@@ -52,6 +52,8 @@ internal static class ModelEmitter
             w.Line($"public void Predict(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::KerasGen.KernelPath path) => {error};");
             w.Line($"public float[][] GetWeights() => {error};");
             w.Line($"public void SetWeights(global::System.Collections.Generic.IReadOnlyList<float[]> weights) => {error};");
+            w.Line($"public void LoadWeights(string path) => {error};");
+            w.Line($"public void SaveWeights(string path) => {error};");
             w.Line($"public int CountParams() => {error};");
             w.Line($"public string Summary() => {error};");
             w.Line($"public string Summary(int lineLength) => {error};");
@@ -153,6 +155,12 @@ internal static class ModelEmitter
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line($"public void SetWeights(global::System.Collections.Generic.IReadOnlyList<float[]> weights) => global::KerasGen.Weights.WeightTable.Set({Literals.Quote(spec.ModelName)}, s_slots, weights, _weights.Span);");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("public void LoadWeights(string path) => global::KerasGen.Weights.KerasWeights.Load(this, path);");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("public void SaveWeights(string path) => global::KerasGen.Weights.KerasWeights.Save(this, path);");
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line($"public int CountParams() => {parameters};");

@@ -28,6 +28,16 @@ public interface IModel
     /// length it throws <see cref="ArgumentException"/> and leaves the model unchanged.</summary>
     void SetWeights(IReadOnlyList<float[]> weights);
 
+    /// <summary>Keras <c>load_weights(path)</c>: the format follows the file — Keras 3 <c>.weights.h5</c>, a
+    /// <c>.keras</c> archive (its config checked against this model first), a legacy Keras 1/2 <c>.h5</c>, a TF.js
+    /// <c>model.json</c>. A missing file throws <see cref="System.IO.FileNotFoundException"/>; a corrupt or
+    /// mismatched one <see cref="System.IO.InvalidDataException"/> naming the file, the place in it and both
+    /// shapes; either way the model is left unchanged.</summary>
+    void LoadWeights(string path);
+
+    /// <summary>Keras 3 <c>save_weights(path)</c>: a <c>.weights.h5</c> file Keras 3 loads, written atomically.</summary>
+    void SaveWeights(string path);
+
     /// <summary>Keras <c>count_params()</c>.</summary>
     int CountParams();
 

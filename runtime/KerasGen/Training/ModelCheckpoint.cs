@@ -6,8 +6,8 @@ namespace KerasGen.Training;
 
 /// <summary>
 /// Keras <c>ModelCheckpoint(filepath, monitor="val_loss", save_best_only=False, mode="auto", save_weights_only=True)</c>
-/// in KerasGen's native weight format (<see cref="WeightFile"/>, written atomically). The path may contain
-/// <c>{epoch}</c> or <c>{epoch:02d}</c> (1-based, as Keras formats it).
+/// as a Keras 3 <c>.weights.h5</c> file (<see cref="KerasWeights"/>, written atomically), which Keras and
+/// <c>LoadWeights</c> read back. The path may contain <c>{epoch}</c> or <c>{epoch:02d}</c> (1-based, as Keras formats it).
 /// </summary>
 public sealed class ModelCheckpoint : ICallback
 {
@@ -21,6 +21,11 @@ public sealed class ModelCheckpoint : ICallback
 
     public ModelCheckpoint(string filepath, string monitor = "val_loss", bool saveBestOnly = false, MonitorMode mode = MonitorMode.Auto, int verbose = 0, Action<string>? print = null)
     {
+        ArgumentNullException.ThrowIfNull(filepath);
+        if (!filepath.EndsWith(".weights.h5", StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException(
+                $"When using `save_weights_only=True` in `ModelCheckpoint`, the filepath provided must end in `.weights.h5` (Keras weights format). Received: filepath={filepath}",
+                nameof(filepath));
         (_path, _monitor, _saveBestOnly, _mode, _verbose) = (filepath, monitor, saveBestOnly, mode, verbose);
         _print = print ?? Console.WriteLine;
     }
@@ -51,6 +56,6 @@ public sealed class ModelCheckpoint : ICallback
             _best = current;
         }
         else if (_verbose > 0) _print($"\nEpoch {epoch + 1}: saving model to {path}");
-        WeightFile.Save(context.Model, path);
+        KerasWeights.Save(context.Model, path);
     }
 }

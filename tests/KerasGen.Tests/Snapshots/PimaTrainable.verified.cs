@@ -124,6 +124,12 @@ namespace Samples
         public void SetWeights(global::System.Collections.Generic.IReadOnlyList<float[]> weights) => global::KerasGen.Weights.WeightTable.Set("sequential", s_slots, weights, _weights.Span);
 
         /// <inheritdoc/>
+        public void LoadWeights(string path) => global::KerasGen.Weights.KerasWeights.Load(this, path);
+
+        /// <inheritdoc/>
+        public void SaveWeights(string path) => global::KerasGen.Weights.KerasWeights.Save(this, path);
+
+        /// <inheritdoc/>
         public int CountParams() => 221;
 
         /// <inheritdoc/>

@@ -125,14 +125,14 @@ public class FitTests
         string folder = Directory.CreateTempSubdirectory("kerasgen").FullName;
         try
         {
-            string path = Path.Combine(folder, "best.kgw");
+            string path = Path.Combine(folder, "best.weights.h5");
             var model = new IrisLike(8);
             var recorder = new WeightRecorder();
             var history = model.Fit(Iris.X, Iris.Y, epochs: 6, batchSize: 16, validationSplit: 0.2f, verbose: 0,
                 callbacks: new ICallback[] { recorder, new ModelCheckpoint(path, monitor: "val_loss", saveBestOnly: true) });
             int best = Enumerable.Range(0, 6).MinBy(e => history["val_loss"][e]);
             var restored = new IrisLike(1);
-            WeightFile.Load(restored, path);
+            restored.LoadWeights(path);
             Assert.Equal(recorder.Weights[best], restored.GetWeights());
             Assert.Single(Directory.GetFiles(folder)); // no temporary file left behind
         }

@@ -1,0 +1,56 @@
+using KerasGen;
+
+namespace KerasGen.Tests.Models;
+
+// The models of tests/reference/make_weight_fixtures.js, whose weights are checked in as TF.js, Keras 3 and legacy
+// Keras files (Fixtures/weights/<model>/).
+
+/// <summary>Fixture "mlp".</summary>
+[Sequential]
+[Dense(12, Activation = "relu", InputShape = new[] { 8 })]
+[Dropout(0.25)]
+[Dense(8, Activation = "tanh")]
+[Dense(1, Activation = "sigmoid")]
+public partial class WeightsMlp;
+
+/// <summary>Fixture "conv1d".</summary>
+[Sequential]
+[Conv1D(4, 3, Activation = "relu", InputShape = new[] { 10, 2 })]
+[MaxPooling1D(2)]
+[Conv1D(3, 2, Padding = "same", UseBias = false)]
+[Flatten]
+[Dense(2, Activation = "softmax")]
+public partial class WeightsConv1D;
+
+/// <summary>Fixture "conv1d" declared with Keras 1's layer names, as a Keras 1 user would have.</summary>
+[Sequential]
+[Convolution1D(4, 3, Activation = "relu", InputDim = 2, InputLength = 10)]
+[MaxPooling1D(2)]
+[Convolution1D(3, 2, BorderMode = "same", Bias = false)]
+[Flatten]
+[Dense(2, Activation = "softmax")]
+public partial class WeightsConvolution1D;
+
+/// <summary>Fixture "conv2d".</summary>
+[Sequential]
+[Conv2D(3, new[] { 3, 2 }, Strides = new[] { 1, 2 }, Activation = "relu", InputShape = new[] { 6, 6, 2 })]
+[AveragePooling2D(new[] { 2, 1 })]
+[Flatten]
+[Dense(3)]
+public partial class WeightsConv2D;
+
+/// <summary>Fixture "conv2d_channels_first".</summary>
+[Sequential(ImageDataFormat = "channels_first")]
+[Conv2D(2, new[] { 2, 3 }, InputShape = new[] { 2, 5, 5 })]
+[Flatten]
+[Dense(2, Activation = "tanh")]
+public partial class WeightsConv2DChannelsFirst;
+
+/// <summary>"conv1d" with a kernel size that differs from the files': 3 → 5 in the second convolution.</summary>
+[Sequential]
+[Conv1D(4, 3, Activation = "relu", InputShape = new[] { 10, 2 })]
+[MaxPooling1D(2)]
+[Conv1D(3, 5, Padding = "same", UseBias = false)]
+[Flatten]
+[Dense(2, Activation = "softmax")]
+public partial class WeightsConv1DOtherKernel;
