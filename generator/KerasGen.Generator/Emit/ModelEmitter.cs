@@ -60,6 +60,7 @@ internal static class ModelEmitter
             if (spec.Compile is not null)
             {
                 w.Line($"public global::KerasGen.Training.Optimizers.Optimizer Optimizer => {error};");
+                w.Line($"public void SaveWeights(string path, bool includeOptimizer) => {error};");
                 w.Line($"public float TrainOnBatch(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y) => {error};");
                 w.Line($"public global::KerasGen.Training.History Fit(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, int epochs = 1, int batchSize = 32, float validationSplit = 0, bool shuffle = true, int verbose = 1, params global::KerasGen.Training.ICallback[] callbacks) => {error};");
                 w.Line($"public float[] Evaluate(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, int batchSize = 32) => {error};");

@@ -40,6 +40,9 @@ internal static class TrainingEmitter
         w.Line($"/// <summary>The optimizer, with its step count and learning rate (Keras <c>model.optimizer</c>).</summary>");
         w.Line($"public {Training}.Optimizers.Optimizer Optimizer => KerasGenTrainer.Optimizer;");
         w.Line();
+        w.Line("/// <summary>Keras 3 <c>save_weights(path)</c>, with the optimizer's state when <paramref name=\"includeOptimizer\"/> (once it has taken a step), so a model loaded from the file resumes training exactly.</summary>");
+        w.Line("public void SaveWeights(string path, bool includeOptimizer) => global::KerasGen.Weights.KerasWeights.Save(this, path, includeOptimizer);");
+        w.Line();
         w.Line($"private {Training}.Trainer KerasGenTrainer => _trainer ??= new {Training}.Trainer(this, KerasGenTrainingSpec);");
         w.Line();
         w.Line("/// <inheritdoc/>");

@@ -13,6 +13,9 @@ public interface IDifferentiableModel : IModel, IWeightLayout
 {
     TrainingSpec TrainingSpec { get; }
 
+    /// <summary>The model's optimizer (its state is saved with the weights on request).</summary>
+    Optimizers.Optimizer Optimizer { get; }
+
     /// <summary>The weights, in the internal (padded) layout.</summary>
     Span<float> WeightBuffer { get; }
 

@@ -24,9 +24,9 @@ public static class KerasWeights
         {
             using var stream = File.OpenRead(path);
             if (path.EndsWith(".keras", StringComparison.OrdinalIgnoreCase))
-                loaded = KerasArchive.Read(path, stream, objects, slots);
+                loaded = KerasArchive.Read(path, stream, model, objects, slots);
             else if (path.EndsWith(".weights.h5", StringComparison.OrdinalIgnoreCase))
-                loaded = Hdf5.Read(path, stream, root => { var into = new LoadedWeights(path, slots); Keras3WeightsFile.Read(root, objects, into); return into; });
+                loaded = Hdf5.Read(path, stream, root => { var into = new LoadedWeights(path, slots); Keras3WeightsFile.Read(root, model, objects, into); return into; });
             else if (path.EndsWith(".h5", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".hdf5", StringComparison.OrdinalIgnoreCase))
                 loaded = Hdf5.Read(path, stream, root => { var into = new LoadedWeights(path, slots); LegacyH5File.Read(root, objects, into); return into; });
             else throw Unsupported(path);
@@ -35,14 +35,20 @@ public static class KerasWeights
     }
 
     /// <summary>Writes the model's weights as Keras 3 <c>save_weights</c> does, to a temporary file renamed over
-    /// <paramref name="path"/>, so a failure never leaves a half-written file.</summary>
-    public static void Save(IModel model, string path)
+    /// <paramref name="path"/>, so a failure never leaves a half-written file. With
+    /// <paramref name="includeOptimizer"/> (a model with <c>[Compile]</c>), the optimizer's state goes in too, as
+    /// Keras saves it once the optimizer is built, and LoadWeights restores it.</summary>
+    public static void Save(IModel model, string path, bool includeOptimizer = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!path.EndsWith(".weights.h5", StringComparison.OrdinalIgnoreCase))
             throw new ArgumentException($"The filename must end in `.weights.h5`. Received: filepath={path}", nameof(path));
         var (objects, slots) = KerasObject.Of(model);
-        var file = Keras3WeightsFile.Build(objects, slots, model.GetWeights());
+        var trainable = model as KerasGen.Training.IDifferentiableModel;
+        if (includeOptimizer && trainable is null)
+            throw new ArgumentException("Only a model with [Compile] has an optimizer whose state can be saved.", nameof(includeOptimizer));
+        var optimizer = includeOptimizer ? OptimizerVariables.Build(trainable!, slots) : null;
+        var file = Keras3WeightsFile.Build(objects, slots, model.GetWeights(), optimizer);
         string full = Path.GetFullPath(path);
         string temporary = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + ".tmp-" + Guid.NewGuid().ToString("N"));
         try

@@ -65,7 +65,7 @@ public static class WeightTable
         return count;
     }
 
-    private static void Write(WeightSlot slot, ReadOnlySpan<float> values, Span<float> buffer)
+    internal static void Write(WeightSlot slot, ReadOnlySpan<float> values, Span<float> buffer)
     {
         int width = slot.GroupColumns;
         for (int g = 0; g < slot.Groups; g++)

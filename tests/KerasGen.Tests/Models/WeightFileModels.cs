@@ -54,3 +54,23 @@ public partial class WeightsConv2DChannelsFirst;
 [Flatten]
 [Dense(2, Activation = "softmax")]
 public partial class WeightsConv1DOtherKernel;
+
+// One conv model per optimizer whose state a .weights.h5 can carry (resumed-training tests).
+[Sequential, Conv1D(3, 2, Activation = "relu", InputShape = new[] { 5, 2 }), Flatten, Dense(2), Compile(Loss = "mse", Optimizer = "sgd", LearningRate = 0.05, Momentum = 0.9)]
+public partial class ResumeSgdMomentum;
+[Sequential, Conv1D(3, 2, Activation = "relu", InputShape = new[] { 5, 2 }), Flatten, Dense(2), Compile(Loss = "mse", Optimizer = "sgd", LearningRate = 0.05)]
+public partial class ResumeSgd;
+[Sequential, Conv1D(3, 2, Activation = "relu", InputShape = new[] { 5, 2 }), Flatten, Dense(2), Compile(Loss = "mse", Optimizer = "adam", LearningRate = 0.01)]
+public partial class ResumeAdam;
+[Sequential, Conv1D(3, 2, Activation = "relu", InputShape = new[] { 5, 2 }), Flatten, Dense(2), Compile(Loss = "mse", Optimizer = "adam", LearningRate = 0.01, Amsgrad = true)]
+public partial class ResumeAdamAmsgrad;
+[Sequential, Conv1D(3, 2, Activation = "relu", InputShape = new[] { 5, 2 }), Flatten, Dense(2), Compile(Loss = "mse", Optimizer = "rmsprop", LearningRate = 0.01, Momentum = 0.5, Centered = true)]
+public partial class ResumeRmsPropCentered;
+[Sequential, Conv1D(3, 2, Activation = "relu", InputShape = new[] { 5, 2 }), Flatten, Dense(2), Compile(Loss = "mse", Optimizer = "adagrad", LearningRate = 0.05)]
+public partial class ResumeAdagrad;
+[Sequential, Conv1D(3, 2, Activation = "relu", InputShape = new[] { 5, 2 }), Flatten, Dense(2), Compile(Loss = "mse", Optimizer = "adadelta", LearningRate = 1)]
+public partial class ResumeAdadelta;
+[Sequential, Conv1D(3, 2, Activation = "relu", InputShape = new[] { 5, 2 }), Flatten, Dense(2), Compile(Loss = "mse", Optimizer = "adamax", LearningRate = 0.01)]
+public partial class ResumeAdamax;
+[Sequential, Conv1D(3, 2, Activation = "relu", InputShape = new[] { 5, 2 }), Flatten, Dense(2), Compile(Loss = "mse", Optimizer = "nadam", LearningRate = 0.01)]
+public partial class ResumeNadam;

@@ -151,6 +151,9 @@ namespace Samples
         /// <summary>The optimizer, with its step count and learning rate (Keras <c>model.optimizer</c>).</summary>
         public global::KerasGen.Training.Optimizers.Optimizer Optimizer => KerasGenTrainer.Optimizer;
 
+        /// <summary>Keras 3 <c>save_weights(path)</c>, with the optimizer's state when <paramref name="includeOptimizer"/> (once it has taken a step), so a model loaded from the file resumes training exactly.</summary>
+        public void SaveWeights(string path, bool includeOptimizer) => global::KerasGen.Weights.KerasWeights.Save(this, path, includeOptimizer);
+
         private global::KerasGen.Training.Trainer KerasGenTrainer => _trainer ??= new global::KerasGen.Training.Trainer(this, KerasGenTrainingSpec);
 
         /// <inheritdoc/>

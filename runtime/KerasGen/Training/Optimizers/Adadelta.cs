@@ -13,6 +13,8 @@ public sealed class Adadelta : Optimizer
     public Adadelta(float learningRate, float rho, float epsilon, float weightDecay) : base(learningRate, weightDecay) =>
         (_rho, _epsilon) = (rho, epsilon);
 
+    internal override (string Name, float[] Values)[][] StateBlocks => new[] { new[] { ("accumulated_grad", _gradSquares), ("accumulated_delta_var", _deltaSquares) } };
+
     protected override void EnsureState(int length)
     {
         if (_gradSquares.Length != length) (_gradSquares, _deltaSquares) = (new float[length], new float[length]);

@@ -12,6 +12,8 @@ public sealed class Adagrad : Optimizer
     public Adagrad(float learningRate, float initialAccumulatorValue, float epsilon, float weightDecay) : base(learningRate, weightDecay) =>
         (_initial, _epsilon) = (initialAccumulatorValue, epsilon);
 
+    internal override (string Name, float[] Values)[][] StateBlocks => new[] { new[] { ("accumulator", _accumulator) } };
+
     protected override void EnsureState(int length)
     {
         if (_accumulator.Length == length) return;

@@ -15,6 +15,10 @@ public sealed class Adam : Optimizer
     public Adam(float learningRate, float beta1, float beta2, float epsilon, bool amsgrad, float weightDecay) : base(learningRate, weightDecay) =>
         (_beta1, _beta2, _epsilon, _amsgrad) = (beta1, beta2, epsilon, amsgrad);
 
+    internal override (string Name, float[] Values)[][] StateBlocks => _amsgrad
+        ? new[] { new[] { ("momentum", _m), ("velocity", _v) }, new[] { ("velocity_hat", _vMax) } }
+        : new[] { new[] { ("momentum", _m), ("velocity", _v) } };
+
     protected override void EnsureState(int length)
     {
         if (_m.Length == length) return;

@@ -12,6 +12,8 @@ public sealed class Adamax : Optimizer
     public Adamax(float learningRate, float beta1, float beta2, float epsilon, float weightDecay) : base(learningRate, weightDecay) =>
         (_beta1, _beta2, _epsilon) = (beta1, beta2, epsilon);
 
+    internal override (string Name, float[] Values)[][] StateBlocks => new[] { new[] { ("momentum", _m), ("norm", _u) } };
+
     protected override void EnsureState(int length)
     {
         if (_m.Length != length) (_m, _u) = (new float[length], new float[length]);

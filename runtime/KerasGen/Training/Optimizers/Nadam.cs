@@ -14,6 +14,11 @@ public sealed class Nadam : Optimizer
     public Nadam(float learningRate, float beta1, float beta2, float epsilon, float weightDecay) : base(learningRate, weightDecay) =>
         (_beta1, _beta2, _epsilon) = (beta1, beta2, epsilon);
 
+    internal override (string Name, float[] Values)[][] StateBlocks => new[] { new[] { ("momentum", _m), ("velocity", _v) } };
+
+    /// <summary>Keras' <c>u_product</c>, the running product of the momentum schedule.</summary>
+    internal override float[] Scalars { get => new[] { _momentumProduct }; set => _momentumProduct = value[0]; }
+
     protected override void EnsureState(int length)
     {
         if (_m.Length != length) (_m, _v) = (new float[length], new float[length]);

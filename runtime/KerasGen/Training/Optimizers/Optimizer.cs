@@ -51,6 +51,32 @@ public abstract class Optimizer
         Iterations++;
     }
 
+    /// <summary>
+    /// Keras' optimizer variables after <c>iterations</c> and <c>learning_rate</c>, in the order Keras saves them
+    /// (<c>optimizer/vars/2…</c>): blocks, each created by one <c>add_optimizer_variables</c> call, whose slots are
+    /// interleaved per model variable (Adam: momentum and velocity of the kernel, then of the bias…), each slot a
+    /// buffer in the weights' internal layout. Valid after <see cref="Build"/>.
+    /// </summary>
+    internal abstract (string Name, float[] Values)[][] StateBlocks { get; }
+
+    /// <summary>Scalar variables Keras saves after the blocks (Nadam's <c>u_product</c>).</summary>
+    internal virtual float[] Scalars { get => Array.Empty<float>(); set { } }
+
+    /// <summary>Keras' <c>optimizer.built</c>: it has taken a step, or its state was loaded.</summary>
+    internal bool Built => Iterations > 0 || _restored;
+
+    private bool _restored;
+
+    /// <summary>Allocates the state for a weight buffer of <paramref name="length"/> floats, as Keras' <c>build</c>.</summary>
+    internal void Build(int length) => EnsureState(length);
+
+    /// <summary>Sets what a weights file saved: the iteration count and learning rate (the buffers are filled through
+    /// <see cref="StateBlocks"/>), so a resumed Fit continues exactly.</summary>
+    internal void Restore(long iterations, float learningRate)
+    {
+        (Iterations, LearningRate, _restored) = (iterations, learningRate, true);
+    }
+
     /// <summary>Allocates the optimizer's state for <paramref name="length"/> weights (once).</summary>
     protected abstract void EnsureState(int length);
 

@@ -14,6 +14,17 @@ public sealed class RmsProp : Optimizer
     public RmsProp(float learningRate, float rho, float momentum, float epsilon, bool centered, float weightDecay) : base(learningRate, weightDecay) =>
         (_rho, _momentum, _epsilon, _centered) = (rho, momentum, epsilon, centered);
 
+    internal override (string Name, float[] Values)[][] StateBlocks
+    {
+        get
+        {
+            var blocks = new System.Collections.Generic.List<(string, float[])[]> { new[] { ("velocity", _v) } };
+            if (_momentum > 0) blocks.Add(new[] { ("momentum", _m) });
+            if (_centered) blocks.Add(new[] { ("average_gradient", _mean) });
+            return blocks.ToArray();
+        }
+    }
+
     protected override void EnsureState(int length)
     {
         if (_v.Length == length) return;

@@ -16,6 +16,9 @@ public sealed class Sgd : Optimizer
         (_momentum, _nesterov) = (momentum, nesterov);
     }
 
+    internal override (string Name, float[] Values)[][] StateBlocks =>
+        _momentum != 0 ? new[] { new[] { ("momentum", _velocity) } } : Array.Empty<(string, float[])[]>();
+
     protected override void EnsureState(int length)
     {
         if (_momentum != 0 && _velocity.Length != length) _velocity = new float[length];

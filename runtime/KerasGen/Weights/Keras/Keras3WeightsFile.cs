@@ -12,7 +12,14 @@ namespace KerasGen.Weights.Keras;
 /// </summary>
 internal static class Keras3WeightsFile
 {
-    public static void Read(IH5Group root, IReadOnlyList<KerasObject> objects, LoadedWeights into)
+    /// <summary>Reads every layer's weights, and the optimizer's state when the file has it and the model trains.</summary>
+    public static void Read(IH5Group root, IModel model, IReadOnlyList<KerasObject> objects, LoadedWeights into)
+    {
+        ReadLayers(root, objects, into);
+        if (model is KerasGen.Training.IDifferentiableModel trainable) OptimizerVariables.Read(root, trainable, objects, into);
+    }
+
+    private static void ReadLayers(IH5Group root, IReadOnlyList<KerasObject> objects, LoadedWeights into)
     {
         if (!root.LinkExists("layers"))
             throw new InvalidDataException($"{into.File} has no 'layers' group: it is not a Keras 3 weights file (a legacy Keras 2 file is read from a .h5 path).");
@@ -32,7 +39,7 @@ internal static class Keras3WeightsFile
     }
 
     /// <summary>The file as Keras 3.6+ writes it: every layer gets its <c>vars</c> group, named by an attribute.</summary>
-    public static H5File Build(IReadOnlyList<KerasObject> objects, IReadOnlyList<WeightSlot> slots, float[][] weights)
+    public static H5File Build(IReadOnlyList<KerasObject> objects, IReadOnlyList<WeightSlot> slots, float[][] weights, H5Group? optimizer)
     {
         var layers = new H5Group();
         foreach (var layer in objects)
@@ -45,6 +52,8 @@ internal static class Keras3WeightsFile
             }
             layers[layer.ObjectName] = new H5Group { ["vars"] = vars };
         }
-        return new H5File { ["layers"] = layers, ["vars"] = new H5Group() };
+        var file = new H5File { ["layers"] = layers, ["vars"] = new H5Group() };
+        if (optimizer is not null) file["optimizer"] = optimizer;
+        return file;
     }
 }

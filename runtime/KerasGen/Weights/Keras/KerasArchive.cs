@@ -11,7 +11,7 @@ namespace KerasGen.Weights.Keras;
 /// </summary>
 internal static class KerasArchive
 {
-    public static LoadedWeights Read(string path, Stream stream, IReadOnlyList<KerasObject> objects, IReadOnlyList<WeightSlot> slots)
+    public static LoadedWeights Read(string path, Stream stream, IModel model, IReadOnlyList<KerasObject> objects, IReadOnlyList<WeightSlot> slots)
     {
         ZipArchive zip;
         try
@@ -33,7 +33,7 @@ internal static class KerasArchive
             var into = new LoadedWeights($"{path} (model.weights.h5)", slots);
             return Hdf5.Read(into.File, h5, root =>
             {
-                Keras3WeightsFile.Read(root, objects, into);
+                Keras3WeightsFile.Read(root, model, objects, into);
                 return into;
             });
         }

@@ -29,12 +29,16 @@ internal sealed class LoadedWeights(string file, IReadOnlyList<WeightSlot> slots
 
     public void Set(int slot, float[] values) => _values[slot] = values;
 
+    /// <summary>What to do once the weights are in (restore the optimizer's state), checked already.</summary>
+    public System.Action? Then { get; set; }
+
     /// <summary>Writes every weight into the model, once all are read.</summary>
     public void ApplyTo(IModel model)
     {
         for (int s = 0; s < _values.Length; s++)
             if (_values[s] is null) throw new InvalidDataException($"{file} holds no value for weight {slots[s].Layer}/{slots[s].Name} {slots[s].ShapeText}.");
         model.SetWeights(_values!);
+        Then?.Invoke();
     }
 
     public static string Text(IReadOnlyList<ulong> shape) => shape.Count == 1 ? $"({shape[0]},)" : "(" + string.Join(", ", shape) + ")";
