@@ -90,10 +90,12 @@ def keras3_config(layers):
 def write_archive(target, layers):
     weights = io.BytesIO()
     write_keras3(weights, layers)
+    def entry(name):  # a fixed timestamp, so the archive is the same bytes every run
+        return zipfile.ZipInfo(name, date_time=(2026, 12, 1, 0, 0, 0))
     with zipfile.ZipFile(target, 'w', zipfile.ZIP_DEFLATED) as z:
-        z.writestr('metadata.json', json.dumps({'keras_version': '3.15.1', 'date_saved': '2026-12-01@00:00:00'}))
-        z.writestr('config.json', json.dumps(keras3_config(layers)))
-        z.writestr('model.weights.h5', weights.getvalue())
+        z.writestr(entry('metadata.json'), json.dumps({'keras_version': '3.15.1', 'date_saved': '2026-12-01@00:00:00'}), zipfile.ZIP_DEFLATED)
+        z.writestr(entry('config.json'), json.dumps(keras3_config(layers)), zipfile.ZIP_DEFLATED)
+        z.writestr(entry('model.weights.h5'), weights.getvalue(), zipfile.ZIP_DEFLATED)
 
 
 def write_tf2(group, layers, version=b'2.15.0', backend=b'tensorflow', flip=False):
@@ -117,7 +119,10 @@ def write_tf2(group, layers, version=b'2.15.0', backend=b'tensorflow', flip=Fals
 
 
 KERAS1_NAMES = {'Dense': 'dense', 'Conv1D': 'convolution1d', 'Conv2D': 'convolution2d', 'MaxPooling1D': 'maxpooling1d',
-                'AveragePooling2D': 'averagepooling2d', 'Flatten': 'flatten', 'Dropout': 'dropout'}
+                'MaxPooling2D': 'maxpooling2d', 'AveragePooling1D': 'averagepooling1d', 'AveragePooling2D': 'averagepooling2d',
+                'Flatten': 'flatten', 'Dropout': 'dropout', 'ZeroPadding2D': 'zeropadding2d', 'UpSampling2D': 'upsampling2d',
+                'Cropping2D': 'cropping2d', 'GlobalMaxPooling2D': 'globalmaxpooling2d',
+                'GlobalAveragePooling1D': 'globalaveragepooling1d', 'Reshape': 'reshape', 'Activation': 'activation'}
 
 
 def write_keras1(target, layers, keras11=False):
@@ -140,6 +145,32 @@ def write_keras1(target, layers, keras11=False):
             for n, w in stored:
                 g.create_dataset(n, data=np.ascontiguousarray(w).astype('<f4'))
         f.attrs['layer_names'] = np.array([n.encode() for n in names])
+
+
+def write_hostile(folder):
+    """Files built to hurt a reader: a dataset declaring ~16 TB (chunked, nothing written, so the file is tiny), a
+    group that links to itself, and a weight name nested 200 groups deep."""
+    os.makedirs(folder, exist_ok=True)
+    with h5py.File(os.path.join(folder, 'huge.weights.h5'), 'w') as f:
+        v = f.create_group('layers/conv1d/vars')
+        v.create_dataset('0', shape=(2 ** 20, 2 ** 20, 4), dtype='<f4', chunks=(1, 1, 4))
+        v.create_dataset('1', data=np.zeros(4, '<f4'))
+    with h5py.File(os.path.join(folder, 'cycle.h5'), 'w') as f:
+        f.attrs['layer_names'] = np.array([b'conv'])
+        f.attrs['keras_version'] = b'2.15.0'
+        g = f.create_group('conv')
+        g['loop'] = g  # a hard link back to the group itself
+        g.attrs['weight_names'] = np.array([b'loop/loop/loop/loop/kernel:0', b'loop/bias:0'])
+    with h5py.File(os.path.join(folder, 'deep.h5'), 'w') as f:
+        f.attrs['layer_names'] = np.array([b'conv'])
+        f.attrs['keras_version'] = b'2.15.0'
+        g = f.create_group('conv')
+        path = '/'.join(['d'] * 200)
+        g.attrs['weight_names'] = np.array([(path + '/kernel:0').encode(), b'bias:0'])
+        inner = g
+        for _ in range(200):
+            inner = inner.create_group('d')
+        inner.create_dataset('kernel:0', data=np.zeros((3, 2, 4), '<f4'))
 
 
 def check(path, model):
@@ -177,6 +208,8 @@ def main():
             with h5py.File(os.path.join(folder, 'legacy_theano.h5'), 'w') as f:
                 write_tf2(f, layers, version=b'2.2.4', backend=b'theano', flip=True)
         print(f'{model}: {len(layers)} layers written in 7 formats')
+    write_hostile(os.path.join(ROOT, '..', 'hostile'))
+    print('hostile: huge.weights.h5, cycle.h5, deep.h5')
 
 
 main()

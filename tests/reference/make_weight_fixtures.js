@@ -48,6 +48,25 @@ const models = {
     tf.layers.flatten(),
     tf.layers.dense({ units: 2, activation: 'tanh' }),
   ] },
+  // Weightless layers between weighted ones: Keras' per-class numbering and the config check see every kind.
+  mixed2d: { input: [6, 7, 2], samples: 2, layers: () => [
+    tf.layers.zeroPadding2d({ padding: [[1, 0], [1, 2]], inputShape: [6, 7, 2] }),
+    tf.layers.conv2d({ filters: 2, kernelSize: 2, activation: 'tanh' }),
+    tf.layers.maxPooling2d({ poolSize: 2 }),
+    tf.layers.upSampling2d({ size: [2, 1] }),
+    tf.layers.cropping2D({ cropping: [[1, 0], [0, 1]] }),
+    tf.layers.globalMaxPooling2d({}),
+    tf.layers.dense({ units: 3 }),
+  ] },
+  mixed1d: { input: [8, 3], samples: 2, layers: () => [
+    tf.layers.conv1d({ filters: 4, kernelSize: 3, padding: 'same', inputShape: [8, 3] }),
+    tf.layers.averagePooling1d({ poolSize: 2, strides: 1 }),
+    tf.layers.globalAveragePooling1d({}),
+    tf.layers.reshape({ targetShape: [2, 2] }),
+    tf.layers.activation({ activation: 'relu' }),
+    tf.layers.flatten(),
+    tf.layers.dense({ units: 2, activation: 'softmax' }),
+  ] },
 };
 
 async function main() {

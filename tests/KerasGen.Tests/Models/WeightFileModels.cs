@@ -46,6 +46,28 @@ public partial class WeightsConv2D;
 [Dense(2, Activation = "tanh")]
 public partial class WeightsConv2DChannelsFirst;
 
+/// <summary>Fixture "mixed2d": weightless layers of most kinds between the weighted ones.</summary>
+[Sequential]
+[ZeroPadding2D(new[] { 1, 0, 1, 2 }, InputShape = new[] { 6, 7, 2 })]
+[Conv2D(2, 2, Activation = "tanh")]
+[MaxPooling2D(2)]
+[UpSampling2D(new[] { 2, 1 })]
+[Cropping2D(new[] { 1, 0, 0, 1 })]
+[GlobalMaxPooling2D]
+[Dense(3)]
+public partial class WeightsMixed2D;
+
+/// <summary>Fixture "mixed1d".</summary>
+[Sequential]
+[Conv1D(4, 3, Padding = "same", InputShape = new[] { 8, 3 })]
+[AveragePooling1D(2, Strides = 1)]
+[GlobalAveragePooling1D]
+[Reshape(2, 2)]
+[Activation("relu")]
+[Flatten]
+[Dense(2, Activation = "softmax")]
+public partial class WeightsMixed1D;
+
 /// <summary>"conv1d" with a kernel size that differs from the files': 3 → 5 in the second convolution.</summary>
 [Sequential]
 [Conv1D(4, 3, Activation = "relu", InputShape = new[] { 10, 2 })]
@@ -74,3 +96,7 @@ public partial class ResumeAdadelta;
 public partial class ResumeAdamax;
 [Sequential, Conv1D(3, 2, Activation = "relu", InputShape = new[] { 5, 2 }), Flatten, Dense(2), Compile(Loss = "mse", Optimizer = "nadam", LearningRate = 0.01)]
 public partial class ResumeNadam;
+
+/// <summary>One convolution, for the hostile legacy files (Fixtures/hostile).</summary>
+[Sequential, Conv1D(4, 3, InputShape = new[] { 5, 2 })]
+public partial class HostileConv;

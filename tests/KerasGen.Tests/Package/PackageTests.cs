@@ -1,8 +1,8 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using KerasGen.Tests.Support;
 using Xunit;
 
 namespace KerasGen.Tests.Package;
@@ -21,9 +21,8 @@ public sealed class PackageTests : IDisposable
     [Fact]
     public void The_package_installs_into_a_fresh_project_reports_KG_diagnostics_and_runs()
     {
-        string root = RepositoryRoot(), feed = Path.Combine(_folder, "feed"), app = Path.Combine(_folder, "app");
-        string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<configuration>/net10.0/
-        Run(root, "pack", "runtime/KerasGen/KerasGen.csproj", "-c", configuration, "--no-build", "-o", feed);
+        string root = DotnetCli.RepositoryRoot(), feed = Path.Combine(_folder, "feed"), app = Path.Combine(_folder, "app");
+        DotnetCli.Run(root, "pack", "runtime/KerasGen/KerasGen.csproj", "-c", DotnetCli.Configuration, "--no-build", "-o", feed);
 
         var package = Assert.Single(Directory.GetFiles(feed, "*.nupkg"));
         using (var zip = ZipFile.OpenRead(package))
@@ -79,46 +78,15 @@ public sealed class PackageTests : IDisposable
             public partial class Bad;
             """);
 
-        var failed = Run(app, expectSuccess: false, "build", "-c", "Release");
+        var failed = DotnetCli.Run(app, expectSuccess: false, "build", "-c", "Release");
         Assert.Contains("Bad.cs(4,", failed);
         Assert.Contains("error KG0005", failed);
         Assert.Contains("Did you mean 'relu'?", failed);
 
         File.Delete(Path.Combine(app, "Bad.cs"));
-        var output = Run(app, "run", "-c", "Release");
+        var output = DotnetCli.Run(app, "run", "-c", "Release");
         var expected = new float[1];
         new KerasGen.Tests.Models.PimaModel(7).Predict(new float[] { 6, 148, 72, 35, 0, 33.6f, 0.627f, 50 }, expected); // the same model, compiled here
         Assert.Contains($"prediction {expected[0]:F4} from (None, 8)", output);
-    }
-
-    private static string Run(string directory, params string[] arguments) => Run(directory, true, arguments);
-
-    /// <summary>Runs the dotnet CLI without this test host's MSBuild environment, and without build servers that
-    /// would outlive the test.</summary>
-    private static string Run(string directory, bool expectSuccess, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in arguments) start.ArgumentList.Add(a);
-        if (arguments[0] != "run") { start.ArgumentList.Add("-nodeReuse:false"); start.ArgumentList.Add("-p:UseSharedCompilation=false"); }
-        else { start.ArgumentList.Add("-p:UseSharedCompilation=false"); }
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("MSBUILD", StringComparison.Ordinal) || k == "DOTNET_HOST_PATH").ToList())
-            start.Environment.Remove(key);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5))) { process.Kill(entireProcessTree: true); throw new TimeoutException($"dotnet {string.Join(' ', arguments)} took over 5 minutes."); }
-        string output = stdout.Result + stderr.Result;
-        if (expectSuccess && process.ExitCode != 0) throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{output}");
-        if (!expectSuccess && process.ExitCode == 0) throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} succeeded, expected a failure:\n{output}");
-        return output;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "KerasGen.sln"))) return d.FullName;
-        throw new InvalidOperationException("The package test runs from a build inside the repository (KerasGen.sln not found above " + AppContext.BaseDirectory + ").");
     }
 }

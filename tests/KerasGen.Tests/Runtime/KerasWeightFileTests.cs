@@ -33,13 +33,15 @@ public sealed class KerasWeightFileTests : IDisposable
         "conv1d as Convolution1D" => new WeightsConvolution1D(seed),
         "conv2d" => new WeightsConv2D(seed),
         "conv2d_channels_first" => new WeightsConv2DChannelsFirst(seed),
+        "mixed2d" => new WeightsMixed2D(seed),
+        "mixed1d" => new WeightsMixed1D(seed),
         _ => throw new ArgumentException(model),
     };
 
     public static TheoryData<string, string> Files()
     {
         var data = new TheoryData<string, string>();
-        foreach (var model in new[] { "mlp", "conv1d", "conv1d as Convolution1D", "conv2d", "conv2d_channels_first" })
+        foreach (var model in new[] { "mlp", "conv1d", "conv1d as Convolution1D", "conv2d", "conv2d_channels_first", "mixed2d", "mixed1d" })
             foreach (var file in new[] { "model.json", "model.weights.h5", "model.keras", "legacy_tf2.h5", "legacy_tf2_model.h5", "keras1.h5" })
                 data.Add(model, file);
         data.Add("conv1d", "keras11.h5");
@@ -129,6 +131,7 @@ public sealed class KerasWeightFileTests : IDisposable
         { "tfjs huge shape", new[] { "model.json", "too large to be a weight" } },
         { "tfjs bad json", new[] { "not valid JSON" } },
         { "unknown suffix", new[] { "File format not supported" } },
+        { "hostile huge dataset", new[] { "layers/conv1d/vars/0", "(1048576, 1048576, 4)", "(3, 2, 4)" } },
     };
 
     [Theory]
@@ -154,6 +157,7 @@ public sealed class KerasWeightFileTests : IDisposable
             "tfjs huge shape" => TfjsCopy(json: json => json.Replace("\"shape\":[3,2,4]", "\"shape\":[3000000,2000,4000]")),
             "tfjs bad json" => TfjsCopy(json: json => json[..^20]),
             "unknown suffix" => Damaged("model.weights.h5", bytes => bytes, "weights.bin5"),
+            "hostile huge dataset" => Hostile("huge.weights.h5"),
             _ => throw new ArgumentException(damage),
         };
         var before = model.GetWeights();
@@ -171,6 +175,22 @@ public sealed class KerasWeightFileTests : IDisposable
         var error = Assert.Throws<FileNotFoundException>(() => model.LoadWeights(Path.Combine(_folder, "none.weights.h5")));
         Assert.Contains("none.weights.h5", error.Message);
         Assert.Equal(before, model.GetWeights());
+    }
+
+    private static string Hostile(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "hostile", name);
+
+    /// <summary>Hostile legacy files (make_keras_files.py): a group that is a hard link to itself, and a name nested
+    /// 200 groups deep; both fail at once, the model unchanged.</summary>
+    [Fact]
+    public void A_group_linking_to_itself_is_followed_no_further_than_the_names_say()
+    {
+        var model = new HostileConv(1);
+        var before = model.GetWeights();
+        var error = Assert.Throws<InvalidDataException>(() => model.LoadWeights(Hostile("cycle.h5")));
+        Assert.Contains("conv/loop/loop/loop/loop/kernel:0 is missing", error.Message);
+        Assert.Equal(before, model.GetWeights());
+        var deep = Assert.Throws<InvalidDataException>(() => model.LoadWeights(Hostile("deep.h5")));
+        Assert.Contains("nested more than 16 groups deep", deep.Message);
     }
 
     /// <summary>conv1d's Keras 3 file with its first kernel stored as float64.</summary>

@@ -33,6 +33,7 @@ internal static class Hdf5
     /// model's layout.</summary>
     public static float[] Weight(IH5Group parent, string name, string path, int slot, KerasObject layer, LoadedWeights into, Func<ulong[], StoredKernel>? convert = null)
     {
+        CheckDepth(name, into.File);
         if (!parent.LinkExists(name))
             throw new InvalidDataException($"{into.File}: {path} is missing; {layer.Describe} needs it for weight '{into.Slots[slot].Name}' {into.Slots[slot].ShapeText}.");
         if (parent.Get(name) is not IH5Dataset dataset)
@@ -45,6 +46,15 @@ internal static class Hdf5
         into.CheckShape(slot, path, kernel?.Shape ?? stored, layer);
         var values = dataset.Read<float[]>();
         return kernel is null ? values : kernel.Convert(values);
+    }
+
+    /// <summary>Keras' names are a few groups deep (<c>lstm/lstm_cell/kernel:0</c>); a name nested deeper is refused
+    /// unread, so a hostile file cannot make the path lookup recurse without bound.</summary>
+    public static void CheckDepth(string name, string file)
+    {
+        const int MaxDepth = 16;
+        if (name.Count(c => c == '/') >= MaxDepth)
+            throw new InvalidDataException($"{file}: the name '{name[..Math.Min(name.Length, 60)]}…' is nested more than {MaxDepth} groups deep; Keras names are a few groups deep.");
     }
 
     /// <summary>A string array attribute (h5py writes fixed-length or variable-length strings; an empty list is a

@@ -28,6 +28,7 @@ internal static class LegacyH5File
         var saved = new List<(string Name, IH5Group Group, string[] Weights)>();
         foreach (var name in names)
         {
+            Hdf5.CheckDepth(name, file);
             if (!group.LinkExists(name)) throw new InvalidDataException($"{file}: layer_names lists '{name}', but the file has no group of that name.");
             var layerGroup = group.Group(name);
             var weights = Hdf5.Strings(layerGroup, "weight_names", file) ?? Array.Empty<string>();
