@@ -13,6 +13,7 @@ KERAS_SPEC section 7.8 exactly (there is no Python Keras on this machine, so the
   keras1.h5               Keras 1 save_weights: no keras_version, names dense_1_W / convolution1d_1_W, Conv1D's
                           4-D W (k, 1, in, filters), a channels_first ('th') Conv2D's W (filters, in, rows, cols);
   keras11.h5 (conv1d)     Keras 1.1's Conv1D W (filters, in, k, 1);
+  legacy_split.h5 (mlp)   legacy_tf2.h5 with layer_names split into layer_names0, layer_names1, as Keras splits long ones;
   legacy_theano.h5 (conv2d)  Keras 2.2.4 with the Theano backend: conv kernels flipped on their spatial axes.
 The predictions stay TF.js's (predictions.json): every file holds the same weights.
 
@@ -202,6 +203,13 @@ def main():
             f.attrs['model_config'] = json.dumps({'class_name': 'Sequential', 'config': {'layers': [l for l, _ in layers]}}).encode()
             write_tf2(f.create_group('model_weights'), layers)
         write_keras1(os.path.join(folder, 'keras1.h5'), layers)
+        if model == 'mlp':
+            # Keras splits an attribute over 64,512 bytes into name0, name1…; written split here however short.
+            with h5py.File(os.path.join(folder, 'legacy_split.h5'), 'w') as f:
+                write_tf2(f, layers)
+                names = f.attrs['layer_names']
+                del f.attrs['layer_names']
+                f.attrs['layer_names0'], f.attrs['layer_names1'] = names[:2], names[2:]
         if model == 'conv1d':
             write_keras1(os.path.join(folder, 'keras11.h5'), layers, keras11=True)
         if model == 'conv2d':

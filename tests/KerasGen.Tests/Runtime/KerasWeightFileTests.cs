@@ -47,6 +47,7 @@ public sealed class KerasWeightFileTests : IDisposable
         data.Add("conv1d", "keras11.h5");
         data.Add("conv1d as Convolution1D", "keras11.h5");
         data.Add("conv2d", "legacy_theano.h5");
+        data.Add("mlp", "legacy_split.h5");
         return data;
     }
 
