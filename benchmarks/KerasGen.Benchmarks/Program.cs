@@ -10,6 +10,9 @@ using BenchmarkDotNet.Diagnosers;
 // dotnet run -c Release --project benchmarks/KerasGen.Benchmarks -- [--short] [--avx2] [BenchmarkDotNet options, e.g. --filter *Pima*]
 //   --short: a few seconds per case (smoke runs); default: BenchmarkDotNet's full statistics.
 //   --avx2:  add a second job with DOTNET_EnableAVX512=0, so the AVX2 path is compared with the AVX-512 one in one run.
+//   --cold-start [N]: first call and calls 2-1000 in N fresh processes (default 10), not a BenchmarkDotNet run.
+if (args.Length >= 2 && args[0] == "--cold-start-probe") { KerasGen.Benchmarks.ColdStart.Run(args[1]); return; }
+if (args.Length >= 1 && args[0] == "--cold-start") { KerasGen.Benchmarks.ColdStart.Drive(args.Length > 1 ? int.Parse(args[1]) : 10); return; }
 bool smoke = args.Contains("--short"), avx2 = args.Contains("--avx2");
 var rest = args.Where(a => a is not ("--short" or "--avx2")).ToArray();
 if (!rest.Contains("--filter")) rest = rest.Concat(new[] { "--filter", "*" }).ToArray();

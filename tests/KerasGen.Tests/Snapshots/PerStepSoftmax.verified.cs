@@ -155,6 +155,7 @@ namespace KerasGen.Generated
         [ThreadStatic] private static AlignedBuffer? t_batchScratch;
 
         /// <summary>Four or more samples: chunks through the batch kernels, which share weight loads across samples.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         public static void PredictBatch<TV, TS>(ref float input, ref float weights, ref float output, int samples) where TV : struct where TS : struct, ISimd<TV>
         {
             ref float scratch = ref (t_batchScratch ??= new AlignedBuffer(13312)).Start;
@@ -167,6 +168,7 @@ namespace KerasGen.Generated
 
         // ---- Vector512 path ----
         /// <summary>One sample through every layer on the Vector512 path.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         public static void ForwardV512(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
@@ -214,7 +216,7 @@ namespace KerasGen.Generated
             Vector512.StoreUnsafe(acc2, ref y, 32);
         }
 
-        [MethodImpl(MethodImplOptions.NoInlining)]
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static void Layer2Dense1V512(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref Unsafe.Add(ref w, 192);
@@ -243,6 +245,7 @@ namespace KerasGen.Generated
 
         // ---- Vector256 path ----
         /// <summary>One sample through every layer on the Vector256 path.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         public static void ForwardV256(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
@@ -308,7 +311,7 @@ namespace KerasGen.Generated
             Vector256.StoreUnsafe(acc5, ref y, 40);
         }
 
-        [MethodImpl(MethodImplOptions.NoInlining)]
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static void Layer2Dense1V256(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref Unsafe.Add(ref w, 192);
@@ -347,6 +350,7 @@ namespace KerasGen.Generated
 
         // ---- Vector128 path ----
         /// <summary>One sample through every layer on the Vector128 path.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         public static void ForwardV128(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
@@ -455,7 +459,7 @@ namespace KerasGen.Generated
             }
         }
 
-        [MethodImpl(MethodImplOptions.NoInlining)]
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static void Layer2Dense1V128(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref Unsafe.Add(ref w, 192);
@@ -494,6 +498,7 @@ namespace KerasGen.Generated
 
         // ---- Scalar path ----
         /// <summary>One sample through every layer on the Scalar path.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         public static void ForwardScalar(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
@@ -537,7 +542,7 @@ namespace KerasGen.Generated
             }
         }
 
-        [MethodImpl(MethodImplOptions.NoInlining)]
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static void Layer2Dense1Scalar(ref float x, ref float w, ref float y)
         {
             ref float kernel = ref Unsafe.Add(ref w, 192);

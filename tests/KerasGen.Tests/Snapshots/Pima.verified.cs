@@ -155,6 +155,7 @@ namespace KerasGen.Generated
         [ThreadStatic] private static AlignedBuffer? t_batchScratch;
 
         /// <summary>Four or more samples: chunks through the batch kernels, which share weight loads across samples.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         public static void PredictBatch<TV, TS>(ref float input, ref float weights, ref float output, int samples) where TV : struct where TS : struct, ISimd<TV>
         {
             ref float scratch = ref (t_batchScratch ??= new AlignedBuffer(1024)).Start;
@@ -167,6 +168,7 @@ namespace KerasGen.Generated
 
         // ---- Vector512 path ----
         /// <summary>One sample through every layer on the Vector512 path.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         public static void ForwardV512(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
@@ -280,6 +282,7 @@ namespace KerasGen.Generated
 
         // ---- Vector256 path ----
         /// <summary>One sample through every layer on the Vector256 path.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         public static void ForwardV256(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
@@ -442,6 +445,7 @@ namespace KerasGen.Generated
 
         // ---- Vector128 path ----
         /// <summary>One sample through every layer on the Vector128 path.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         public static void ForwardV128(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;
@@ -678,6 +682,7 @@ namespace KerasGen.Generated
 
         // ---- Scalar path ----
         /// <summary>One sample through every layer on the Scalar path.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         public static void ForwardScalar(ref float x, ref float w, ref float scratch, ref float y)
         {
             ref float a = ref scratch;

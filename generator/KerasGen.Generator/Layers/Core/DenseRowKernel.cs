@@ -22,7 +22,7 @@ internal static class DenseRowKernel
         string? activation = ElementwiseMethod(activationName);
         string attributes = inputs <= UnrollInputs
             ? "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]"
-            : "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
+            : "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]"; // optimized from its first call, as the Forward kernel calling it (ModelEmitter.FirstCallOptimized)
         w.Line(attributes);
         using (w.Block($"private static void {method}(ref float x, ref float w, ref float y)"))
         {
