@@ -30,7 +30,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor LayersSplitAcrossDeclarations = Error(Ids.LayersSplitAcrossDeclarations, "Layers are split across partial declarations");
     public static readonly DiagnosticDescriptor UnknownOption = Error(Ids.UnknownOption, "Unknown padding, data format or other option");
     public static readonly DiagnosticDescriptor DuplicateLayerName = Error(Ids.DuplicateLayerName, "Layer names must be unique");
-    public static readonly DiagnosticDescriptor InvalidArgumentCombination = Error(Ids.InvalidArgumentCombination, "Layer arguments that Keras rejects together");
+    public static readonly DiagnosticDescriptor InvalidArgumentCombination = Error(Ids.InvalidArgumentCombination, "Arguments that Keras rejects together");
     public static readonly DiagnosticDescriptor NotSupportedYet = Error(Ids.NotSupportedYet, "Valid in Keras, not compiled by KerasGen yet");
     public static readonly DiagnosticDescriptor EmptyOutput = Error(Ids.EmptyOutput, "The layer's output would be empty");
     public static readonly DiagnosticDescriptor IncompatibleInputRank = Error(Ids.IncompatibleInputRank, "The layer does not take an input of this rank");

@@ -34,7 +34,7 @@ internal static class TrainingEmitter
         w.Line($"    {Literals.Quote(compile.Loss)}, {Literals.Bool(compile.FromLogits)}, {metrics},");
         w.Line($"    new {Training}.Optimizers.OptimizerSettings({Literals.Quote(compile.Optimizer)}, {Literals.Float(compile.LearningRate)}, {Literals.Float(compile.Momentum)}, {Literals.Bool(compile.Nesterov)}, " +
                $"{Literals.Float(compile.Beta1)}, {Literals.Float(compile.Beta2)}, {Literals.Float(compile.Epsilon)}, {Literals.Float(compile.Rho)}, {Literals.Bool(compile.Amsgrad)}, {Literals.Bool(compile.Centered)}, " +
-               $"{Literals.Float(compile.InitialAccumulatorValue)}, {Literals.Float(compile.WeightDecay)}),");
+               $"{Literals.Float(compile.InitialAccumulatorValue)}, {Literals.Float(compile.WeightDecay)}, {Literals.Float(compile.ClipNorm)}, {Literals.Float(compile.ClipValue)}, {Literals.Float(compile.GlobalClipNorm)}),");
         w.Line($"    {compile.MaxBatchSize}, {ShapeMath.Product(plan.InputShape)}, {ShapeMath.Product(plan.OutputShape)}, {outputWidth}, {Literals.Quote(lastActivation)}, _seed);");
         w.Line();
         w.Line($"/// <summary>The optimizer, with its step count and learning rate (Keras <c>model.optimizer</c>).</summary>");

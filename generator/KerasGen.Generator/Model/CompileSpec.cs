@@ -19,5 +19,8 @@ internal sealed record CompileSpec(
     bool Centered,
     double InitialAccumulatorValue,
     double WeightDecay,
+    double ClipNorm,
+    double ClipValue,
+    double GlobalClipNorm,
     int MaxBatchSize,
     int AttributeIndex);

@@ -46,9 +46,18 @@ internal static class CompileParser
         if (maxBatch <= 0)
             diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.InvalidSize, $"MaxBatchSize must be a positive integer. Received: {maxBatch}", compileIndex, "MaxBatchSize"));
 
+        var clips = new[] { "ClipNorm", "ClipValue", "GlobalClipNorm" }.Where(c => !double.IsNaN(Number(c))).ToList();
+        if (clips.Count > 1)
+            diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.InvalidArgumentCombination,
+                $"Only one of `clipnorm`, `clipvalue` and `global_clipnorm` can be set. Received: {string.Join(", ", clips.Select(c => $"{c} = {Number(c).ToString(System.Globalization.CultureInfo.InvariantCulture)}"))}", compileIndex, clips[1]));
+        foreach (var clip in clips.Where(c => !(Number(c) > 0) || double.IsInfinity(Number(c))))
+            diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.InvalidSize,
+                $"{clip} must be a positive number. Received: {Number(clip).ToString(System.Globalization.CultureInfo.InvariantCulture)}", compileIndex, clip));
+
         return new CompileSpec(loss ?? "", Bool("FromLogits"), new EquatableArray<string>(metrics), optimizer,
             Number("LearningRate"), Number("Momentum"), Bool("Nesterov"), Number("Beta1"), Number("Beta2"), Number("Epsilon"),
-            Number("Rho"), Bool("Amsgrad"), Bool("Centered"), Number("InitialAccumulatorValue"), Number("WeightDecay"), maxBatch, compileIndex);
+            Number("Rho"), Bool("Amsgrad"), Bool("Centered"), Number("InitialAccumulatorValue"), Number("WeightDecay"),
+            Number("ClipNorm"), Number("ClipValue"), Number("GlobalClipNorm"), maxBatch, compileIndex);
 
         double Number(string name) => ModelParser.Named(attribute, name)?.Value is double d ? d : double.NaN;
         bool Bool(string name) => ModelParser.Named(attribute, name)?.Value is true;

@@ -35,6 +35,16 @@ public sealed class CompileAttribute : Attribute
     /// <summary>Decoupled weight decay (any optimizer, as Keras 3; AdamW's default is 0.004).</summary>
     public double WeightDecay { get; set; }
 
+    /// <summary>Keras <c>clipnorm</c>: each weight's gradient is scaled to an L2 norm of at most this. At most one of
+    /// <see cref="ClipNorm"/>, <see cref="ClipValue"/> and <see cref="GlobalClipNorm"/> may be set, as in Keras.</summary>
+    public double ClipNorm { get; set; }
+
+    /// <summary>Keras <c>clipvalue</c>: every gradient element is clipped to [−value, value].</summary>
+    public double ClipValue { get; set; }
+
+    /// <summary>Keras <c>global_clipnorm</c>: all gradients together are scaled to an L2 norm of at most this.</summary>
+    public double GlobalClipNorm { get; set; }
+
     /// <summary>Samples the generated training buffers hold at once. Larger batches still train in one optimizer step
     /// (their gradients are accumulated in chunks of this size).</summary>
     public int MaxBatchSize { get; set; } = 32;

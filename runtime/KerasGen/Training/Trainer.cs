@@ -31,6 +31,7 @@ public sealed class Trainer
         _loss = LossFunction.Create(spec.Loss, spec.FromLogits);
         _metrics = spec.Metrics.Select(m => Metric.Create(m, spec.OutputWidth, _loss.SparseTargets)).ToArray();
         Optimizer = Optimizers.Optimizer.Create(spec.Optimizer);
+        Optimizer.SetVariables(model.WeightSlots.Select(s => (s.Offset, s.Groups * s.Rows * s.Stride)).ToArray());
         _outputGradient = new float[spec.MaxBatchSize * spec.OutputSize];
         _random = new DeterministicRandom(DeterministicRandom.Derive(spec.Seed, 1_000_003));
         _fused = _loss.CanFuse(spec.LastActivation);

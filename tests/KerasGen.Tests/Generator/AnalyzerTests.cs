@@ -52,6 +52,8 @@ public class AnalyzerTests
     [InlineData("KG0018", "[Sequential, Dense(1, InputDim = 2, Activation = \"sigmoid\"), Compile([|Loss = \"categorical_crossentropy\"|])] public partial class M;")]
     [InlineData("KG0018", "[Sequential, Dense(3, InputDim = 2, Activation = \"softmax\"), Compile([|Loss = \"binary_crossentropy\"|])] public partial class M;")]
     [InlineData("KG0019", "[Sequential, Dense(4, InputDim = 2)] public partial class M; [[|Dense(1)|]] public partial class M;")]
+    [InlineData("KG0022", "[Sequential, Dense(1, InputDim = 2), Compile(Loss = \"mse\", ClipNorm = 1.0, [|ClipValue = 0.5|])] public partial class M;")]
+    [InlineData("KG0007", "[Sequential, Dense(1, InputDim = 2), Compile(Loss = \"mse\", [|GlobalClipNorm = -1.0|])] public partial class M;")]
     public void Reports_the_diagnostic_at_the_responsible_syntax(string id, string markedSource)
     {
         int start = markedSource.IndexOf("[|"), end = markedSource.IndexOf("|]") - 2;

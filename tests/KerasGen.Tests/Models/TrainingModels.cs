@@ -73,3 +73,11 @@ public partial class Diverging;
 /// <summary>More classes than fit a stack buffer: the crossentropy's per-row scratch must not allocate.</summary>
 [Sequential, Dense(300, InputDim = 4, Activation = "softmax"), Compile(Loss = "categorical_crossentropy", Optimizer = "sgd")]
 public partial class ManyClasses;
+
+// Gradient clipping through [Compile] (SGD with lr 1, so a step is minus the clipped gradient).
+[Sequential, Dense(6, InputDim = 4, Activation = "tanh"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd", LearningRate = 1, ClipNorm = 1e-3)]
+public partial class ClipNormNet;
+[Sequential, Dense(6, InputDim = 4, Activation = "tanh"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd", LearningRate = 1, ClipValue = 1e-4)]
+public partial class ClipValueNet;
+[Sequential, Dense(6, InputDim = 4, Activation = "tanh"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd", LearningRate = 1, GlobalClipNorm = 1e-3)]
+public partial class GlobalClipNormNet;

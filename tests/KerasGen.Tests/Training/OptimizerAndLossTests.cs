@@ -28,6 +28,8 @@ public class OptimizerAndLossTests
     [InlineData("Adamax()", new[] { 0.99900001, 2.00099993, 0.99842048, 2.00136876, 0.99827629, 2.00145388 })]
     [InlineData("Nadam()", new[] { 0.99893719, 2.00106287, 0.99866599, 2.00093317, 0.99912846, 2.00059748 })]
     [InlineData("SGD(0.1, weight_decay=0.5)", new[] { 0.9, 2.0, 0.845, 1.88, 0.83275, 1.746 })]
+    [InlineData("SGD(0.1, clipnorm=0.5)", new[] { 0.97763932, 2.04472136, 0.96763933, 2.02472138, 0.9976393, 1.98472142 })]
+    [InlineData("SGD(0.1, clipvalue=0.25)", new[] { 0.975, 2.025, 0.965, 2.005, 0.99, 1.98 })]
     public void Three_steps_match_keras(string keras, double[] expected)
     {
         var optimizer = Optimizer.Create(Settings(keras));
@@ -38,6 +40,28 @@ public class OptimizerAndLossTests
             Tolerance.AssertClose(expected.Skip(2 * step).Take(2).Select(v => (float)v).ToArray(), w, 2e-6, 2e-6, $"{keras} step {step + 1}");
         }
         Assert.Equal(3, optimizer.Iterations);
+        Assert.Equal(new[] { 0.5f, -1.0f }, Gradients[0]); // clipping works on a copy: the caller's gradients stay
+    }
+
+    /// <summary>clipnorm takes each variable's norm, global_clipnorm all of them together (hand-computed: variable 1's
+    /// gradient (3, 4) has norm 5, variable 2's (0, 0.5) norm 0.5, both together √25.25).</summary>
+    [Theory]
+    [InlineData("clipnorm", new[] { 0.6f, 0.8f, 0f, 0.5f })]
+    [InlineData("global_clipnorm", new[] { 3 / 5.02493781f, 4 / 5.02493781f, 0f, 0.5f / 5.02493781f })]
+    public void Clipnorm_is_per_variable_and_global_clipnorm_over_all(string kind, float[] step)
+    {
+        var optimizer = Optimizer.Create(kind == "clipnorm" ? new OptimizerSettings("sgd", 1f, ClipNorm: 1f) : new OptimizerSettings("sgd", 1f, GlobalClipNorm: 1f));
+        optimizer.SetVariables(new[] { (0, 2), (2, 2) });
+        var w = new float[4];
+        optimizer.Step(w, new[] { 3f, 4f, 0f, 0.5f });
+        Tolerance.AssertClose(step.Select(v => -v).ToArray(), w, 1e-7, 1e-6, kind);
+    }
+
+    [Fact]
+    public void Two_kinds_of_clipping_at_once_are_refused_as_in_Keras()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Optimizer.Create(new OptimizerSettings("sgd", ClipNorm: 1f, ClipValue: 0.5f)));
+        Assert.StartsWith("Only one of `clipnorm`, `clipvalue` and `global_clipnorm` can be set.", error.Message);
     }
 
     /// <summary>Long buffers exercise the vector body and the scalar tail alike.</summary>
@@ -67,6 +91,8 @@ public class OptimizerAndLossTests
         "Adamax()" => new("adamax"),
         "Nadam()" => new("nadam"),
         "SGD(0.1, weight_decay=0.5)" => new("sgd", 0.1f, WeightDecay: 0.5f),
+        "SGD(0.1, clipnorm=0.5)" => new("sgd", 0.1f, ClipNorm: 0.5f),
+        "SGD(0.1, clipvalue=0.25)" => new("sgd", 0.1f, ClipValue: 0.25f),
         _ => throw new ArgumentException(keras),
     };
 

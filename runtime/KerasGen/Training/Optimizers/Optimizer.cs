@@ -22,7 +22,25 @@ public abstract class Optimizer
     /// <summary>Keras <c>optimizer.iterations</c>.</summary>
     public long Iterations { get; private set; }
 
-    public static Optimizer Create(OptimizerSettings s) => s.Name switch
+    public static Optimizer Create(OptimizerSettings s)
+    {
+        var optimizer = CreateRule(s);
+        optimizer.Clipping = GradientClipping.Create(s.ClipNorm, s.ClipValue, s.GlobalClipNorm);
+        return optimizer;
+    }
+
+    /// <summary>Keras 3's gradient clipping (<c>clipnorm</c>, <c>clipvalue</c> or <c>global_clipnorm</c>), applied
+    /// before weight decay and the update rule; null: none.</summary>
+    public GradientClipping? Clipping { get; private set; }
+
+    /// <summary>Where each model variable lives in the weight buffer, for <c>clipnorm</c>'s per-variable norms
+    /// (the zero padding between rows has zero gradients, so a variable's span may include it). Unset, the whole
+    /// buffer is one variable.</summary>
+    internal void SetVariables((int Start, int Length)[] variables) => _variables = variables;
+
+    private (int Start, int Length)[]? _variables;
+
+    private static Optimizer CreateRule(OptimizerSettings s) => s.Name switch
     {
         "sgd" or "SGD" => new Sgd(s.Or(s.LearningRate, 0.01f), s.Or(s.Momentum, 0f), s.Nesterov, s.Or(s.WeightDecay, 0f)),
         "adam" or "Adam" => new Adam(s.Or(s.LearningRate, 0.001f), s.Or(s.Beta1, 0.9f), s.Or(s.Beta2, 0.999f), s.Or(s.Epsilon, 1e-7f), s.Amsgrad, s.Or(s.WeightDecay, 0f)),
@@ -35,6 +53,8 @@ public abstract class Optimizer
         _ => throw new ArgumentException($"Could not interpret optimizer identifier: {s.Name}", nameof(s)),
     };
 
+    private float[] _clipped = Array.Empty<float>();
+
     public static readonly string[] Known = { "sgd", "adam", "adamw", "rmsprop", "adagrad", "adadelta", "adamax", "nadam" };
 
     public void Step(Span<float> weights, ReadOnlySpan<float> gradients)
@@ -42,6 +62,14 @@ public abstract class Optimizer
         if (weights.Length != gradients.Length)
             throw new ArgumentException($"{weights.Length} weights but {gradients.Length} gradients.", nameof(gradients));
         EnsureState(weights.Length);
+        if (Clipping is { } clipping)
+        {
+            // Clipped into a buffer of the optimizer's own (allocated once), so the caller's gradients stay as given.
+            if (_clipped.Length != gradients.Length) _clipped = new float[gradients.Length];
+            gradients.CopyTo(_clipped);
+            clipping.Apply(_clipped, _variables);
+            gradients = _clipped;
+        }
         if (WeightDecay > 0)
         {
             float factor = 1 - WeightDecay * LearningRate;

@@ -14,7 +14,10 @@ public sealed record OptimizerSettings(
     bool Amsgrad = false,
     bool Centered = false,
     float InitialAccumulatorValue = float.NaN,
-    float WeightDecay = float.NaN)
+    float WeightDecay = float.NaN,
+    float ClipNorm = float.NaN,
+    float ClipValue = float.NaN,
+    float GlobalClipNorm = float.NaN)
 {
     public float Or(float value, float keras) => float.IsNaN(value) ? keras : value;
 }
