@@ -12,10 +12,25 @@ namespace KerasGen.Training.Optimizers;
 /// </summary>
 public abstract class Optimizer
 {
-    protected Optimizer(float learningRate, float weightDecay) => (LearningRate, WeightDecay) = (learningRate, weightDecay);
+    protected Optimizer(float learningRate, float weightDecay) => (_learningRate, WeightDecay) = (learningRate, weightDecay);
 
-    /// <summary>Keras stores the learning rate as float32 (0.01 reads back 0.009999999776482582).</summary>
-    public float LearningRate { get; set; }
+    private float _learningRate;
+
+    /// <summary>Keras' <c>optimizer.learning_rate</c>, stored as float32 (0.01 reads back 0.009999999776482582); with a
+    /// <see cref="LearningRateSchedule"/>, the schedule's value at the current step, and not settable (as in Keras).</summary>
+    public float LearningRate
+    {
+        get => LearningRateSchedule is { } schedule ? schedule.At(Iterations) : _learningRate;
+        set
+        {
+            if (LearningRateSchedule is not null)
+                throw new InvalidOperationException("This optimizer was created with a `LearningRateSchedule` object as its `learning_rate` constructor argument, hence its learning rate is not settable. If you need the learning rate to be settable, you should instantiate the optimizer with a float `learning_rate` argument.");
+            _learningRate = value;
+        }
+    }
+
+    /// <summary>Keras' <c>learning_rate=schedule</c>: the rate of each step is the schedule at the step count.</summary>
+    public Schedules.LearningRateSchedule? LearningRateSchedule { get; set; }
 
     public float WeightDecay { get; }
 
@@ -102,7 +117,8 @@ public abstract class Optimizer
     /// <see cref="StateBlocks"/>), so a resumed Fit continues exactly.</summary>
     internal void Restore(long iterations, float learningRate)
     {
-        (Iterations, LearningRate, _restored) = (iterations, learningRate, true);
+        (Iterations, _restored) = (iterations, true);
+        if (LearningRateSchedule is null) _learningRate = learningRate; // a schedule recomputes it from the iterations
     }
 
     /// <summary>Allocates the optimizer's state for <paramref name="length"/> weights (once).</summary>
