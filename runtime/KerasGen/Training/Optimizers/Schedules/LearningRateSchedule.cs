@@ -12,9 +12,11 @@ public abstract class LearningRateSchedule
     /// <summary>The learning rate at <paramref name="step"/>.</summary>
     public abstract float At(long step);
 
-    private protected static void Positive(float value, string name)
+    /// <summary><paramref name="decaySteps"/>, after checking it is a positive number (every decaying schedule divides by it).</summary>
+    private protected static float DecaySteps(float decaySteps)
     {
-        if (!(value > 0) || float.IsInfinity(value)) throw new ArgumentOutOfRangeException(name, value, $"`{name}` must be a positive number.");
+        if (!(decaySteps > 0) || float.IsInfinity(decaySteps)) throw new ArgumentOutOfRangeException(nameof(decaySteps), decaySteps, "`decay_steps` must be a positive number.");
+        return decaySteps;
     }
 }
 
@@ -22,9 +24,7 @@ public abstract class LearningRateSchedule
 /// <c>initial · decay_rate^(step / decay_steps)</c>, the exponent floored when <paramref name="staircase"/>.</summary>
 public sealed class ExponentialDecay(float initialLearningRate, float decaySteps, float decayRate, bool staircase = false) : LearningRateSchedule
 {
-    private readonly float _steps = Checked(decaySteps);
-
-    private static float Checked(float decaySteps) { Positive(decaySteps, "decay_steps"); return decaySteps; }
+    private readonly float _steps = DecaySteps(decaySteps);
 
     public override float At(long step)
     {
@@ -38,9 +38,7 @@ public sealed class ExponentialDecay(float initialLearningRate, float decaySteps
 /// <c>initial / (1 + decay_rate · step / decay_steps)</c>, the ratio floored when <paramref name="staircase"/>.</summary>
 public sealed class InverseTimeDecay(float initialLearningRate, float decaySteps, float decayRate, bool staircase = false) : LearningRateSchedule
 {
-    private readonly float _steps = Checked(decaySteps);
-
-    private static float Checked(float decaySteps) { Positive(decaySteps, "decay_steps"); return decaySteps; }
+    private readonly float _steps = DecaySteps(decaySteps);
 
     public override float At(long step)
     {
@@ -80,9 +78,7 @@ public sealed class PiecewiseConstantDecay : LearningRateSchedule
 /// <paramref name="cycle"/>, decay_steps grows to the next multiple of itself at or above the step (itself at step 0).</summary>
 public sealed class PolynomialDecay(float initialLearningRate, float decaySteps, float endLearningRate = 0.0001f, float power = 1f, bool cycle = false) : LearningRateSchedule
 {
-    private readonly float _steps = Checked(decaySteps);
-
-    private static float Checked(float decaySteps) { Positive(decaySteps, "decay_steps"); return decaySteps; }
+    private readonly float _steps = DecaySteps(decaySteps);
 
     public override float At(long step)
     {
@@ -103,9 +99,7 @@ public sealed class PolynomialDecay(float initialLearningRate, float decaySteps,
 /// s the steps since the warm-up (at most decay_steps), rate the warm-up target or the initial rate.</summary>
 public sealed class CosineDecay(float initialLearningRate, float decaySteps, float alpha = 0f, float? warmupTarget = null, float warmupSteps = 0) : LearningRateSchedule
 {
-    private readonly float _steps = Checked(decaySteps);
-
-    private static float Checked(float decaySteps) { Positive(decaySteps, "decay_steps"); return decaySteps; }
+    private readonly float _steps = DecaySteps(decaySteps);
 
     public override float At(long step)
     {
