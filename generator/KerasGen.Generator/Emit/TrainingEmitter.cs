@@ -32,9 +32,7 @@ internal static class TrainingEmitter
         w.Line();
         w.Line($"private {Training}.TrainingSpec KerasGenTrainingSpec => new(");
         w.Line($"    {Literals.Quote(compile.Loss)}, {Literals.Bool(compile.FromLogits)}, {metrics},");
-        w.Line($"    new {Training}.Optimizers.OptimizerSettings({Literals.Quote(compile.Optimizer)}, {Literals.Float(compile.LearningRate)}, {Literals.Float(compile.Momentum)}, {Literals.Bool(compile.Nesterov)}, " +
-               $"{Literals.Float(compile.Beta1)}, {Literals.Float(compile.Beta2)}, {Literals.Float(compile.Epsilon)}, {Literals.Float(compile.Rho)}, {Literals.Bool(compile.Amsgrad)}, {Literals.Bool(compile.Centered)}, " +
-               $"{Literals.Float(compile.InitialAccumulatorValue)}, {Literals.Float(compile.WeightDecay)}, {Literals.Float(compile.ClipNorm)}, {Literals.Float(compile.ClipValue)}, {Literals.Float(compile.GlobalClipNorm)}),");
+        w.Line($"    new {Training}.Optimizers.OptimizerSettings({OptimizerArguments(compile)}),");
         w.Line($"    {compile.MaxBatchSize}, {ShapeMath.Product(plan.InputShape)}, {ShapeMath.Product(plan.OutputShape)}, {outputWidth}, {Literals.Quote(lastActivation)}, _seed);");
         w.Line();
         w.Line($"/// <summary>The optimizer, with its step count and learning rate (Keras <c>model.optimizer</c>).</summary>");
@@ -148,5 +146,29 @@ internal static class TrainingEmitter
             names[offset] = name;
         }
         return names;
+    }
+
+    /// <summary>The optimizer's id, then only the hyperparameters <c>[Compile]</c> gives, by name (the others keep
+    /// <see cref="float.NaN"/>, "Keras' default"), so the generated line reads as the attribute does.</summary>
+    private static string OptimizerArguments(CompileSpec compile)
+    {
+        var arguments = new System.Collections.Generic.List<string> { Literals.Quote(compile.Optimizer) };
+        void Number(string name, double value) { if (!double.IsNaN(value)) arguments.Add($"{name}: {Literals.Float(value)}"); }
+        void Flag(string name, bool value) { if (value) arguments.Add($"{name}: true"); }
+        Number("LearningRate", compile.LearningRate);
+        Number("Momentum", compile.Momentum);
+        Flag("Nesterov", compile.Nesterov);
+        Number("Beta1", compile.Beta1);
+        Number("Beta2", compile.Beta2);
+        Number("Epsilon", compile.Epsilon);
+        Number("Rho", compile.Rho);
+        Flag("Amsgrad", compile.Amsgrad);
+        Flag("Centered", compile.Centered);
+        Number("InitialAccumulatorValue", compile.InitialAccumulatorValue);
+        Number("WeightDecay", compile.WeightDecay);
+        Number("ClipNorm", compile.ClipNorm);
+        Number("ClipValue", compile.ClipValue);
+        Number("GlobalClipNorm", compile.GlobalClipNorm);
+        return string.Join(", ", arguments);
     }
 }

@@ -131,6 +131,7 @@ public sealed class KerasWeightFileTests : IDisposable
         { "tfjs short shard", new[] { "model.json", "shards end before weight" } },
         { "tfjs huge shape", new[] { "model.json", "too large to be a weight" } },
         { "tfjs bad json", new[] { "not valid JSON" } },
+        { "tfjs wrong kind", new[] { "model.json", "the weights manifest has a value of the wrong kind" } },
         { "unknown suffix", new[] { "File format not supported" } },
         { "hostile huge dataset", new[] { "layers/conv1d/vars/0", "(1048576, 1048576, 4)", "(3, 2, 4)" } },
     };
@@ -157,6 +158,7 @@ public sealed class KerasWeightFileTests : IDisposable
             "tfjs short shard" => TfjsCopy(shards: bytes => bytes[..^4]),
             "tfjs huge shape" => TfjsCopy(json: json => json.Replace("\"shape\":[3,2,4]", "\"shape\":[3000000,2000,4000]")),
             "tfjs bad json" => TfjsCopy(json: json => json[..^20]),
+            "tfjs wrong kind" => TfjsCopy(json: json => json.Replace("\"dtype\":\"float32\"}", "\"dtype\":32}")),
             "unknown suffix" => Damaged("model.weights.h5", bytes => bytes, "weights.bin5"),
             "hostile huge dataset" => Hostile("huge.weights.h5"),
             _ => throw new ArgumentException(damage),
@@ -240,56 +242,43 @@ public sealed class KerasWeightFileTests : IDisposable
     }
 
     /// <summary>The tf.keras 2 file with its second convolution left out of layer_names.</summary>
-    private string LegacyWithoutSecondConvolution()
-    {
-        string path = Path.Combine(_folder, "fewer.h5");
-        // PureHDF writes new files only: rebuild the legacy layout with the fewer names, datasets copied.
-        using (var source = H5File.OpenRead(FixturePath("conv1d", "legacy_tf2.h5")))
-        {
-            var all = source.Attribute("layer_names").Read<string[]>();
-            var names = all.Where(n => n != all.Where(m => m.Contains("Conv1D")).ElementAt(1)).ToArray();
-            var root = new H5File { Attributes = new Dictionary<string, object> { ["layer_names"] = names, ["keras_version"] = "2.15.0", ["backend"] = "tensorflow" } };
-            foreach (var name in names)
-            {
-                var group = source.Group(name);
-                var weightNames = group.Attribute("weight_names").Type.Class == H5DataTypeClass.FloatingPoint ? Array.Empty<string>() : group.Attribute("weight_names").Read<string[]>();
-                var copy = new H5Group { Attributes = new Dictionary<string, object> { ["weight_names"] = weightNames.Length == 0 ? new double[0] : weightNames } };
-                foreach (var weight in weightNames)
-                {
-                    var dataset = group.Dataset(weight);
-                    var parts = weight.Split('/');
-                    copy[parts[0]] = new H5Group { [parts[1]] = new H5Dataset(dataset.Read<float[]>(), fileDims: dataset.Space.Dimensions) };
-                }
-                root[name] = copy;
-            }
-            root.Write(path);
-        }
-        return path;
-    }
+    private string LegacyWithoutSecondConvolution() => LegacyCopy("legacy_tf2.h5", "fewer.h5",
+        names => names.Where(n => n != names.Where(m => m.Contains("Conv1D")).ElementAt(1)).ToArray(), keepDataset: _ => true);
 
     /// <summary>The Keras 1 file with weight_names pointing at a dataset it lacks.</summary>
-    private string Keras1WithoutDense()
+    private string Keras1WithoutDense() => LegacyCopy("keras1.h5", "keras1-missing.h5", names => names, keepDataset: weight => weight != "dense_1_W");
+
+    /// <summary>conv1d's legacy <paramref name="fixture"/> rebuilt (PureHDF writes new files only) with the layers
+    /// <paramref name="layers"/> keeps and the datasets <paramref name="keepDataset"/> keeps; weight names with a '/'
+    /// become nested groups, as h5py writes them.</summary>
+    private string LegacyCopy(string fixture, string name, Func<string[], string[]> layers, Func<string, bool> keepDataset)
     {
-        string path = Path.Combine(_folder, "keras1-missing.h5");
-        using (var source = H5File.OpenRead(FixturePath("conv1d", "keras1.h5")))
+        string path = Path.Combine(_folder, name);
+        using var source = H5File.OpenRead(FixturePath("conv1d", fixture));
+        var names = layers(source.Attribute("layer_names").Read<string[]>());
+        var attributes = new Dictionary<string, object> { ["layer_names"] = names };
+        if (source.AttributeExists("keras_version")) attributes["keras_version"] = source.Attribute("keras_version").Read<string>();
+        var root = new H5File { Attributes = attributes };
+        foreach (var layer in names)
         {
-            var names = source.Attribute("layer_names").Read<string[]>();
-            var root = new H5File { Attributes = new Dictionary<string, object> { ["layer_names"] = names } };
-            foreach (var name in names)
+            var group = source.Group(layer);
+            var weightNames = group.Attribute("weight_names").Type.Class == H5DataTypeClass.FloatingPoint ? Array.Empty<string>() : group.Attribute("weight_names").Read<string[]>();
+            var copy = new H5Group { Attributes = new Dictionary<string, object> { ["weight_names"] = weightNames.Length == 0 ? new double[0] : weightNames } };
+            foreach (var weight in weightNames.Where(keepDataset))
             {
-                var group = source.Group(name);
-                var weightNames = group.Attribute("weight_names").Type.Class == H5DataTypeClass.FloatingPoint ? Array.Empty<string>() : group.Attribute("weight_names").Read<string[]>();
-                var copy = new H5Group { Attributes = new Dictionary<string, object> { ["weight_names"] = weightNames.Length == 0 ? new double[0] : weightNames } };
-                foreach (var weight in weightNames)
-                    if (weight != "dense_1_W")
-                    {
-                        var dataset = group.Dataset(weight);
-                        copy[weight] = new H5Dataset(dataset.Read<float[]>(), fileDims: dataset.Space.Dimensions);
-                    }
-                root[name] = copy;
+                var dataset = group.Dataset(weight);
+                var parts = weight.Split('/');
+                var parent = copy;
+                foreach (var part in parts[..^1])
+                {
+                    if (!parent.ContainsKey(part)) parent[part] = new H5Group();
+                    parent = (H5Group)parent[part];
+                }
+                parent[parts[^1]] = new H5Dataset(dataset.Read<float[]>(), fileDims: dataset.Space.Dimensions);
             }
-            root.Write(path);
+            root[layer] = copy;
         }
+        root.Write(path);
         return path;
     }
 

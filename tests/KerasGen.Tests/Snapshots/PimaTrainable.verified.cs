@@ -145,7 +145,7 @@ namespace Samples
 
         private global::KerasGen.Training.TrainingSpec KerasGenTrainingSpec => new(
             "binary_crossentropy", false, new[] { "accuracy" },
-            new global::KerasGen.Training.Optimizers.OptimizerSettings("adam", float.NaN, float.NaN, false, float.NaN, float.NaN, float.NaN, float.NaN, false, false, float.NaN, float.NaN, float.NaN, float.NaN, float.NaN),
+            new global::KerasGen.Training.Optimizers.OptimizerSettings("adam"),
             32, 8, 1, 1, "sigmoid", _seed);
 
         /// <summary>The optimizer, with its step count and learning rate (Keras <c>model.optimizer</c>).</summary>

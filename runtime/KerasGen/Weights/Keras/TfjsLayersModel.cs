@@ -29,7 +29,10 @@ internal static class TfjsLayersModel
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("modelTopology", out var topology))
                 throw new InvalidDataException($"{path} has no modelTopology: it is not a TF.js layers model.");
             var layers = KerasConfigCheck.Check(topology.TryGetProperty("model_config", out var inner) ? inner : topology, objects, path);
-            var manifest = Manifest(root, path);
+            List<Entry> manifest;
+            // JsonElement's getters throw InvalidOperationException on a value of another kind ("name": 5).
+            try { manifest = Manifest(root, path); }
+            catch (InvalidOperationException e) { throw new InvalidDataException($"{path}: the weights manifest has a value of the wrong kind: {e.Message}", e); }
             foreach (var layer in objects)
             {
                 string? name = KerasConfigCheck.Name(layers[layer.Index]);
@@ -59,10 +62,10 @@ internal static class TfjsLayersModel
             long skip = Offset;
             foreach (var shard in Shards)
             {
-                string file = Path.Combine(directory, shard);
-                if (!File.Exists(file)) throw new InvalidDataException($"{manifest}: the weights shard {shard} is missing ({file}).");
-                using var stream = File.OpenRead(file);
-                if (skip >= stream.Length) { skip -= stream.Length; continue; }
+                var file = new FileInfo(Path.Combine(directory, shard));
+                if (!file.Exists) throw new InvalidDataException($"{manifest}: the weights shard {shard} is missing ({file.FullName}).");
+                if (skip >= file.Length) { skip -= file.Length; continue; } // shards before this weight's bytes stay unopened
+                using var stream = file.OpenRead();
                 stream.Seek(skip, SeekOrigin.Begin);
                 skip = 0;
                 filled += stream.ReadAtLeast(bytes.AsSpan(filled), bytes.Length - filled, throwOnEndOfStream: false);
