@@ -87,11 +87,12 @@ public sealed class Trainer
                 throw new ArgumentException(
                     $"Training data contains {samples} samples, which is not sufficient to split it into a validation and training set as specified by `validation_split={validationSplit}`. Either provide more data, or a different value for the `validation_split` argument.");
         }
-        // Validation takes the last rows, before any shuffling (as Keras).
-        var xTrain = x.Slice(0, trainCount * _spec.InputSize).ToArray();
-        var yTrain = y.Slice(0, trainCount * _targetsPerSample).ToArray();
-        var xVal = x.Slice(trainCount * _spec.InputSize).ToArray();
-        var yVal = y.Slice(trainCount * _targetsPerSample).ToArray();
+        // Validation takes the last rows, before any shuffling (as Keras). The caller's spans are read in place: each
+        // batch's rows are gathered into one batch buffer, so the data set is never copied.
+        var xTrain = x.Slice(0, trainCount * _spec.InputSize);
+        var yTrain = y.Slice(0, trainCount * _targetsPerSample);
+        var xVal = x.Slice(trainCount * _spec.InputSize);
+        var yVal = y.Slice(trainCount * _targetsPerSample);
 
         int steps = (trainCount + batchSize - 1) / batchSize;
         var context = new TrainingContext(_model, epochs, steps);
@@ -122,8 +123,8 @@ public sealed class Trainer
                 for (int i = 0; i < n; i++)
                 {
                     int row = order[step * batchSize + i];
-                    xTrain.AsSpan(row * _spec.InputSize, _spec.InputSize).CopyTo(xBatch.AsSpan(i * _spec.InputSize));
-                    yTrain.AsSpan(row * _targetsPerSample, _targetsPerSample).CopyTo(yBatch.AsSpan(i * _targetsPerSample));
+                    xTrain.Slice(row * _spec.InputSize, _spec.InputSize).CopyTo(xBatch.AsSpan(i * _spec.InputSize));
+                    yTrain.Slice(row * _targetsPerSample, _targetsPerSample).CopyTo(yBatch.AsSpan(i * _targetsPerSample));
                 }
                 float loss = Step(xBatch.AsSpan(0, n * _spec.InputSize), yBatch.AsSpan(0, n * _targetsPerSample), n, updateMetrics: true);
                 lossSum += (double)loss * n;
