@@ -34,6 +34,9 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor NotSupportedYet = Error(Ids.NotSupportedYet, "Valid in Keras, not compiled by KerasGen yet");
     public static readonly DiagnosticDescriptor EmptyOutput = Error(Ids.EmptyOutput, "The layer's output would be empty");
     public static readonly DiagnosticDescriptor IncompatibleInputRank = Error(Ids.IncompatibleInputRank, "The layer does not take an input of this rank");
+    public static readonly DiagnosticDescriptor InvalidIdentifier = Error(Ids.InvalidIdentifier, "Invalid arguments in a Keras identifier");
+    public static readonly DiagnosticDescriptor UnknownRegularizer = Error(Ids.UnknownRegularizer, "Unknown regularizer");
+    public static readonly DiagnosticDescriptor UnknownConstraint = Error(Ids.UnknownConstraint, "Unknown constraint");
     public static readonly DiagnosticDescriptor InternalError = Error(Ids.InternalError, "KerasGen failed unexpectedly");
 
     public static readonly DiagnosticDescriptor[] All =
@@ -41,7 +44,8 @@ internal static class Descriptors
         NotPartial, NoLayers, NoInputShape, LateInputShape, UnknownActivation, UnknownInitializer, InvalidSize,
         ReshapeMismatch, FlattenOnFlat, ModelTooLarge, LayerWithoutSequential, UndefinedDimension, UnsupportedModelType,
         MissingLoss, UnknownLoss, UnknownOptimizer, UnknownMetric, LossOutputMismatch, LayersSplitAcrossDeclarations,
-        UnknownOption, DuplicateLayerName, InvalidArgumentCombination, NotSupportedYet, EmptyOutput, IncompatibleInputRank, InternalError,
+        UnknownOption, DuplicateLayerName, InvalidArgumentCombination, NotSupportedYet, EmptyOutput, IncompatibleInputRank,
+        InvalidIdentifier, UnknownRegularizer, UnknownConstraint, InternalError,
     };
 
     private const string Category = "KerasGen";

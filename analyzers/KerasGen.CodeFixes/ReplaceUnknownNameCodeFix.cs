@@ -21,7 +21,8 @@ public sealed class ReplaceUnknownNameCodeFix : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
         DiagnosticCatalog.UnknownActivation, DiagnosticCatalog.UnknownInitializer, DiagnosticCatalog.UnknownLoss,
-        DiagnosticCatalog.UnknownOptimizer, DiagnosticCatalog.UnknownMetric);
+        DiagnosticCatalog.UnknownOptimizer, DiagnosticCatalog.UnknownMetric, DiagnosticCatalog.UnknownRegularizer,
+        DiagnosticCatalog.UnknownConstraint);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

@@ -269,6 +269,51 @@ const KERAS3_CAPTURED = {
   mish: [-0.145647496, -0.3034015, -0.220743805, 0, 0.375245214, 0.865098417, 2.986535072],
 };
 
+// Keras' constructor forms ("relu(max_value=6)"), as KerasGen writes them: TF.js ops (or compositions of them, where
+// TF.js has no parameterized op) and a float64 formula, with Keras 3's captured values where KERAS_SPEC §3 has them.
+const expm1 = Math.expm1;
+const PARAMETERIZED = [
+  ['relu(negative_slope=0.1, max_value=2, threshold=0.5)', 'composed', (x) =>
+    tf.sub(tf.clipByValue(tf.where(tf.greater(x, 0.5), x, zeros(x)), 0, 2), tf.mul(tf.scalar(0.1), tf.relu(tf.sub(tf.scalar(0.5), x)))),
+  (x) => Math.min(Math.max(x > 0.5 ? x : 0, 0), 2) - 0.1 * Math.max(0.5 - x, 0),
+  [-0.35, -0.15, -0.1, -0.05, 0, 1, 2]],
+  ['relu(max_value=6)', 'tf.relu6', (x) => tf.relu6(x), (x) => Math.min(Math.max(x, 0), 6)],
+  ['relu(threshold=-0.5)', 'composed (no clip without max_value)', (x) => tf.where(tf.greater(x, -0.5), x, zeros(x)), (x) => (x > -0.5 ? x : 0)],
+  ['leaky_relu(negative_slope=0.3)', 'tf.leakyRelu(x, 0.3)', (x) => tf.leakyRelu(x, 0.3), (x) => (x >= 0 ? x : 0.3 * x),
+    [-0.9, -0.3, -0.15, 0, 0.5, 1, 3]],
+  ['leaky_relu(negative_slope=1.5)', 'tf.leakyRelu(x, 1.5)', (x) => tf.leakyRelu(x, 1.5), (x) => (x >= 0 ? x : 1.5 * x)],
+  ['elu(alpha=0.5)', 'composed', (x) => tf.where(tf.greaterEqual(x, 0), x, tf.mul(tf.scalar(0.5), tf.sub(tf.exp(x), tf.scalar(1)))),
+    (x) => (x >= 0 ? x : 0.5 * expm1(x))],
+  ['celu(alpha=2)', 'composed', (x) => tf.where(tf.greaterEqual(x, 0), x, tf.mul(tf.scalar(2), tf.sub(tf.exp(tf.div(x, tf.scalar(2))), tf.scalar(1)))),
+    (x) => (x >= 0 ? x : 2 * expm1(x / 2))],
+  ['gelu(approximate=True)', 'tfjs activation gelu_new', (x) => actLayer('gelu_new', x),
+    (x) => 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x))),
+    [-0.0036373, -0.158807993, -0.154285997, 0, 0.345714003, 0.841192007, 2.996362686]],
+  ['squareplus(b=1)', 'composed', (x) => tf.div(tf.add(x, tf.sqrt(tf.add(tf.square(x), tf.scalar(1)))), tf.scalar(2)), (x) => (x + Math.sqrt(x * x + 1)) / 2],
+  ['soft_shrink(threshold=1)', 'composed', (x) =>
+    tf.where(tf.greater(x, 1), tf.sub(x, tf.scalar(1)), tf.where(tf.less(x, -1), tf.add(x, tf.scalar(1)), zeros(x))),
+  (x) => (x > 1 ? x - 1 : x < -1 ? x + 1 : 0)],
+  ['hard_shrink(threshold=1)', 'composed', (x) => tf.where(tf.greater(tf.abs(x), 1), x, zeros(x)), (x) => (Math.abs(x) > 1 ? x : 0)],
+  ['threshold(threshold=0.5, default_value=-1)', 'composed', (x) => tf.where(tf.greater(x, 0.5), x, tf.fill(x.shape, -1)), (x) => (x > 0.5 ? x : -1)],
+];
+
+function makeParameterized(x, xt) {
+  const out = {};
+  console.log('--- parameterized activations: tol 2e-6 vs float64, 1e-6 vs Keras 3 captured ---');
+  for (const [text, how, fn, f64, captured] of PARAMETERIZED) {
+    const y = data(fn(xt));
+    compare(`activation ${text}`, y, x.map(f64), 2e-6);
+    if (captured) {
+      const got = CHECK_X.map((v) => y[x.indexOf(v)]);
+      const err = Math.max(...got.map((g, i) => Math.abs(g - captured[i])));
+      if (!(err <= 1e-6)) fail(`captured-value check ${text}: max |diff| ${err}`);
+      console.log(`check ${text} OK max|diff|=${err.toExponential(2)}`);
+    }
+    out[text] = y;
+  }
+  return out;
+}
+
 function activationInputs() {
   const base = [
     -3, -1, -0.5, 0, 0.5, 1, 3, // exact check points
@@ -365,6 +410,7 @@ function makeActivations() {
     source: SOURCE,
     x,
     elementwise,
+    parameterized: makeParameterized(x, xt),
     rows: {
       length: L,
       x: rx,

@@ -29,6 +29,9 @@ internal static class DiagnosticCatalog
     public const string NotSupportedYet = "KG0023";
     public const string EmptyOutput = "KG0024";
     public const string IncompatibleInputRank = "KG0025";
+    public const string InvalidIdentifier = "KG0026";
+    public const string UnknownRegularizer = "KG0027";
+    public const string UnknownConstraint = "KG0028";
     public const string InternalError = "KG9999";
 
     /// <summary>Only warnings still let the generator emit the model.</summary>

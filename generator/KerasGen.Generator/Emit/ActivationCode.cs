@@ -25,8 +25,8 @@ internal static class ActivationCode
         if (shape == ActivationShape.Elementwise)
         {
             Elementwise(w, ts, count,
-                i => $"{ts}.Store(global::KerasGen.Kernels.Activation<{tv}, {ts}>.{method}({ts}.Load(ref {from}, {i})), ref {to}, {i});",
-                i => $"{Unsafe}.Add(ref {to}, {i}) = global::KerasGen.Kernels.Activation<float, global::KerasGen.Kernels.SimdScalar>.{method}({Unsafe}.Add(ref {from}, {i}));");
+                i => $"{ts}.Store({ActivationCatalog.Call($"global::KerasGen.Kernels.Activation<{tv}, {ts}>", activation, $"{ts}.Load(ref {from}, {i})")}, ref {to}, {i});",
+                i => $"{Unsafe}.Add(ref {to}, {i}) = {ActivationCatalog.Call("global::KerasGen.Kernels.Activation<float, global::KerasGen.Kernels.SimdScalar>", activation, $"{Unsafe}.Add(ref {from}, {i})")};");
             return;
         }
         Copy(w, from, to, count);
@@ -41,13 +41,13 @@ internal static class ActivationCode
     {
         if (activation == "linear") return false;
         ActivationCatalog.TryGet(activation, out var method, out var shape);
-        bool fusable = isLast && activation is "sigmoid" or "softmax";
+        bool fusable = isLast && activation is "sigmoid" or "softmax"; // canonical: softmax(axis=-1) is "softmax"
         using (fusable ? w.Block("if (!preActivation)") : null)
         {
             if (shape == ActivationShape.Elementwise)
                 Elementwise(w, "TS", count,
-                    i => $"TS.Store({Training}.ActivationGradient<TV, TS>.{method}(TS.Load(ref {z}, {i}), TS.Load(ref {y}, {i}), TS.Load(ref {gradient}, {i})), ref {gradient}, {i});",
-                    i => $"{Unsafe}.Add(ref {gradient}, {i}) = {Training}.ActivationGradient<float, global::KerasGen.Kernels.SimdScalar>.{method}({Unsafe}.Add(ref {z}, {i}), {Unsafe}.Add(ref {y}, {i}), {Unsafe}.Add(ref {gradient}, {i}));");
+                    i => $"TS.Store({ActivationCatalog.Call($"{Training}.ActivationGradient<TV, TS>", activation, $"TS.Load(ref {z}, {i}), TS.Load(ref {y}, {i}), TS.Load(ref {gradient}, {i})")}, ref {gradient}, {i});",
+                    i => $"{Unsafe}.Add(ref {gradient}, {i}) = {ActivationCatalog.Call($"{Training}.ActivationGradient<float, global::KerasGen.Kernels.SimdScalar>", activation, $"{Unsafe}.Add(ref {z}, {i}), {Unsafe}.Add(ref {y}, {i}), {Unsafe}.Add(ref {gradient}, {i})")};");
             else
                 w.Line($"{Training}.RowActivationGradients.{method}(ref {z}, ref {y}, ref {gradient}, ref {(shape == ActivationShape.Halving ? spare : gradient)}, {rows}, {length});");
         }

@@ -9,7 +9,7 @@ namespace KerasGen.Generator.Emit;
 /// </summary>
 internal static class ActivationEmitter
 {
-    public static void EmitElementwise(CodeWriter w, string method, string function, int size, Isa isa)
+    public static void EmitElementwise(CodeWriter w, string method, string activation, int size, Isa isa)
     {
         const string At = "global::System.Runtime.CompilerServices.Unsafe.Add";
         using (w.Block($"private static void {method}(ref float x, ref float y)"))
@@ -17,9 +17,9 @@ internal static class ActivationEmitter
             w.Line("nuint i = 0;");
             if (!isa.IsScalar && size >= isa.Width)
                 using (w.Block($"for (; i + {isa.Width} <= {size}; i += {isa.Width})"))
-                    w.Line($"{isa.Vector}.StoreUnsafe({isa.Activation}.{function}({isa.Vector}.LoadUnsafe(ref x, i)), ref y, i);");
+                    w.Line($"{isa.Vector}.StoreUnsafe({ActivationCatalog.Call(isa.Activation, activation, $"{isa.Vector}.LoadUnsafe(ref x, i)")}, ref y, i);");
             using (w.Block($"for (; i < {size}; i++)"))
-                w.Line($"{At}(ref y, i) = {Isa.Scalar.Activation}.{function}({At}(ref x, i));");
+                w.Line($"{At}(ref y, i) = {ActivationCatalog.Call(Isa.Scalar.Activation, activation, $"{At}(ref x, i)")};");
         }
     }
 

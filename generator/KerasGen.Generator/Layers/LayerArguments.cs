@@ -113,14 +113,19 @@ internal sealed class LayerArguments
         return false;
     }
 
-    /// <summary>A canonical activation name (reported with "did you mean" when unknown; linear then).</summary>
-    public string Activation(string name, string argument)
+    /// <summary>A canonical activation (a name, or a name with arguments: <c>relu(max_value=6)</c>); an unknown name
+    /// is reported with "did you mean", wrong arguments with Python's words. Linear then.</summary>
+    public string Activation(string text, string argument)
     {
-        if (ActivationCatalog.TryGet(name, out _, out _)) return name;
-        string message = ActivationCatalog.Unusable(name) is { } why
-            ? $"Could not use activation '{name}': {why}"
-            : $"Could not interpret activation function identifier: {name}" + Suggestion(name, ActivationCatalog.Names);
-        All.Add(new ModelDiagnostic(DiagnosticCatalog.UnknownActivation, message, Index, argument, name, NameSuggester.Closest(name, ActivationCatalog.Names)));
+        if (ActivationCatalog.Resolve(text, out var error, out var unknown) is { } canonical) return canonical;
+        if (unknown is not null)
+        {
+            All.Add(new ModelDiagnostic(DiagnosticCatalog.UnknownActivation,
+                $"Could not interpret activation function identifier: {text}" + Suggestion(unknown, ActivationCatalog.Names),
+                Index, argument, text, Replaced(text, unknown, NameSuggester.Closest(unknown, ActivationCatalog.Names))));
+        }
+        else
+            All.Add(new ModelDiagnostic(DiagnosticCatalog.InvalidIdentifier, $"Could not interpret activation function identifier '{text}': {error}", Index, argument));
         return "linear";
     }
 
@@ -131,15 +136,29 @@ internal sealed class LayerArguments
         return name is null ? "linear" : Activation(name, argument!);
     }
 
-    /// <summary>A canonical initializer name (reported with "did you mean" when unknown).</summary>
+    /// <summary>A canonical initializer (see <see cref="InitializerCatalog.Resolve"/>); an unknown name is reported
+    /// with "did you mean", wrong arguments with Python's words.</summary>
     public string Initializer(string fallback, params string[] names)
     {
-        var (name, argument) = String(names);
-        if (name is null) return fallback;
-        if (InitializerCatalog.Canonical(name) is { } canonical) return canonical;
-        All.Add(new ModelDiagnostic(DiagnosticCatalog.UnknownInitializer,
-            $"Could not interpret initializer identifier: {name}" + Suggestion(name, InitializerCatalog.Names), Index, argument, name, NameSuggester.Closest(name, InitializerCatalog.Names)));
+        var (text, argument) = String(names);
+        if (text is null) return fallback;
+        if (InitializerCatalog.Resolve(text, out var error, out var unknown) is { } canonical) return canonical;
+        if (unknown is not null)
+            All.Add(new ModelDiagnostic(DiagnosticCatalog.UnknownInitializer,
+                $"Could not interpret initializer identifier: {text}" + Suggestion(unknown, InitializerCatalog.Names), Index, argument, text,
+                Replaced(text, unknown, NameSuggester.Closest(unknown, InitializerCatalog.Names))));
+        else
+            All.Add(new ModelDiagnostic(DiagnosticCatalog.InvalidIdentifier, $"Could not interpret initializer identifier '{text}': {error}", Index, argument));
         return "zeros";
+    }
+
+    /// <summary><paramref name="text"/> with its name <paramref name="unknown"/> replaced by <paramref name="closest"/>
+    /// (arguments kept), for the code fix; null without a suggestion.</summary>
+    internal static string? Replaced(string text, string unknown, string? closest)
+    {
+        if (closest is null) return null;
+        int at = text.IndexOf(unknown, System.StringComparison.Ordinal);
+        return text.Substring(0, at) + closest + text.Substring(at + unknown.Length);
     }
 
     /// <summary>One of Keras' option strings (padding, data_format), lower-cased as Keras does; an unknown one is

@@ -168,4 +168,42 @@ public static class Activation<TV, TS> where TV : struct where TS : struct, ISim
         q = TS.MultiplyAdd(x2, q, TS.Create(-1.42647390514189e-02f));
         return TS.Divide(p, q);
     }
+
+    // ---- Keras' parameterized forms ("relu(max_value=6)"): the generator calls these only when an argument differs
+    // from Keras' default, so the common forms keep their cheaper code above.
+
+    /// <summary>Keras 3 relu(x, negative_slope, max_value, threshold): x where x &gt; threshold (else 0), clipped to
+    /// [0, max_value] when there is one (a negative threshold lets x in (threshold, 0) through otherwise), minus
+    /// negative_slope·relu(threshold − x). max_value None is +∞.</summary>
+    [MethodImpl(Inline)]
+    public static TV Relu(TV x, float negativeSlope, float maxValue, float threshold)
+    {
+        var zero = TS.Create(0f);
+        var kept = TS.Select(TS.GreaterThan(x, TS.Create(threshold)), x, zero);
+        var clipped = float.IsPositiveInfinity(maxValue) ? kept : TS.Min(TS.Max(kept, zero), TS.Create(maxValue));
+        return TS.Subtract(clipped, TS.Multiply(TS.Create(negativeSlope), TS.Max(TS.Subtract(TS.Create(threshold), x), zero)));
+    }
+
+    /// <summary>x for x ≥ 0, else slope·x (a slope above 1 is not max(x, slope·x)).</summary>
+    [MethodImpl(Inline)] public static TV LeakyRelu(TV x, float negativeSlope) => TS.Select(TS.GreaterThanOrEqual(x, TS.Create(0f)), x, TS.Multiply(x, TS.Create(negativeSlope)));
+
+    [MethodImpl(Inline)] public static TV Elu(TV x, float alpha) => TS.Select(TS.GreaterThanOrEqual(x, TS.Create(0f)), x, TS.Multiply(TS.Create(alpha), ExpM1(TS.Min(x, TS.Create(0f)))));
+
+    /// <summary>x for x ≥ 0, else alpha·(e^(x/alpha) − 1).</summary>
+    [MethodImpl(Inline)] public static TV Celu(TV x, float alpha) => TS.Select(TS.GreaterThanOrEqual(x, TS.Create(0f)), x, TS.Multiply(TS.Create(alpha), ExpM1(TS.Min(TS.Divide(x, TS.Create(alpha)), TS.Create(0f)))));
+
+    [MethodImpl(Inline)] public static TV Squareplus(TV x, float b) => TS.Multiply(TS.Add(x, TS.Sqrt(TS.MultiplyAdd(x, x, TS.Create(b)))), TS.Create(0.5f));
+
+    [MethodImpl(Inline)]
+    public static TV SoftShrink(TV x, float threshold)
+    {
+        var t = TS.Create(threshold);
+        var shrunk = TS.Select(TS.GreaterThan(x, t), TS.Subtract(x, t), TS.Create(0f));
+        return TS.Select(TS.LessThan(x, TS.Negate(t)), TS.Add(x, t), shrunk);
+    }
+
+    [MethodImpl(Inline)] public static TV HardShrink(TV x, float threshold) => TS.Select(TS.GreaterThan(TS.Abs(x), TS.Create(threshold)), x, TS.Create(0f));
+
+    /// <summary>Keras 3 threshold(x, threshold, default_value): x where x &gt; threshold, else default_value.</summary>
+    [MethodImpl(Inline)] public static TV Threshold(TV x, float threshold, float defaultValue) => TS.Select(TS.GreaterThan(x, TS.Create(threshold)), x, TS.Create(defaultValue));
 }

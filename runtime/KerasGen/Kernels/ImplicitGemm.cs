@@ -21,7 +21,7 @@ public readonly struct LinearEpilogue<TV> : IEpilogue<TV> where TV : struct
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static TV Apply(TV value) => value;
 }
 
-/// <summary>Stores relu of the product (Keras' relu, as <see cref="Activation{TV, TS}.Relu"/>): the convolution's
+/// <summary>Stores relu of the product (Keras' relu, as <see cref="Activation{TV, TS}.Relu(TV)"/>): the convolution's
 /// activation fused into its stores, when nothing needs the pre-activation (Predict).</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct ReluEpilogue<TV, TS> : IEpilogue<TV> where TV : struct where TS : struct, ISimd<TV>

@@ -125,4 +125,48 @@ public static class ActivationGradient<TV, TS> where TV : struct where TS : stru
     }
 
     [MethodImpl(Inline)] public static TV LogSigmoid(TV z, TV y, TV dy) => TS.Multiply(dy, Activation<TV, TS>.Sigmoid(TS.Negate(z)));
+
+    // ---- The parameterized forms of Activation<TV, TS>, same arguments after (z, y, dy).
+
+    /// <summary>1 where threshold &lt; z (and 0 &lt; z &lt; max_value when there is one); negative_slope where z &lt; threshold.</summary>
+    [MethodImpl(Inline)]
+    public static TV Relu(TV z, TV y, TV dy, float negativeSlope, float maxValue, float threshold)
+    {
+        var t = TS.Create(threshold);
+        var passes = float.IsPositiveInfinity(maxValue)
+            ? TS.Select(TS.GreaterThan(z, t), dy, Zero)
+            : TS.Select(TS.GreaterThan(z, TS.Max(t, Zero)), TS.Select(TS.LessThan(z, TS.Create(maxValue)), dy, Zero), Zero);
+        return TS.Add(passes, TS.Select(TS.LessThan(z, t), TS.Multiply(dy, TS.Create(negativeSlope)), Zero));
+    }
+
+    [MethodImpl(Inline)] public static TV LeakyRelu(TV z, TV y, TV dy, float negativeSlope) => TS.Select(TS.GreaterThan(z, Zero), dy, TS.Multiply(dy, TS.Create(negativeSlope)));
+
+    /// <summary>For z &lt; 0, f'(z) = alpha·e^z = y + alpha.</summary>
+    [MethodImpl(Inline)] public static TV Elu(TV z, TV y, TV dy, float alpha) => TS.Select(TS.GreaterThanOrEqual(z, Zero), dy, TS.Multiply(dy, TS.Add(y, TS.Create(alpha))));
+
+    /// <summary>For z &lt; 0, f'(z) = e^(z/alpha) = y/alpha + 1.</summary>
+    [MethodImpl(Inline)] public static TV Celu(TV z, TV y, TV dy, float alpha) => TS.Select(TS.GreaterThanOrEqual(z, Zero), dy, TS.Multiply(dy, TS.Add(TS.Divide(y, TS.Create(alpha)), One)));
+
+    [MethodImpl(Inline)]
+    public static TV Squareplus(TV z, TV y, TV dy, float b) =>
+        TS.Multiply(dy, TS.Multiply(TS.Create(0.5f), TS.Add(One, TS.Divide(z, TS.Sqrt(TS.MultiplyAdd(z, z, TS.Create(b)))))));
+
+    [MethodImpl(Inline)] public static TV SoftShrink(TV z, TV y, TV dy, float threshold) => TS.Select(TS.GreaterThan(TS.Abs(z), TS.Create(threshold)), dy, Zero);
+
+    [MethodImpl(Inline)] public static TV HardShrink(TV z, TV y, TV dy, float threshold) => TS.Select(TS.GreaterThan(TS.Abs(z), TS.Create(threshold)), dy, Zero);
+
+    [MethodImpl(Inline)] public static TV Threshold(TV z, TV y, TV dy, float threshold, float defaultValue) => TS.Select(TS.GreaterThan(z, TS.Create(threshold)), dy, Zero);
+
+    /// <summary>gelu(approximate=True): with u = √(2/π)(z + 0.044715z³), d = 0.5(1 + tanh u) + 0.5z(1 − tanh²u)·√(2/π)(1 + 3·0.044715z²).</summary>
+    [MethodImpl(Inline)]
+    public static TV GeluApproximate(TV z, TV y, TV dy)
+    {
+        var c = TS.Create(0.7978845608028654f);
+        var z2 = TS.Multiply(z, z);
+        var tanh = Activation<TV, TS>.Tanh(TS.Multiply(c, TS.MultiplyAdd(TS.Multiply(z2, z), TS.Create(0.044715f), z)));
+        var half = TS.Create(0.5f);
+        var du = TS.Multiply(c, TS.MultiplyAdd(z2, TS.Create(3 * 0.044715f), One));
+        var d = TS.MultiplyAdd(TS.Multiply(TS.Multiply(half, z), TS.Subtract(One, TS.Multiply(tanh, tanh))), du, TS.Multiply(half, TS.Add(One, tanh)));
+        return TS.Multiply(dy, d);
+    }
 }

@@ -13,7 +13,7 @@ public class ActivationForwardTests
     private static readonly System.Text.Json.JsonElement Reference = Fixture.Load("activations.json");
 
     public static IEnumerable<object[]> Cases() =>
-        from name in ActivationModels.ByName.Keys
+        from name in ActivationModels.ByName.Keys.Concat(ActivationModels.Parameterized.Keys)
         from path in new[] { KernelPath.Auto, KernelPath.Vector512, KernelPath.Vector256, KernelPath.Vector128, KernelPath.Scalar }
         from fused in new[] { false, true }
         select new object[] { name, path, fused };
@@ -23,7 +23,7 @@ public class ActivationForwardTests
     public void Matches_reference(string name, KernelPath path, bool fused)
     {
         var (x, expected) = ReferenceValues(name);
-        var factory = ActivationModels.ByName[name];
+        var factory = ActivationModels.ByName.TryGetValue(name, out var plain) ? plain : ActivationModels.Parameterized[name];
         var model = fused ? factory.Fused() : factory.Layer();
         var y = ModelRunner.Predict(model, x, expected.Length, path);
         Tolerance.AssertKeras(expected, y, $"{name} ({(fused ? "fused in Dense" : "Activation layer")}, {path})");
@@ -33,6 +33,7 @@ public class ActivationForwardTests
     {
         var rows = Reference.GetProperty("rows");
         if (name == "glu") return (rows.GetProperty("glu").GetProperty("x").Floats(), rows.GetProperty("glu").GetProperty("y").Floats());
+        if (Reference.GetProperty("parameterized").TryGetProperty(name, out var parameterized)) return (Reference.GetProperty("x").Floats(), parameterized.Floats());
         if (rows.TryGetProperty(name, out var rowValues)) return (rows.GetProperty("x").Floats(), rowValues.Floats());
         return (Reference.GetProperty("x").Floats(), Reference.GetProperty("elementwise").GetProperty(name).Floats());
     }

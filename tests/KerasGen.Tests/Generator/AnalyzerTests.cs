@@ -54,6 +54,17 @@ public class AnalyzerTests
     [InlineData("KG0019", "[Sequential, Dense(4, InputDim = 2)] public partial class M; [[|Dense(1)|]] public partial class M;")]
     [InlineData("KG0022", "[Sequential, Dense(1, InputDim = 2), Compile(Loss = \"mse\", ClipNorm = 1.0, [|ClipValue = 0.5|])] public partial class M;")]
     [InlineData("KG0007", "[Sequential, Dense(1, InputDim = 2), Compile(Loss = \"mse\", [|GlobalClipNorm = -1.0|])] public partial class M;")]
+    [InlineData("KG0005", "[Sequential, Dense(4, InputDim = 3, [|Activation = \"rleu(max_value=6)\"|])] public partial class M;")]
+    [InlineData("KG0026", "[Sequential, Dense(4, InputDim = 3, [|Activation = \"relu(max_valu=6)\"|])] public partial class M;")]
+    [InlineData("KG0026", "[Sequential, Dense(4, InputDim = 3, [|Activation = \"relu(max_value=6\"|])] public partial class M;")]
+    [InlineData("KG0026", "[Sequential, Dense(4, InputDim = 3), Activation([|\"threshold\"|])] public partial class M;")]
+    [InlineData("KG0026", "[Sequential, Dense(4, InputDim = 3), Activation([|\"softmax(axis=1)\"|])] public partial class M;")]
+    [InlineData("KG0026", "[Sequential, Dense(4, InputDim = 3, [|Activation = \"leaky_relu('a')\"|])] public partial class M;")]
+    [InlineData("KG0006", "[Sequential, Dense(4, InputDim = 3, [|KernelInitializer = \"RandomUnifrom(minval=-1)\"|])] public partial class M;")]
+    [InlineData("KG0026", "[Sequential, Dense(4, InputDim = 3, [|KernelInitializer = \"RandomUniform(min=-1)\"|])] public partial class M;")]
+    [InlineData("KG0026", "[Sequential, Dense(4, InputDim = 3, [|KernelInitializer = \"VarianceScaling(mode='fan_middle')\"|])] public partial class M;")]
+    [InlineData("KG0026", "[Sequential, Dense(4, InputDim = 3, [|KernelInitializer = \"VarianceScaling(scale=0)\"|])] public partial class M;")]
+    [InlineData("KG0026", "[Sequential, Dense(4, InputDim = 3, [|KernelInitializer = \"Constant(1, 2)\"|])] public partial class M;")]
     public void Reports_the_diagnostic_at_the_responsible_syntax(string id, string markedSource)
     {
         int start = markedSource.IndexOf("[|"), end = markedSource.IndexOf("|]") - 2;
@@ -72,6 +83,18 @@ public class AnalyzerTests
         Assert.Contains("Could not interpret activation function identifier: sigmod. Did you mean 'sigmoid'?", diagnostic.GetMessage());
     }
 
+    [Theory]
+    [InlineData("relu(max_valu=6)", "Could not interpret activation function identifier 'relu(max_valu=6)': relu() got an unexpected keyword argument 'max_valu'. Did you mean 'max_value'?")]
+    [InlineData("relu(max_value=6", "Could not interpret activation function identifier 'relu(max_value=6': expected ')' at character 17")]
+    [InlineData("threshold", "Could not interpret activation function identifier 'threshold': threshold() missing 1 required positional argument: 'threshold'")]
+    [InlineData("elu(1, 2)", "Could not interpret activation function identifier 'elu(1, 2)': elu() takes 1 positional argument but 2 were given")]
+    [InlineData("softmax(axis=1)", "Could not interpret activation function identifier 'softmax(axis=1)': KerasGen applies softmax over the last axis only (axis=-1). Received: axis=1")]
+    public void Constructor_form_errors_say_what_python_would(string activation, string message)
+    {
+        var diagnostic = Assert.Single(CompilerHarness.Analyze($"using KerasGen; [Sequential, Dense(4, InputDim = 3, Activation = \"{activation}\")] public partial class M;"));
+        Assert.Equal(message, diagnostic.GetMessage());
+    }
+
     [Fact]
     public void Valid_models_get_no_diagnostics_and_compile_cleanly()
     {
@@ -79,6 +102,8 @@ public class AnalyzerTests
             using KerasGen;
             [Sequential]
             [Dense(12, InputDim = 8, Init = "uniform", Activation = "relu")]
+            [Dense(12, Activation = "relu(max_value=6, negative_slope=0.01)", KernelInitializer = "VarianceScaling(2.0, 'fan_out', 'uniform', seed=1)")]
+            [Dense(12, Activation = " leaky_relu( 0.1 , ) ", BiasInitializer = "TruncatedNormal(mean=0.1, stddev=1e-2)")]
             [Dropout(0.2)]
             [Dense(6, Activation = "sparsemax")]
             [Reshape(3, -1)]

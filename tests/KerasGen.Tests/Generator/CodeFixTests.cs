@@ -31,6 +31,8 @@ public class CodeFixTests
     [InlineData("KG0015", "[Sequential, Dense(1, InputDim = 2), Compile(Loss = \"mean_square_error\")] public partial class M;", "Loss = \"mean_squared_error\"")]
     [InlineData("KG0016", "[Sequential, Dense(1, InputDim = 2), Compile(Loss = \"mse\", Optimizer = \"adma\")] public partial class M;", "Optimizer = \"adam\"")]
     [InlineData("KG0017", "[Sequential, Dense(1, InputDim = 2), Compile(Loss = \"mse\", Metrics = new[] { \"mae\", \"acuracy\" })] public partial class M;", "new[] { \"mae\", \"accuracy\" }")]
+    [InlineData("KG0005", "[Sequential, Dense(4, InputDim = 3, Activation = \"rleu(max_value=6)\")] public partial class M;", "Activation = \"relu(max_value=6)\"")]
+    [InlineData("KG0006", "[Sequential, Dense(4, InputDim = 3, KernelInitializer = \"RandomUnifrom(minval=-1)\")] public partial class M;", "KernelInitializer = \"RandomUniform(minval=-1)\"")]
     public async Task Fix_produces_a_clean_model(string id, string snippet, string expectedFragment)
     {
         string source = "using KerasGen;\n" + snippet;

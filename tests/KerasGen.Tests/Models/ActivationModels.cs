@@ -71,6 +71,32 @@ namespace KerasGen.Tests.Models;
 [Sequential, Activation("glu", InputShape = new[] { 5, 8 })] public partial class GluLayer;
 [Sequential, Dense(8, InputShape = new[] { 5, 8 }, Activation = "glu", KernelInitializer = "identity")] public partial class GluFused;
 
+// Keras' constructor forms (KerasGen parses "relu(max_value=6)" at build time), the same two ways.
+[Sequential, Activation("relu(negative_slope=0.1, max_value=2, threshold=0.5)", InputShape = new[] { 48 })] public partial class ReluAllLayer;
+[Sequential, Dense(48, InputDim = 48, Activation = "relu(negative_slope=0.1, max_value=2, threshold=0.5)", KernelInitializer = "identity")] public partial class ReluAllFused;
+[Sequential, Activation("relu(max_value=6)", InputShape = new[] { 48 })] public partial class ReluMax6Layer;
+[Sequential, Dense(48, InputDim = 48, Activation = "relu(max_value=6)", KernelInitializer = "identity")] public partial class ReluMax6Fused;
+[Sequential, Activation("relu(threshold=-0.5)", InputShape = new[] { 48 })] public partial class ReluNegativeThresholdLayer;
+[Sequential, Dense(48, InputDim = 48, Activation = "relu(threshold=-0.5)", KernelInitializer = "identity")] public partial class ReluNegativeThresholdFused;
+[Sequential, Activation("leaky_relu(negative_slope=0.3)", InputShape = new[] { 48 })] public partial class LeakyRelu03Layer;
+[Sequential, Dense(48, InputDim = 48, Activation = "leaky_relu(negative_slope=0.3)", KernelInitializer = "identity")] public partial class LeakyRelu03Fused;
+[Sequential, Activation("leaky_relu(negative_slope=1.5)", InputShape = new[] { 48 })] public partial class LeakyRelu15Layer;
+[Sequential, Dense(48, InputDim = 48, Activation = "leaky_relu(negative_slope=1.5)", KernelInitializer = "identity")] public partial class LeakyRelu15Fused;
+[Sequential, Activation("elu(alpha=0.5)", InputShape = new[] { 48 })] public partial class EluAlpha05Layer;
+[Sequential, Dense(48, InputDim = 48, Activation = "elu(alpha=0.5)", KernelInitializer = "identity")] public partial class EluAlpha05Fused;
+[Sequential, Activation("celu(alpha=2)", InputShape = new[] { 48 })] public partial class CeluAlpha2Layer;
+[Sequential, Dense(48, InputDim = 48, Activation = "celu(alpha=2)", KernelInitializer = "identity")] public partial class CeluAlpha2Fused;
+[Sequential, Activation("gelu(approximate=True)", InputShape = new[] { 48 })] public partial class GeluApproxLayer;
+[Sequential, Dense(48, InputDim = 48, Activation = "gelu(approximate=True)", KernelInitializer = "identity")] public partial class GeluApproxFused;
+[Sequential, Activation("squareplus(b=1)", InputShape = new[] { 48 })] public partial class SquareplusB1Layer;
+[Sequential, Dense(48, InputDim = 48, Activation = "squareplus(b=1)", KernelInitializer = "identity")] public partial class SquareplusB1Fused;
+[Sequential, Activation("soft_shrink(threshold=1)", InputShape = new[] { 48 })] public partial class SoftShrink1Layer;
+[Sequential, Dense(48, InputDim = 48, Activation = "soft_shrink(threshold=1)", KernelInitializer = "identity")] public partial class SoftShrink1Fused;
+[Sequential, Activation("hard_shrink(threshold=1)", InputShape = new[] { 48 })] public partial class HardShrink1Layer;
+[Sequential, Dense(48, InputDim = 48, Activation = "hard_shrink(threshold=1)", KernelInitializer = "identity")] public partial class HardShrink1Fused;
+[Sequential, Activation("threshold(threshold=0.5, default_value=-1)", InputShape = new[] { 48 })] public partial class ThresholdHalfLayer;
+[Sequential, Dense(48, InputDim = 48, Activation = "threshold(threshold=0.5, default_value=-1)", KernelInitializer = "identity")] public partial class ThresholdHalfFused;
+
 internal static class ActivationModels
 {
     /// <summary>Activation name → (layer model, fused model).</summary>
@@ -107,5 +133,23 @@ internal static class ActivationModels
         ["log_softmax"] = (() => new LogSoftmaxLayer(), () => new LogSoftmaxFused()),
         ["sparsemax"] = (() => new SparsemaxLayer(), () => new SparsemaxFused()),
         ["glu"] = (() => new GluLayer(), () => new GluFused()),
+    };
+
+    /// <summary>Parameterized activation as written → (layer model, fused model); Fixtures/activations.json
+    /// "parameterized" has each one's reference values.</summary>
+    public static readonly Dictionary<string, (Func<IModel> Layer, Func<IModel> Fused)> Parameterized = new()
+    {
+        ["relu(negative_slope=0.1, max_value=2, threshold=0.5)"] = (() => new ReluAllLayer(), () => new ReluAllFused()),
+        ["relu(max_value=6)"] = (() => new ReluMax6Layer(), () => new ReluMax6Fused()),
+        ["relu(threshold=-0.5)"] = (() => new ReluNegativeThresholdLayer(), () => new ReluNegativeThresholdFused()),
+        ["leaky_relu(negative_slope=0.3)"] = (() => new LeakyRelu03Layer(), () => new LeakyRelu03Fused()),
+        ["leaky_relu(negative_slope=1.5)"] = (() => new LeakyRelu15Layer(), () => new LeakyRelu15Fused()),
+        ["elu(alpha=0.5)"] = (() => new EluAlpha05Layer(), () => new EluAlpha05Fused()),
+        ["celu(alpha=2)"] = (() => new CeluAlpha2Layer(), () => new CeluAlpha2Fused()),
+        ["gelu(approximate=True)"] = (() => new GeluApproxLayer(), () => new GeluApproxFused()),
+        ["squareplus(b=1)"] = (() => new SquareplusB1Layer(), () => new SquareplusB1Fused()),
+        ["soft_shrink(threshold=1)"] = (() => new SoftShrink1Layer(), () => new SoftShrink1Fused()),
+        ["hard_shrink(threshold=1)"] = (() => new HardShrink1Layer(), () => new HardShrink1Fused()),
+        ["threshold(threshold=0.5, default_value=-1)"] = (() => new ThresholdHalfLayer(), () => new ThresholdHalfFused()),
     };
 }

@@ -32,6 +32,18 @@ namespace KerasGen.Tests.Models;
 [Sequential, Dense(7, InputDim = 5, Activation = "hard_swish"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradHardSwish;
 [Sequential, Dense(7, InputDim = 5, Activation = "hard_tanh"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradHardTanh;
 [Sequential, Dense(7, InputDim = 5, Activation = "hard_shrink"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradHardShrink;
+[Sequential, Dense(7, InputDim = 5, Activation = "relu(negative_slope=0.1, max_value=2, threshold=0.5)"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradReluAll;
+[Sequential, Dense(7, InputDim = 5, Activation = "relu(max_value=6)"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradReluMax6;
+[Sequential, Dense(7, InputDim = 5, Activation = "relu(threshold=-0.5)"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradReluNegativeThreshold;
+[Sequential, Dense(7, InputDim = 5, Activation = "leaky_relu(negative_slope=0.3)"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradLeakyRelu03;
+[Sequential, Dense(7, InputDim = 5, Activation = "leaky_relu(negative_slope=1.5)"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradLeakyRelu15;
+[Sequential, Dense(7, InputDim = 5, Activation = "elu(alpha=0.5)"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradEluAlpha05;
+[Sequential, Dense(7, InputDim = 5, Activation = "celu(alpha=2)"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradCeluAlpha2;
+[Sequential, Dense(7, InputDim = 5, Activation = "gelu(approximate=True)"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradGeluApprox;
+[Sequential, Dense(7, InputDim = 5, Activation = "squareplus(b=1)"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradSquareplusB1;
+[Sequential, Dense(7, InputDim = 5, Activation = "soft_shrink(threshold=1)"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradSoftShrink1;
+[Sequential, Dense(7, InputDim = 5, Activation = "hard_shrink(threshold=1)"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradHardShrink1;
+[Sequential, Dense(7, InputDim = 5, Activation = "threshold(threshold=0.5, default_value=-1)"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradThresholdHalf;
 [Sequential, Dense(7, InputDim = 5, Activation = "mish"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradMish;
 [Sequential, Dense(7, InputDim = 5, Activation = "log_sigmoid"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradLogSigmoid;
 [Sequential, Dense(7, InputDim = 5, Activation = "softmax"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradSoftmax;
@@ -82,6 +94,18 @@ internal static class GradientModels
         ["silu"] = () => new GradSilu(3),
         ["swish"] = () => new GradSwish(3),
         ["gelu"] = () => new GradGelu(3),
+        ["relu(negative_slope=0.1, max_value=2, threshold=0.5)"] = () => new GradReluAll(3),
+        ["relu(max_value=6)"] = () => new GradReluMax6(3),
+        ["relu(threshold=-0.5)"] = () => new GradReluNegativeThreshold(3),
+        ["leaky_relu(negative_slope=0.3)"] = () => new GradLeakyRelu03(3),
+        ["leaky_relu(negative_slope=1.5)"] = () => new GradLeakyRelu15(3),
+        ["elu(alpha=0.5)"] = () => new GradEluAlpha05(3),
+        ["celu(alpha=2)"] = () => new GradCeluAlpha2(3),
+        ["gelu(approximate=True)"] = () => new GradGeluApprox(3),
+        ["squareplus(b=1)"] = () => new GradSquareplusB1(3),
+        ["soft_shrink(threshold=1)"] = () => new GradSoftShrink1(3),
+        ["hard_shrink(threshold=1)"] = () => new GradHardShrink1(3),
+        ["threshold(threshold=0.5, default_value=-1)"] = () => new GradThresholdHalf(3),
         ["tanh"] = () => new GradTanh(3),
         ["tanh_shrink"] = () => new GradTanhShrink(3),
         ["sigmoid"] = () => new GradSigmoid(3),

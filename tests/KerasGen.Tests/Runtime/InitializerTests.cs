@@ -133,4 +133,86 @@ public class InitializerTests
         double mean = Mean(w);
         return w.Average(v => (v - mean) * (v - mean));
     }
+
+    // ---- Keras' constructor forms, as the generator writes them into the weight slots (every argument by keyword).
+
+    [Fact]
+    public void Random_uniform_with_bounds()
+    {
+        var w = Draw("random_uniform(minval=-1, maxval=3)");
+        Assert.All(w, v => Assert.InRange(v, -1f, 3f));
+        Assert.InRange(Mean(w), 0.98, 1.02);
+        Assert.InRange(Variance(w), 16.0 / 12 * 0.97, 16.0 / 12 * 1.03);
+    }
+
+    [Fact]
+    public void Normals_with_mean_and_stddev()
+    {
+        var normal = Draw("random_normal(mean=2, stddev=0.5)");
+        Assert.InRange(Mean(normal), 1.99, 2.01);
+        Assert.InRange(Variance(normal), 0.25 * 0.97, 0.25 * 1.03);
+        var truncated = Draw("truncated_normal(mean=-1, stddev=0.1)");
+        Assert.All(truncated, v => Assert.InRange(v, -1.2f, -0.8f));
+        Assert.InRange(Mean(truncated), -1.001, -0.999);
+    }
+
+    [Theory]
+    [InlineData("variance_scaling(scale=2, mode='fan_out', distribution='uniform')", 3 * 2.0 / FanOut)]
+    [InlineData("variance_scaling(scale=1, mode='fan_avg', distribution='uniform')", 6.0 / (FanIn + FanOut))]
+    public void Variance_scaling_uniform(string initializer, double limitSquared)
+    {
+        var w = Draw(initializer);
+        double limit = Math.Sqrt(limitSquared);
+        Assert.All(w, v => Assert.InRange(v, -limit, limit));
+        Assert.InRange(Variance(w), limitSquared / 3 * 0.97, limitSquared / 3 * 1.03);
+    }
+
+    [Fact]
+    public void Variance_scaling_normals()
+    {
+        var untruncated = Draw("variance_scaling(scale=3, mode='fan_in', distribution='untruncated_normal')");
+        Assert.InRange(Variance(untruncated), 3.0 / FanIn * 0.97, 3.0 / FanIn * 1.03);
+        Assert.Contains(untruncated, v => Math.Abs(v) > 2.2 * Math.Sqrt(3.0 / FanIn));
+        var truncated = Draw("variance_scaling(scale=3, mode='fan_in', distribution='truncated_normal')");
+        Assert.InRange(Variance(truncated), 3.0 / FanIn * 0.97, 3.0 / FanIn * 1.03); // Keras' 0.8796 correction
+    }
+
+    [Fact]
+    public void Constant_identity_and_orthogonal_take_their_arguments()
+    {
+        Assert.All(Draw("constant(value=0.25)"), v => Assert.Equal(0.25f, v));
+        Assert.Equal(new float[] { 2, 0, 0, 0, 2, 0 }, Draw("identity(gain=2)", shape: new[] { 2, 3 }));
+        var plain = Draw("orthogonal", shape: new[] { 6, 4 });
+        var scaled = Draw("orthogonal(gain=3)", shape: new[] { 6, 4 });
+        for (int i = 0; i < plain.Length; i++) Assert.Equal(3 * plain[i], scaled[i], 5);
+    }
+
+    [Fact]
+    public void A_seed_argument_replaces_the_model_seed()
+    {
+        Assert.Equal(Draw("glorot_uniform(seed=5)", seed: 1), Draw("glorot_uniform(seed=5)", seed: 2));
+        Assert.NotEqual(Draw("glorot_uniform(seed=5)"), Draw("glorot_uniform(seed=6)"));
+    }
+
+    /// <summary>Through the generator: what the attribute says reaches the weights, whatever the model's seed.</summary>
+    [Fact]
+    public void Constructor_forms_in_attributes_reach_the_weights()
+    {
+        var model = new ParameterizedInitializers(11);
+        var weights = model.GetWeights();
+        Assert.All(weights[0], v => Assert.InRange(v, 0.5f, 1f));            // RandomUniform(minval=0.5, maxval=1)
+        Assert.All(weights[1], v => Assert.Equal(0.1f, v));                  // Constant(0.1)
+        Assert.Equal(weights[2], new ParameterizedInitializers(12).GetWeights()[2]); // GlorotNormal(seed=3)
+        var slots = ((KerasGen.Weights.IWeightLayout)model).WeightSlots;
+        Assert.Equal("random_uniform(minval=0.5, maxval=1)", slots[0].Initializer);
+        Assert.Equal("constant(value=0.1)", slots[1].Initializer);
+        Assert.Equal("glorot_normal(seed=3)", slots[2].Initializer);
+        Assert.Equal("constant", slots[3].Initializer);                           // Constant() keeps Keras' default value
+        Assert.All(weights[3], v => Assert.Equal(0f, v));
+    }
 }
+
+[Sequential]
+[Dense(6, InputDim = 4, KernelInitializer = "RandomUniform(minval=0.5, maxval=1)", BiasInitializer = "Constant(0.1)")]
+[Dense(3, KernelInitializer = "GlorotNormal(seed=3)", BiasInitializer = "Constant()")]
+public partial class ParameterizedInitializers;

@@ -101,7 +101,7 @@ internal static class DenseRowKernel
             else if (partials == 4) w.Line($"acc{t} = (acc{t} + acc{t}_1) + (acc{t}_2 + acc{t}_3);");
         for (int t = 0; t < count; t++)
         {
-            if (activation is not null) w.Line($"acc{t} = {isa.Activation}.{activation}(acc{t});");
+            if (activation is not null) w.Line($"acc{t} = {ActivationCatalog.Call(isa.Activation, activation, $"acc{t}")};");
             w.Line($"{v}.StoreUnsafe(acc{t}, ref y, {column}{t * isa.Width});");
         }
     }
@@ -121,13 +121,13 @@ internal static class DenseRowKernel
         }
         if (activation is not null)
             using (w.Block($"for (nuint j = 0; j < {units}; j++)"))
-                w.Line($"{At}(ref y, j) = {isa.Activation}.{activation}({At}(ref y, j));");
+                w.Line($"{At}(ref y, j) = {ActivationCatalog.Call(isa.Activation, activation, $"{At}(ref y, j)")};");
     }
 
-    /// <summary>The runtime method of an element-wise activation; null for linear (nothing to do) and for row-wise
-    /// activations, which run after the store.</summary>
+    /// <summary>The activation when it is element-wise and applied in registers; null for linear (nothing to do) and
+    /// for row-wise activations, which run after the store.</summary>
     public static string? ElementwiseMethod(string activation) =>
-        activation != "linear" && ActivationCatalog.TryGet(activation, out var method, out var shape) && shape == ActivationShape.Elementwise
-            ? method
+        activation != "linear" && ActivationCatalog.TryGet(activation, out _, out var shape) && shape == ActivationShape.Elementwise
+            ? activation
             : null;
 }
