@@ -10,13 +10,15 @@ internal static class NameSuggester
     public static string? Closest(string typed, IEnumerable<string> known)
     {
         string? best = null;
-        int bestDistance = int.MaxValue, bestLengthGap = int.MaxValue;
+        int bestDistance = int.MaxValue, bestLengthGap = int.MaxValue, bestCaseDistance = int.MaxValue;
         foreach (var candidate in known)
         {
             int distance = Distance(typed.ToLowerInvariant(), candidate.ToLowerInvariant());
             int lengthGap = Math.Abs(candidate.Length - typed.Length);
-            if (distance < bestDistance || distance == bestDistance && lengthGap < bestLengthGap)
-                (best, bestDistance, bestLengthGap) = (candidate, distance, lengthGap);
+            // Then the spelling closest in case: "l22" → "l2", not the class name "L2".
+            int caseDistance = distance == bestDistance && lengthGap == bestLengthGap ? Distance(typed, candidate) : int.MaxValue;
+            if (distance < bestDistance || distance == bestDistance && (lengthGap < bestLengthGap || lengthGap == bestLengthGap && caseDistance < bestCaseDistance))
+                (best, bestDistance, bestLengthGap, bestCaseDistance) = (candidate, distance, lengthGap, Distance(typed, candidate));
         }
         return bestDistance <= Math.Max(2, typed.Length / 3) ? best : null;
     }

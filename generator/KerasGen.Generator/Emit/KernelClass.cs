@@ -22,6 +22,7 @@ internal sealed class KernelClass
         ("global::System.Runtime.Intrinsics.", ""),
         ("global::KerasGen.Initialization.", ""),
         ("global::KerasGen.Kernels.", ""),
+        ("global::KerasGen.Training.Regularization.", ""),
         ("global::KerasGen.Training.", ""),
         ("global::System.", ""),
     };
@@ -29,7 +30,7 @@ internal sealed class KernelClass
     private static readonly string[] Usings =
     {
         "System", "System.Runtime.CompilerServices", "System.Runtime.InteropServices", "System.Runtime.Intrinsics",
-        "KerasGen.Initialization", "KerasGen.Kernels", "KerasGen.Training",
+        "KerasGen.Initialization", "KerasGen.Kernels", "KerasGen.Training", "KerasGen.Training.Regularization",
     };
 
     private readonly ModelSpec _spec;

@@ -115,7 +115,8 @@ internal static class ModelEmitter
         w.Line();
         using (w.Block("private static readonly global::KerasGen.Weights.WeightSlot[] s_slots =", "};"))
             foreach (var s in layout.Slots)
-                w.Line($"new({Literals.Quote(s.Layer)}, {Literals.Quote(s.Name)}, new[] {{ {string.Join(", ", s.Shape)} }}, {s.Offset}, {s.Rows}, {s.Columns}, {s.Stride}, {Literals.Quote(s.Initializer)}{(s.Groups == 1 ? "" : $", {s.Groups}")}),");
+                w.Line($"new({Literals.Quote(s.Layer)}, {Literals.Quote(s.Name)}, new[] {{ {string.Join(", ", s.Shape)} }}, {s.Offset}, {s.Rows}, {s.Columns}, {s.Stride}, {Literals.Quote(s.Initializer)}{(s.Groups == 1 ? "" : $", {s.Groups}")}"
+                    + (s.Regularizer is null ? "" : $", Regularizer: {Literals.Quote(s.Regularizer)}") + (s.Constraint is null ? "" : $", Constraint: {Literals.Quote(s.Constraint)}") + "),");
         using (w.Block("private static readonly global::KerasGen.LayerDescription[] s_layers =", "};"))
             foreach (var layer in plan.Layers)
             {

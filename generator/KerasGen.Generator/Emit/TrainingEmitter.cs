@@ -33,7 +33,7 @@ internal static class TrainingEmitter
         w.Line($"private {Training}.TrainingSpec KerasGenTrainingSpec => new(");
         w.Line($"    {Literals.Quote(compile.Loss)}, {Literals.Bool(compile.FromLogits)}, {metrics},");
         w.Line($"    new {Training}.Optimizers.OptimizerSettings({OptimizerArguments(compile)}),");
-        w.Line($"    {compile.MaxBatchSize}, {ShapeMath.Product(plan.InputShape)}, {ShapeMath.Product(plan.OutputShape)}, {outputWidth}, {Literals.Quote(lastActivation)}, _seed);");
+        w.Line($"    {compile.MaxBatchSize}, {ShapeMath.Product(plan.InputShape)}, {ShapeMath.Product(plan.OutputShape)}, {outputWidth}, {Literals.Quote(lastActivation)}, _seed{(last.Spec.Regularization.Activity is null ? "" : ", OutputRegularized: true")});");
         w.Line();
         w.Line($"/// <summary>The optimizer, with its step count and learning rate (Keras <c>model.optimizer</c>).</summary>");
         w.Line($"public {Training}.Optimizers.Optimizer Optimizer => KerasGenTrainer.Optimizer;");
@@ -67,14 +67,16 @@ internal static class TrainingEmitter
             w.Line($"return global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref {Literals.At("t", memory.Output)}, samples * {ShapeMath.Product(plan.OutputShape)});");
         }
         w.Line();
-        using (w.Block($"void {Training}.IDifferentiableModel.BackwardBatch(global::System.ReadOnlySpan<float> outputGradient, int samples, bool preActivation)"))
+        EmitActivityPenalty(w, plan, memory);
+        w.Line();
+        using (w.Block($"void {Training}.IDifferentiableModel.BackwardBatch(global::System.ReadOnlySpan<float> outputGradient, int samples, bool preActivation, int batchSamples)"))
         {
             w.Line($"if ((uint)samples - 1 >= {memory.MaxBatch} || outputGradient.Length != samples * {ShapeMath.Product(plan.OutputShape)} || _trainingMemory is null) throw new global::System.ArgumentOutOfRangeException(nameof(samples), samples, \"BackwardBatch follows a ForwardBatch of the same 1 to {memory.MaxBatch} samples, with their output gradient.\");");
             w.Line("ref float t = ref _trainingMemory.Start;");
             w.Line($"outputGradient.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {Literals.At("t", memory.Gradient0)}, outputGradient.Length));");
             w.Line("ref float w = ref _weights.Start;");
             w.Line("ref float g = ref (_gradients ??= new(KerasGenWeightSize)).Start;");
-            Dispatch(w, kernels.Name + ".Backward", "ref w, ref g, ref t, samples, preActivation");
+            Dispatch(w, kernels.Name + ".Backward", "ref w, ref g, ref t, samples, preActivation, batchSamples");
         }
         EmitForward(kernels.W, plan, layout, memory);
         EmitBackward(kernels.W, plan, layout, memory);
@@ -107,6 +109,11 @@ internal static class TrainingEmitter
                 if (!needs.Computes && !needs.Mask) continue; // its output is its input, as it lies in memory
                 layer.Spec.EmitForward(new ForwardContext(w, layer, layout.Weights[layer.Index], "TV", "TS", "n",
                     T(b.Input), T(b.PreActivation), T(b.Output), T(memory.Scratch), b.Mask >= 0 ? T(b.Mask) : null, training: true));
+                if (layer.Spec.Regularization.Activity is { } activity)
+                {
+                    var rule = ActivityRule(activity);
+                    w.Line($"{T(b.ActivityPenalty)} = {Regularizer}.Penalty(ref {T(b.Output)}, n * {layer.OutputSize}, {Literals.Float(rule.L1)}, {Literals.Float(rule.L2)}); // activity_regularizer on the output");
+                }
             }
         }
     }
@@ -118,7 +125,7 @@ internal static class TrainingEmitter
         int firstWeighted = plan.FirstWeighted;
         w.Line();
         w.Line("/// <summary>The backward pass, last layer first: weight gradients into g, and each layer's input gradient for the one below.</summary>");
-        using (w.Block($"public static void Backward<TV, TS>(ref float w, ref float g, ref float t, int n, bool preActivation) {Constraints}"))
+        using (w.Block($"public static void Backward<TV, TS>(ref float w, ref float g, ref float t, int n, bool preActivation, int batchSamples) {Constraints}"))
         {
             var names = DeclareBuffers(w, plan, memory);
             string T(int offset) => names[offset];
@@ -128,11 +135,53 @@ internal static class TrainingEmitter
                 var layer = plan.Layers[l];
                 var b = memory.Layers[l];
                 w.Line($"// {layer.Name} ({layer.ClassName}): gradient of {ShapeMath.Keras(layer.OutputShape)} -> {ShapeMath.Keras(layer.InputShape)}");
+                if (layer.Spec.Regularization.Activity is { } activity)
+                {
+                    // Keras 3 divides the activity penalty by the batch size (the whole batch, over all its chunks); Keras 1 does not.
+                    var rule = ActivityRule(activity);
+                    string scale = layer.Spec.Regularization.Keras1 ? "" : " / batchSamples";
+                    w.Line($"{Regularizer}.AddGradient(ref {T(b.Output)}, ref {T(current)}, n * {layer.OutputSize}, {Literals.Float(rule.L1)}{scale}, {Literals.Float(rule.L2)}{scale});");
+                }
                 bool spare = layer.Spec.EmitBackward(new BackwardContext(w, layer, layout.Weights[l], T(b.Input), T(b.PreActivation), T(b.Output),
                     b.Mask >= 0 ? T(b.Mask) : null, T(memory.Scratch), T(current), T(other), T(memory.PaddedGradient),
                     needsInputGradient: l > firstWeighted, isLast: l == plan.Layers.Count - 1));
                 if (spare) (current, other) = (other, current);
             }
+        }
+    }
+
+    private const string Regularizer = "global::KerasGen.Training.Regularization.Regularizer";
+
+    /// <summary>The factors of a canonical <c>l1l2(l1=…, l2=…)</c>.</summary>
+    private static (double L1, double L2) ActivityRule(string canonical)
+    {
+        var call = Catalog.KerasCall.Parse(canonical, out _)!;
+        double Factor(string key) => call.Named.First(p => p.Key == key).Value is double d ? d : 0;
+        return (Factor("l1"), Factor("l2"));
+    }
+
+    /// <summary>The activity regularizers' penalty of the last forward pass, as Keras adds it to a batch's loss:
+    /// divided by the batch size for Keras 3 layers, summed for Keras 1 ones.</summary>
+    private static void EmitActivityPenalty(CodeWriter w, ModelPlan plan, TrainingLayout memory)
+    {
+        var terms = plan.Layers.Where(l => l.Spec.Regularization.Activity is not null)
+            .Select(l => (Offset: memory.Layers[l.Index].ActivityPenalty, l.Spec.Regularization.Keras1)).ToList();
+        string signature = $"float {Training}.IDifferentiableModel.ActivityPenalty(int batchSamples)";
+        if (terms.Count == 0)
+        {
+            w.Line($"{signature} => 0f;");
+            return;
+        }
+        using (w.Block(signature))
+        {
+            w.Line("if (_trainingMemory is null) return 0f;");
+            w.Line("ref float t = ref _trainingMemory.Start;");
+            var keras3 = terms.Where(x => !x.Keras1).Select(x => Literals.At("t", x.Offset)).ToList();
+            var keras1 = terms.Where(x => x.Keras1).Select(x => Literals.At("t", x.Offset)).ToList();
+            var parts = new System.Collections.Generic.List<string>();
+            if (keras3.Count > 0) parts.Add($"({string.Join(" + ", keras3)}) / batchSamples");
+            parts.AddRange(keras1);
+            w.Line($"return {string.Join(" + ", parts)};");
         }
     }
 

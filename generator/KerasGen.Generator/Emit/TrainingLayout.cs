@@ -28,7 +28,7 @@ internal sealed class TrainingLayout
         foreach (var layer in plan.Layers)
         {
             var memory = layer.Spec.Memory(layer);
-            var buffers = new LayerBuffers { Input = current, PreActivation = current, Output = current, Mask = -1 };
+            var buffers = new LayerBuffers { Input = current, PreActivation = current, Output = current, Mask = -1, ActivityPenalty = -1 };
             int span = System.Math.Max(memory.OutputSpan, layer.OutputSize);
             if (layer.Params > 0)
             {
@@ -37,6 +37,7 @@ internal sealed class TrainingLayout
             }
             else if (memory.Computes || memory.Mask) buffers.Output = Alloc(batch * span);
             if (memory.Mask) buffers.Mask = Alloc(batch * layer.OutputSize);
+            if (layer.Spec.Regularization.Activity is not null) buffers.ActivityPenalty = Alloc(1);
             largest = System.Math.Max(largest, System.Math.Max(layer.InputSize, System.Math.Max(layer.OutputSize, memory.OutputSpan)));
             paddedGradient = System.Math.Max(paddedGradient, memory.PaddedGradient);
             scratch = System.Math.Max(scratch, memory.ScratchPerSample);
@@ -70,6 +71,7 @@ internal sealed class TrainingLayout
             Name(id + "Z", Layers[l].PreActivation);
             Name(id + "Output", Layers[l].Output);
             Name(id + "Mask", Layers[l].Mask);
+            Name(id + "ActivityPenalty", Layers[l].ActivityPenalty);
         }
         Name("gradient", Gradient0);
         Name("spareGradient", Gradient1);
@@ -80,7 +82,8 @@ internal sealed class TrainingLayout
 
     public sealed class LayerBuffers
     {
-        public int Input, PreActivation, Output, Mask;
+        /// <summary>ActivityPenalty: one float, the activity regularizer's penalty of the last forward pass (−1: none).</summary>
+        public int Input, PreActivation, Output, Mask, ActivityPenalty;
     }
 
     public int MaxBatch { get; }

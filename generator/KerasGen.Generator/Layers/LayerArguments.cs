@@ -113,21 +113,11 @@ internal sealed class LayerArguments
         return false;
     }
 
-    /// <summary>A canonical activation (a name, or a name with arguments: <c>relu(max_value=6)</c>); an unknown name
-    /// is reported with "did you mean", wrong arguments with Python's words. Linear then.</summary>
-    public string Activation(string text, string argument)
-    {
-        if (ActivationCatalog.Resolve(text, out var error, out var unknown) is { } canonical) return canonical;
-        if (unknown is not null)
-        {
-            All.Add(new ModelDiagnostic(DiagnosticCatalog.UnknownActivation,
-                $"Could not interpret activation function identifier: {text}" + Suggestion(unknown, ActivationCatalog.Names),
-                Index, argument, text, Replaced(text, unknown, NameSuggester.Closest(unknown, ActivationCatalog.Names))));
-        }
-        else
-            All.Add(new ModelDiagnostic(DiagnosticCatalog.InvalidIdentifier, $"Could not interpret activation function identifier '{text}': {error}", Index, argument));
-        return "linear";
-    }
+    /// <summary>A canonical activation (a name, or a name with arguments: <c>relu(max_value=6)</c>); reported when
+    /// wrong (<see cref="Identifier"/>), linear then.</summary>
+    public string Activation(string text, string argument) =>
+        Identifier("activation function", DiagnosticCatalog.UnknownActivation, text, argument, ActivationCatalog.Names,
+            (string t, out string? error, out string? unknown) => ActivationCatalog.Resolve(t, out error, out unknown)) ?? "linear";
 
     /// <summary>The activation given under <paramref name="names"/>, or linear.</summary>
     public string OptionalActivation(params string[] names)
@@ -136,20 +126,48 @@ internal sealed class LayerArguments
         return name is null ? "linear" : Activation(name, argument!);
     }
 
-    /// <summary>A canonical initializer (see <see cref="InitializerCatalog.Resolve"/>); an unknown name is reported
-    /// with "did you mean", wrong arguments with Python's words.</summary>
+    /// <summary>A canonical initializer (<see cref="InitializerCatalog.Resolve"/>), <paramref name="fallback"/> when
+    /// none is given, zeros when it is wrong (reported).</summary>
     public string Initializer(string fallback, params string[] names)
     {
         var (text, argument) = String(names);
         if (text is null) return fallback;
-        if (InitializerCatalog.Resolve(text, out var error, out var unknown) is { } canonical) return canonical;
+        return Identifier("initializer", DiagnosticCatalog.UnknownInitializer, text, argument!, InitializerCatalog.Names,
+            (string t, out string? error, out string? unknown) => InitializerCatalog.Resolve(t, out error, out unknown)) ?? "zeros";
+    }
+
+    /// <summary>A canonical regularizer (<see cref="RegularizerCatalog.Resolve"/>) in Keras 1's or Keras 3's
+    /// identifiers, or null when none is given or it is wrong (reported).</summary>
+    public string? Regularizer(bool keras1, params string[] names)
+    {
+        var (text, argument) = String(names);
+        return text is null ? null : Identifier("regularizer", DiagnosticCatalog.UnknownRegularizer, text, argument!, RegularizerCatalog.Names(keras1),
+            (string t, out string? error, out string? unknown) => RegularizerCatalog.Resolve(t, keras1, out error, out unknown));
+    }
+
+    /// <summary>A canonical constraint (<see cref="ConstraintCatalog.Resolve"/>) for a weight of
+    /// <paramref name="rank"/> axes, or null when none is given or it is wrong (reported).</summary>
+    public string? Constraint(int rank, params string[] names)
+    {
+        var (text, argument) = String(names);
+        return text is null ? null : Identifier("constraint", DiagnosticCatalog.UnknownConstraint, text, argument!, ConstraintCatalog.Names,
+            (string t, out string? error, out string? unknown) => ConstraintCatalog.Resolve(t, rank, out error, out unknown));
+    }
+
+    private delegate string? Resolver(string text, out string? error, out string? unknownName);
+
+    /// <summary>Resolves a Keras identifier as written; an unknown name is reported under
+    /// <paramref name="unknownId"/> with "did you mean" (the code fix's replacement keeps the arguments), wrong
+    /// arguments as KG0026 with the resolver's reason. Null when reported.</summary>
+    private string? Identifier(string kind, string unknownId, string text, string argument, IEnumerable<string> known, Resolver resolve)
+    {
+        if (resolve(text, out var error, out var unknown) is { } canonical) return canonical;
         if (unknown is not null)
-            All.Add(new ModelDiagnostic(DiagnosticCatalog.UnknownInitializer,
-                $"Could not interpret initializer identifier: {text}" + Suggestion(unknown, InitializerCatalog.Names), Index, argument, text,
-                Replaced(text, unknown, NameSuggester.Closest(unknown, InitializerCatalog.Names))));
+            All.Add(new ModelDiagnostic(unknownId, $"Could not interpret {kind} identifier: {text}" + Suggestion(unknown, known), Index, argument, text,
+                Replaced(text, unknown, NameSuggester.Closest(unknown, known))));
         else
-            All.Add(new ModelDiagnostic(DiagnosticCatalog.InvalidIdentifier, $"Could not interpret initializer identifier '{text}': {error}", Index, argument));
-        return "zeros";
+            All.Add(new ModelDiagnostic(DiagnosticCatalog.InvalidIdentifier, $"Could not interpret {kind} identifier '{text}': {error}", Index, argument));
+        return null;
     }
 
     /// <summary><paramref name="text"/> with its name <paramref name="unknown"/> replaced by <paramref name="closest"/>

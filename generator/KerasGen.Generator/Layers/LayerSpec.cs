@@ -32,6 +32,10 @@ internal abstract record LayerSpec
     /// <summary>The activation this layer applies to its output (linear for layers without one).</summary>
     public abstract string Activation { get; }
 
+    /// <summary>The layer's regularizers and constraints (Dense and the convolutions take them; the weight ones also
+    /// reach its <see cref="WeightSpec"/>s, the activity one is applied by the training passes).</summary>
+    public virtual Regularization Regularization => Regularization.None;
+
     /// <summary>How to add the input shape to this layer when it is first and has none (the KG0003 message).</summary>
     public virtual string InputShapeHint => "InputShape = new[] { … }";
 
@@ -66,10 +70,11 @@ internal abstract record LayerSpec
     public abstract bool EmitBackward(BackwardContext context);
 }
 
-/// <summary>A weight as Keras lists it: name, Keras shape, initializer, and whether the optimizer updates it.
+/// <summary>A weight as Keras lists it: name, Keras shape, initializer, and whether the optimizer updates it, with
+/// its regularizer and constraint (canonical texts, null: none).
 /// Internally it is a matrix of <see cref="Rows"/> × <see cref="Columns"/> (the last axis), each row padded; a
 /// grouped convolution's weights are <see cref="Groups"/> such matrices of <see cref="GroupColumns"/> each.</summary>
-internal sealed record WeightSpec(string Name, EquatableArray<int> Shape, string Initializer, bool Trainable = true, int Groups = 1)
+internal sealed record WeightSpec(string Name, EquatableArray<int> Shape, string Initializer, bool Trainable = true, int Groups = 1, string? Regularizer = null, string? Constraint = null)
 {
     public int Columns => Shape[Shape.Count - 1];
 

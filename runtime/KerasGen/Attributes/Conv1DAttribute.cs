@@ -9,7 +9,7 @@ namespace KerasGen;
 /// Kernel <c>(kernel_size, channels, filters)</c>, then bias <c>(filters,)</c>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class Conv1DAttribute : LayerAttribute
+public sealed class Conv1DAttribute : WeightedLayerAttribute
 {
     public Conv1DAttribute(int filters, int kernelSize) => (Filters, KernelSize) = (filters, kernelSize);
 

@@ -10,7 +10,7 @@ namespace KerasGen;
 /// <c>new[] { h, w }</c>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class Conv2DAttribute : LayerAttribute
+public sealed class Conv2DAttribute : WeightedLayerAttribute
 {
     public Conv2DAttribute(int filters, int kernelSize) => (Filters, KernelSize) = (filters, new[] { kernelSize, kernelSize });
 

@@ -9,7 +9,7 @@ namespace KerasGen;
 /// <c>border_mode="full"</c> (Theano in Keras 1) pads <c>dk − 1</c> cells on each side.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class Convolution1DAttribute : LayerAttribute
+public sealed class Convolution1DAttribute : WeightedLayerAttribute
 {
     public Convolution1DAttribute(int nbFilter, int filterLength) => (NbFilter, FilterLength) = (nbFilter, filterLength);
 
@@ -39,4 +39,17 @@ public sealed class Convolution1DAttribute : LayerAttribute
 
     /// <summary>Keras 1 <c>input_length</c>: the steps, on the first layer (needed before a Flatten).</summary>
     public int InputLength { get; set; }
+
+    /// <summary>Keras 1 <c>W_regularizer</c>, the same as <see cref="WeightedLayerAttribute.KernelRegularizer"/>, in Keras 1's
+    /// identifiers (<c>"l2"</c> is <c>l2(l=0.01)</c>, <c>"l1l2"</c> is 0.01 + 0.01).</summary>
+    public string? WRegularizer { get => KernelRegularizer; set => KernelRegularizer = value; }
+
+    /// <summary>Keras 1 <c>b_regularizer</c>.</summary>
+    public string? BRegularizer { get => BiasRegularizer; set => BiasRegularizer = value; }
+
+    /// <summary>Keras 1 <c>W_constraint</c> (<c>"maxnorm(m=2)"</c>, <c>"nonneg"</c>, <c>"unitnorm"</c>).</summary>
+    public string? WConstraint { get => KernelConstraint; set => KernelConstraint = value; }
+
+    /// <summary>Keras 1 <c>b_constraint</c>.</summary>
+    public string? BConstraint { get => BiasConstraint; set => BiasConstraint = value; }
 }

@@ -8,7 +8,7 @@ namespace KerasGen;
 /// <see cref="Conv2DAttribute"/>, with Keras 3's kernel layout <c>(nb_row, nb_col, channels, nb_filter)</c>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class Convolution2DAttribute : LayerAttribute
+public sealed class Convolution2DAttribute : WeightedLayerAttribute
 {
     public Convolution2DAttribute(int nbFilter, int nbRow, int nbCol) => (NbFilter, NbRow, NbCol) = (nbFilter, nbRow, nbCol);
 
@@ -39,4 +39,17 @@ public sealed class Convolution2DAttribute : LayerAttribute
 
     /// <summary>Keras 1 <c>bias</c>.</summary>
     public bool Bias { get; set; } = true;
+
+    /// <summary>Keras 1 <c>W_regularizer</c>, the same as <see cref="WeightedLayerAttribute.KernelRegularizer"/>, in Keras 1's
+    /// identifiers (<c>"l2"</c> is <c>l2(l=0.01)</c>, <c>"l1l2"</c> is 0.01 + 0.01).</summary>
+    public string? WRegularizer { get => KernelRegularizer; set => KernelRegularizer = value; }
+
+    /// <summary>Keras 1 <c>b_regularizer</c>.</summary>
+    public string? BRegularizer { get => BiasRegularizer; set => BiasRegularizer = value; }
+
+    /// <summary>Keras 1 <c>W_constraint</c> (<c>"maxnorm(m=2)"</c>, <c>"nonneg"</c>, <c>"unitnorm"</c>).</summary>
+    public string? WConstraint { get => KernelConstraint; set => KernelConstraint = value; }
+
+    /// <summary>Keras 1 <c>b_constraint</c>.</summary>
+    public string? BConstraint { get => BiasConstraint; set => BiasConstraint = value; }
 }

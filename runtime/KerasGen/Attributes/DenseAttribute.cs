@@ -8,7 +8,7 @@ namespace KerasGen;
 /// <c>Bias</c>, <c>OutputDim</c>) are accepted beside the Keras 3 ones.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class DenseAttribute : LayerAttribute
+public sealed class DenseAttribute : WeightedLayerAttribute
 {
     public DenseAttribute() { }
 
@@ -40,4 +40,17 @@ public sealed class DenseAttribute : LayerAttribute
 
     /// <summary>Keras <c>input_dim</c>: shorthand for <c>InputShape = new[] { InputDim }</c> on the first layer.</summary>
     public int InputDim { get; set; }
+
+    /// <summary>Keras 1 <c>W_regularizer</c>, the same as <see cref="WeightedLayerAttribute.KernelRegularizer"/>, in Keras 1's
+    /// identifiers (<c>"l2"</c> is <c>l2(l=0.01)</c>, <c>"l1l2"</c> is 0.01 + 0.01).</summary>
+    public string? WRegularizer { get => KernelRegularizer; set => KernelRegularizer = value; }
+
+    /// <summary>Keras 1 <c>b_regularizer</c>.</summary>
+    public string? BRegularizer { get => BiasRegularizer; set => BiasRegularizer = value; }
+
+    /// <summary>Keras 1 <c>W_constraint</c> (<c>"maxnorm(m=2)"</c>, <c>"nonneg"</c>, <c>"unitnorm"</c>).</summary>
+    public string? WConstraint { get => KernelConstraint; set => KernelConstraint = value; }
+
+    /// <summary>Keras 1 <c>b_constraint</c>.</summary>
+    public string? BConstraint { get => BiasConstraint; set => BiasConstraint = value; }
 }

@@ -19,7 +19,7 @@ public interface IDifferentiableModel : IModel, IWeightLayout
     /// <summary>The weights, in the internal (padded) layout.</summary>
     Span<float> WeightBuffer { get; }
 
-    /// <summary>Gradients in the layout of <see cref="WeightBuffer"/>; <see cref="BackwardBatch"/> adds to them.</summary>
+    /// <summary>Gradients in the layout of <see cref="WeightBuffer"/>; <see cref="BackwardBatch(ReadOnlySpan{float}, int, bool, int)"/> adds to them.</summary>
     Span<float> GradientBuffer { get; }
 
     /// <summary>The forward pass of n ≤ <see cref="TrainingSpec.MaxBatchSize"/> samples, keeping what the backward pass
@@ -28,11 +28,21 @@ public interface IDifferentiableModel : IModel, IWeightLayout
 
     /// <summary>Adds the gradients of the last <see cref="ForwardBatch"/> for the given output gradient. When
     /// <paramref name="preActivation"/>, the gradient is with respect to the last layer's input to its activation
-    /// (a fused loss, see <see cref="LossFunction.CanFuse"/>).</summary>
-    void BackwardBatch(ReadOnlySpan<float> outputGradient, int samples, bool preActivation);
+    /// (a fused loss, see <see cref="LossFunction.CanFuse"/>). <paramref name="batchSamples"/> is the size of the whole
+    /// batch these samples are a chunk of: Keras 3 divides activity penalties by it.</summary>
+    void BackwardBatch(ReadOnlySpan<float> outputGradient, int samples, bool preActivation, int batchSamples);
+
+    /// <summary><see cref="BackwardBatch(ReadOnlySpan{float}, int, bool, int)"/> of a batch of just these samples.</summary>
+    void BackwardBatch(ReadOnlySpan<float> outputGradient, int samples, bool preActivation) => BackwardBatch(outputGradient, samples, preActivation, samples);
+
+    /// <summary>The activity regularizers' penalty on the last <see cref="ForwardBatch"/>'s outputs, as it adds to the
+    /// loss of a batch of <paramref name="batchSamples"/> (Keras 3 layers: divided by it; Keras 1 layers: summed).
+    /// 0 without activity regularizers.</summary>
+    float ActivityPenalty(int batchSamples);
 }
 
-/// <summary>A model's <c>[Compile]</c> settings as the generator resolved them.</summary>
+/// <summary>A model's <c>[Compile]</c> settings as the generator resolved them. <c>OutputRegularized</c>: the last
+/// layer has an activity regularizer, whose gradient is on its output, so the loss cannot be fused with its activation.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed record TrainingSpec(
     string Loss,
@@ -44,4 +54,5 @@ public sealed record TrainingSpec(
     int OutputSize,
     int OutputWidth,
     string LastActivation,
-    ulong Seed);
+    ulong Seed,
+    bool OutputRegularized = false);

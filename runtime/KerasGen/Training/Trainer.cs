@@ -24,6 +24,8 @@ public sealed class Trainer
     private readonly DeterministicRandom _random;
     private readonly bool _fused;
     private readonly int _rowsPerSample, _targetsPerSample;
+    private readonly (int Start, int Length, Regularization.Regularizer Rule)[] _regularized;
+    private readonly Regularization.WeightConstraint[] _constraints;
 
     public Trainer(IDifferentiableModel model, TrainingSpec spec)
     {
@@ -34,7 +36,10 @@ public sealed class Trainer
         Optimizer.SetVariables(model.WeightSlots.Select(s => (s.Offset, s.Groups * s.Rows * s.Stride)).ToArray());
         _outputGradient = new float[spec.MaxBatchSize * spec.OutputSize];
         _random = new DeterministicRandom(DeterministicRandom.Derive(spec.Seed, 1_000_003));
-        _fused = _loss.CanFuse(spec.LastActivation);
+        _fused = !spec.OutputRegularized && _loss.CanFuse(spec.LastActivation);
+        _regularized = model.WeightSlots.Where(s => s.Regularizer is not null)
+            .Select(s => (s.Offset, s.Span, Regularization.Regularizer.Parse(s.Regularizer!))).ToArray();
+        _constraints = model.WeightSlots.Where(s => s.Constraint is not null).Select(Regularization.WeightConstraint.Create).ToArray();
         _rowsPerSample = spec.OutputSize / spec.OutputWidth;
         _targetsPerSample = _loss.SparseTargets ? _rowsPerSample : spec.OutputSize;
     }
@@ -54,19 +59,25 @@ public sealed class Trainer
         int samples = Validate(x, y);
         if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "The batch size must be positive.");
         foreach (var m in _metrics) m.Reset();
-        double loss = 0;
+        double loss = 0, activity = 0;
         int chunk = _spec.MaxBatchSize;
-        for (int start = 0; start < samples; start += chunk)
+        // Batch by batch, as Keras: a batch's loss carries its activity penalty, and batches are weighted by their size.
+        for (int batch = 0; batch < samples; batch += batchSize)
         {
-            int n = Math.Min(chunk, samples - start);
-            var xs = x.Slice(start * _spec.InputSize, n * _spec.InputSize);
-            var ys = y.Slice(start * _targetsPerSample, n * _targetsPerSample);
-            var output = _model.ForwardBatch(xs, n, training: null);
-            loss += _loss.Accumulate(output, ys, Span<float>.Empty, n * _rowsPerSample, _spec.OutputWidth, 0);
-            foreach (var m in _metrics) m.Update(output, ys, n * _rowsPerSample, _spec.OutputWidth, _loss.SparseTargets);
+            int size = Math.Min(batchSize, samples - batch);
+            for (int start = batch; start < batch + size; start += chunk)
+            {
+                int n = Math.Min(chunk, batch + size - start);
+                var xs = x.Slice(start * _spec.InputSize, n * _spec.InputSize);
+                var ys = y.Slice(start * _targetsPerSample, n * _targetsPerSample);
+                var output = _model.ForwardBatch(xs, n, training: null);
+                loss += _loss.Accumulate(output, ys, Span<float>.Empty, n * _rowsPerSample, _spec.OutputWidth, 0);
+                activity += (double)_model.ActivityPenalty(size) * size;
+                foreach (var m in _metrics) m.Update(output, ys, n * _rowsPerSample, _spec.OutputWidth, _loss.SparseTargets);
+            }
         }
         var result = new float[1 + _metrics.Length];
-        result[0] = (float)(loss / (samples * _rowsPerSample));
+        result[0] = (float)(loss / (samples * _rowsPerSample) + WeightPenalty(addGradient: false) + activity / samples);
         for (int i = 0; i < _metrics.Length; i++) result[i + 1] = (float)_metrics[i].Value;
         return result;
     }
@@ -146,14 +157,15 @@ public sealed class Trainer
         return history;
     }
 
-    /// <summary>One optimizer step: gradients of all samples (in chunks of the model's training buffers) summed, then
-    /// applied once. Returns the mean loss over the batch.</summary>
+    /// <summary>One optimizer step: gradients of all samples (in chunks of the model's training buffers) summed, the
+    /// regularizers' gradients added, then applied once, then the constraints projected. Returns the batch's loss as
+    /// Keras reports it: the mean loss plus the weight and activity penalties.</summary>
     private float Step(ReadOnlySpan<float> x, ReadOnlySpan<float> y, int samples, bool updateMetrics)
     {
         _model.GradientBuffer.Clear();
         int rows = samples * _rowsPerSample, k = _spec.OutputWidth, chunk = _spec.MaxBatchSize;
         float scale = 1f / rows;
-        double loss = 0;
+        double loss = 0, activity = 0;
         for (int start = 0; start < samples; start += chunk)
         {
             int n = Math.Min(chunk, samples - start);
@@ -165,10 +177,29 @@ public sealed class Trainer
             if (_fused) _loss.FusedGradient(output, ys, gradient, n * _rowsPerSample, k, scale);
             if (updateMetrics)
                 foreach (var m in _metrics) m.Update(output, ys, n * _rowsPerSample, k, _loss.SparseTargets);
-            _model.BackwardBatch(gradient, n, _fused);
+            activity += _model.ActivityPenalty(samples);
+            _model.BackwardBatch(gradient, n, _fused, samples);
         }
+        float penalty = WeightPenalty(addGradient: true);
         Optimizer.Step(_model.WeightBuffer, _model.GradientBuffer);
-        return (float)(loss / rows);
+        foreach (var constraint in _constraints) constraint.Apply(_model.WeightBuffer);
+        return (float)(loss / rows + penalty + activity);
+    }
+
+    /// <summary>The weight regularizers' penalty at the current weights (Keras evaluates them each step, on trainable
+    /// weights only), adding their gradients to the model's when <paramref name="addGradient"/>.</summary>
+    private float WeightPenalty(bool addGradient)
+    {
+        if (_regularized.Length == 0) return 0f;
+        var weights = _model.WeightBuffer;
+        var gradients = _model.GradientBuffer;
+        float penalty = 0;
+        foreach (var (start, length, rule) in _regularized)
+        {
+            penalty += rule.Penalty(weights.Slice(start, length));
+            if (addGradient) rule.AddGradient(weights.Slice(start, length), gradients.Slice(start, length), 1f);
+        }
+        return penalty;
     }
 
     private void Logs(List<KeyValuePair<string, double>> logs, double loss)

@@ -8,10 +8,16 @@ namespace KerasGen.Weights;
 /// <c>Stride</c> floats after the previous one, the gap zero-padded so kernels can use whole vector registers.
 /// A grouped convolution's kernel and bias (<c>Groups</c> &gt; 1) keep each group's columns as a matrix of its own:
 /// <c>Groups</c> blocks of <c>Rows × Stride</c>, group g holding Keras columns <c>g·Columns/Groups</c> onwards.
+/// <c>Regularizer</c> and <c>Constraint</c> are the generator's canonical Keras texts (<c>l1l2(l1=0, l2=0.001)</c>,
+/// <c>max_norm(max_value=2, axis=[0])</c>), or null.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed record WeightSlot(string Layer, string Name, int[] Shape, int Offset, int Rows, int Columns, int Stride, string Initializer, int Groups = 1)
+public sealed record WeightSlot(string Layer, string Name, int[] Shape, int Offset, int Rows, int Columns, int Stride, string Initializer, int Groups = 1,
+    string? Regularizer = null, string? Constraint = null)
 {
+    /// <summary>The floats the weight spans in the buffer, padding included (zero, and kept zero by training).</summary>
+    public int Span => Groups * Rows * Stride;
+
     public int Count => Rows * Columns;
 
     /// <summary>Keras columns per group.</summary>

@@ -14,13 +14,8 @@ public static class WeightTable
         var weights = new float[slots.Count][];
         for (int s = 0; s < slots.Count; s++)
         {
-            var slot = slots[s];
-            var values = new float[slot.Count];
-            int width = slot.GroupColumns;
-            for (int g = 0; g < slot.Groups; g++)
-                for (int r = 0; r < slot.Rows; r++)
-                    buffer.Slice(slot.RowStart(g, r), width).CopyTo(values.AsSpan(r * slot.Columns + g * width));
-            weights[s] = values;
+            weights[s] = new float[slots[s].Count];
+            Read(slots[s], buffer, weights[s]);
         }
         return weights;
     }
@@ -63,6 +58,15 @@ public static class WeightTable
         int count = 0;
         foreach (var slot in slots) count += slot.Count;
         return count;
+    }
+
+    /// <summary>One weight in Keras' layout, into <paramref name="destination"/> (its <see cref="WeightSlot.Count"/> floats).</summary>
+    internal static void Read(WeightSlot slot, ReadOnlySpan<float> buffer, Span<float> destination)
+    {
+        int width = slot.GroupColumns;
+        for (int g = 0; g < slot.Groups; g++)
+            for (int r = 0; r < slot.Rows; r++)
+                buffer.Slice(slot.RowStart(g, r), width).CopyTo(destination.Slice(r * slot.Columns + g * width));
     }
 
     internal static void Write(WeightSlot slot, ReadOnlySpan<float> values, Span<float> buffer)

@@ -65,6 +65,14 @@ public class AnalyzerTests
     [InlineData("KG0026", "[Sequential, Dense(4, InputDim = 3, [|KernelInitializer = \"VarianceScaling(mode='fan_middle')\"|])] public partial class M;")]
     [InlineData("KG0026", "[Sequential, Dense(4, InputDim = 3, [|KernelInitializer = \"VarianceScaling(scale=0)\"|])] public partial class M;")]
     [InlineData("KG0026", "[Sequential, Dense(4, InputDim = 3, [|KernelInitializer = \"Constant(1, 2)\"|])] public partial class M;")]
+    [InlineData("KG0027", "[Sequential, Dense(4, InputDim = 3, [|KernelRegularizer = \"l3(0.1)\"|])] public partial class M;")]
+    [InlineData("KG0027", "[Sequential, Dense(4, InputDim = 3, [|WRegularizer = \"L1L2\"|])] public partial class M;")]
+    [InlineData("KG0026", "[Sequential, Dense(4, InputDim = 3, [|BiasRegularizer = \"l2(-1)\"|])] public partial class M;")]
+    [InlineData("KG0026", "[Sequential, Conv1D(2, 3, InputShape = new[] { 8, 2 }, [|ActivityRegularizer = \"l1(l=0.1)\"|])] public partial class M;")]
+    [InlineData("KG0028", "[Sequential, Dense(4, InputDim = 3, [|KernelConstraint = \"max_nrom(2)\"|])] public partial class M;")]
+    [InlineData("KG0026", "[Sequential, Dense(4, InputDim = 3, [|KernelConstraint = \"max_norm(2, axis=2)\"|])] public partial class M;")]
+    [InlineData("KG0026", "[Sequential, Conv2D(2, 3, InputShape = new[] { 8, 8, 2 }, [|BiasConstraint = \"unit_norm(axis=[0, 1])\"|])] public partial class M;")]
+    [InlineData("KG0026", "[Sequential, Convolution1D(2, 3, InputDim = 2, InputLength = 8, [|WConstraint = \"MinMaxNorm(min_value=2, max_value=1)\"|])] public partial class M;")]
     public void Reports_the_diagnostic_at_the_responsible_syntax(string id, string markedSource)
     {
         int start = markedSource.IndexOf("[|"), end = markedSource.IndexOf("|]") - 2;
@@ -104,6 +112,8 @@ public class AnalyzerTests
             [Dense(12, InputDim = 8, Init = "uniform", Activation = "relu")]
             [Dense(12, Activation = "relu(max_value=6, negative_slope=0.01)", KernelInitializer = "VarianceScaling(2.0, 'fan_out', 'uniform', seed=1)")]
             [Dense(12, Activation = " leaky_relu( 0.1 , ) ", BiasInitializer = "TruncatedNormal(mean=0.1, stddev=1e-2)")]
+            [Dense(12, KernelRegularizer = "l2", BiasRegularizer = "L1L2(l1=1e-3)", ActivityRegularizer = "l1(0.01)", KernelConstraint = "MaxNorm(3, axis=[0, 1])", BiasConstraint = "non_neg")]
+            [Dense(12, WRegularizer = "l1l2(l1=0.01, l2=0.01)", ActivityRegularizer = "activity_l2", WConstraint = "maxnorm(m=2)", BConstraint = "nonneg")]
             [Dropout(0.2)]
             [Dense(6, Activation = "sparsemax")]
             [Reshape(3, -1)]

@@ -33,6 +33,8 @@ public class CodeFixTests
     [InlineData("KG0017", "[Sequential, Dense(1, InputDim = 2), Compile(Loss = \"mse\", Metrics = new[] { \"mae\", \"acuracy\" })] public partial class M;", "new[] { \"mae\", \"accuracy\" }")]
     [InlineData("KG0005", "[Sequential, Dense(4, InputDim = 3, Activation = \"rleu(max_value=6)\")] public partial class M;", "Activation = \"relu(max_value=6)\"")]
     [InlineData("KG0006", "[Sequential, Dense(4, InputDim = 3, KernelInitializer = \"RandomUnifrom(minval=-1)\")] public partial class M;", "KernelInitializer = \"RandomUniform(minval=-1)\"")]
+    [InlineData("KG0027", "[Sequential, Dense(4, InputDim = 3, KernelRegularizer = \"l22(0.1)\")] public partial class M;", "KernelRegularizer = \"l2(0.1)\"")]
+    [InlineData("KG0028", "[Sequential, Dense(4, InputDim = 3, KernelConstraint = \"max_nrom(2)\")] public partial class M;", "KernelConstraint = \"max_norm(2)\"")]
     public async Task Fix_produces_a_clean_model(string id, string snippet, string expectedFragment)
     {
         string source = "using KerasGen;\n" + snippet;

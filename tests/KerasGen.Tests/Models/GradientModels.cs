@@ -146,6 +146,14 @@ internal static class GradientModels
         ["conv2d glu channels_first"] = () => new GradConv2DGluChannelsFirst(3),
     };
 
+    public static readonly Dictionary<string, Func<IDifferentiableModel>> Regularized = new()
+    {
+        ["dense_hidden_and_softmax_output"] = () => new GradActivityDense(3),
+        ["dense_keras1"] = () => new GradActivityKeras1(3),
+        ["conv1d_sigmoid_output"] = () => new GradActivityConv1D(3),
+        ["conv2d_channels_first"] = () => new GradActivityConv2D(3),
+    };
+
     public static readonly Dictionary<string, Func<IDifferentiableModel>> Losses = new()
     {
         ["mean_squared_error"] = () => new LossMeanSquaredError(3),
@@ -168,3 +176,15 @@ internal static class GradientModels
         ["sparse_categorical_crossentropy from logits"] = () => new LogitsSparseCategoricalCrossentropy(3),
     };
 }
+
+[Sequential, Dense(6, InputDim = 5, Activation = "tanh", ActivityRegularizer = "L1L2(l1=0.05, l2=0.1)"), Dense(3, Activation = "softmax", ActivityRegularizer = "l2(0.2)"),
+ Compile(Loss = "categorical_crossentropy", Optimizer = "sgd")]
+public partial class GradActivityDense;
+[Sequential, Dense(6, InputDim = 5, Activation = "relu", WRegularizer = "l2", ActivityRegularizer = "activity_l1(0.05)"), Dense(2), Compile(Loss = "mse", Optimizer = "sgd")]
+public partial class GradActivityKeras1;
+[Sequential, Conv1D(3, 2, InputShape = new[] { 5, 2 }, ActivityRegularizer = "l1(0.05)"), Flatten, Dense(1, Activation = "sigmoid", ActivityRegularizer = "l1(0.1)"),
+ Compile(Loss = "binary_crossentropy", Optimizer = "sgd")]
+public partial class GradActivityConv1D;
+[Sequential, Conv2D(2, 2, DataFormat = "channels_first", InputShape = new[] { 2, 4, 3 }, Activation = "elu", ActivityRegularizer = "L1L2(l1=0.02, l2=0.05)"), Flatten, Dense(2),
+ Compile(Loss = "mse", Optimizer = "sgd")]
+public partial class GradActivityConv2D;

@@ -1,3 +1,4 @@
+using KerasGen.Tests.Support;
 using System;
 using System.Linq;
 using System.Threading;
@@ -24,16 +25,17 @@ public class ConvBehaviourTests
         var conv2d = new Conv2DChannelsFirstPoolFlattenDense(3);
         var (x1, y1) = (RandomInput(320, 1), new float[3]);
         var (x2, y2) = (RandomInput(64 * 6, 2), new float[60]);
-        for (int round = 0; round < 2; round++)
-        {
-            for (int i = 0; i < 2_000; i++) conv1d.Predict(x1, y1);
-            for (int i = 0; i < 300; i++) conv2d.Predict(x2, y2);
-            Thread.Sleep(300);
-        }
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 5_000; i++) conv1d.Predict(x1, y1);
-        for (int i = 0; i < 200; i++) conv2d.Predict(x2, y2);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Allocations.AssertNone(
+            () =>
+            {
+                for (int i = 0; i < 2_000; i++) conv1d.Predict(x1, y1);
+                for (int i = 0; i < 300; i++) conv2d.Predict(x2, y2);
+            },
+            () =>
+            {
+                for (int i = 0; i < 5_000; i++) conv1d.Predict(x1, y1);
+                for (int i = 0; i < 200; i++) conv2d.Predict(x2, y2);
+            });
     }
 
     [Fact]

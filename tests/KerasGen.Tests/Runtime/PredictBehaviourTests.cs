@@ -30,16 +30,17 @@ public class PredictBehaviourTests
         var mnist = new MnistMlp(3);
         var (x8, y1) = (RandomInput(8, 1), new float[1]);
         var (x784, y10) = (RandomInput(784 * 4, 2), new float[40]);
-        // Warm up past tiering: the runtime's own one-time work (call counting, tier-1 installs) may allocate.
-        for (int i = 0; i < 2_000; i++) pima.Predict(x8, y1);
-        for (int i = 0; i < 200; i++) mnist.Predict(x784, y10);
-        Thread.Sleep(300);
-        for (int i = 0; i < 2_000; i++) pima.Predict(x8, y1);
-        for (int i = 0; i < 200; i++) mnist.Predict(x784, y10);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10_000; i++) pima.Predict(x8, y1);
-        for (int i = 0; i < 100; i++) mnist.Predict(x784, y10);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Allocations.AssertNone(
+            () =>
+            {
+                for (int i = 0; i < 2_000; i++) pima.Predict(x8, y1);
+                for (int i = 0; i < 200; i++) mnist.Predict(x784, y10);
+            },
+            () =>
+            {
+                for (int i = 0; i < 10_000; i++) pima.Predict(x8, y1);
+                for (int i = 0; i < 100; i++) mnist.Predict(x784, y10);
+            });
     }
 
     [Fact]

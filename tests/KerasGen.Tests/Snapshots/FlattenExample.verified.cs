@@ -147,6 +147,7 @@ namespace KerasGen.Generated
     using KerasGen.Initialization;
     using KerasGen.Kernels;
     using KerasGen.Training;
+    using KerasGen.Training.Regularization;
 
     /// <summary>The compiled kernels of FlattenExample: one forward pass per kernel path, its layers' kernels, the batch path.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("KerasGen", "0.1.0")]

@@ -186,7 +186,9 @@ namespace Samples
             return global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref t, 2336), samples * 1);
         }
 
-        void global::KerasGen.Training.IDifferentiableModel.BackwardBatch(global::System.ReadOnlySpan<float> outputGradient, int samples, bool preActivation)
+        float global::KerasGen.Training.IDifferentiableModel.ActivityPenalty(int batchSamples) => 0f;
+
+        void global::KerasGen.Training.IDifferentiableModel.BackwardBatch(global::System.ReadOnlySpan<float> outputGradient, int samples, bool preActivation, int batchSamples)
         {
             if ((uint)samples - 1 >= 32 || outputGradient.Length != samples * 1 || _trainingMemory is null) throw new global::System.ArgumentOutOfRangeException(nameof(samples), samples, "BackwardBatch follows a ForwardBatch of the same 1 to 32 samples, with their output gradient.");
             ref float t = ref _trainingMemory.Start;
@@ -195,10 +197,10 @@ namespace Samples
             ref float g = ref (_gradients ??= new(KerasGenWeightSize)).Start;
             switch (ActivePath)
             {
-                case global::KerasGen.KernelPath.Vector512: global::KerasGen.Generated.PimaModelKernels.Backward<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref w, ref g, ref t, samples, preActivation); break;
-                case global::KerasGen.KernelPath.Vector256: global::KerasGen.Generated.PimaModelKernels.Backward<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref w, ref g, ref t, samples, preActivation); break;
-                case global::KerasGen.KernelPath.Vector128: global::KerasGen.Generated.PimaModelKernels.Backward<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref w, ref g, ref t, samples, preActivation); break;
-                default: global::KerasGen.Generated.PimaModelKernels.Backward<float, global::KerasGen.Kernels.SimdScalar>(ref w, ref g, ref t, samples, preActivation); break;
+                case global::KerasGen.KernelPath.Vector512: global::KerasGen.Generated.PimaModelKernels.Backward<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref w, ref g, ref t, samples, preActivation, batchSamples); break;
+                case global::KerasGen.KernelPath.Vector256: global::KerasGen.Generated.PimaModelKernels.Backward<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref w, ref g, ref t, samples, preActivation, batchSamples); break;
+                case global::KerasGen.KernelPath.Vector128: global::KerasGen.Generated.PimaModelKernels.Backward<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref w, ref g, ref t, samples, preActivation, batchSamples); break;
+                default: global::KerasGen.Generated.PimaModelKernels.Backward<float, global::KerasGen.Kernels.SimdScalar>(ref w, ref g, ref t, samples, preActivation, batchSamples); break;
             }
         }
     }
@@ -213,6 +215,7 @@ namespace KerasGen.Generated
     using KerasGen.Initialization;
     using KerasGen.Kernels;
     using KerasGen.Training;
+    using KerasGen.Training.Regularization;
 
     /// <summary>The compiled kernels of PimaModel: one forward pass per kernel path, its layers' kernels, the batch path and the training passes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("KerasGen", "0.1.0")]
@@ -951,7 +954,7 @@ namespace KerasGen.Generated
         }
 
         /// <summary>The backward pass, last layer first: weight gradients into g, and each layer's input gradient for the one below.</summary>
-        public static void Backward<TV, TS>(ref float w, ref float g, ref float t, int n, bool preActivation) where TV : struct where TS : struct, ISimd<TV>
+        public static void Backward<TV, TS>(ref float w, ref float g, ref float t, int n, bool preActivation, int batchSamples) where TV : struct where TS : struct, ISimd<TV>
         {
             ref float input = ref t;
             ref float layer0DenseZ = ref Unsafe.Add(ref t, 256);

@@ -133,6 +133,7 @@ namespace KerasGen.Generated
     using KerasGen.Initialization;
     using KerasGen.Kernels;
     using KerasGen.Training;
+    using KerasGen.Training.Regularization;
 
     /// <summary>The compiled kernels of SequenceModel: Plan (the steps after each layer and the buffer sizes) and PredictSteps, generic over the register width.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("KerasGen", "0.1.0")]

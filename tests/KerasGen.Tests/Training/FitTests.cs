@@ -1,3 +1,4 @@
+using KerasGen.Tests.Support;
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -189,20 +190,19 @@ public class FitTests
         var wide = new ManyClasses(2);
         var yw = new float[32 * 300];
         for (int i = 0; i < 32; i++) yw[i * 300 + i * 7] = 1;
-        // Warm up past tiered compilation's call counts, give its background promotion time, and warm up again, so
-        // no tier-up lands in the measured window (under a loaded machine one did: a one-off failure).
-        for (int round = 0; round < 2; round++)
-        {
-            for (int i = 0; i < 200; i++) model.TrainOnBatch(x, y);
-            for (int i = 0; i < 40; i++) mnist.TrainOnBatch(xm, ym);
-            for (int i = 0; i < 40; i++) wide.TrainOnBatch(x, yw);
-            if (round == 0) System.Threading.Thread.Sleep(300);
-        }
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++) model.TrainOnBatch(x, y);
-        mnist.TrainOnBatch(xm, ym);
-        wide.TrainOnBatch(x, yw);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Allocations.AssertNone(
+            () =>
+            {
+                for (int i = 0; i < 200; i++) model.TrainOnBatch(x, y);
+                for (int i = 0; i < 40; i++) mnist.TrainOnBatch(xm, ym);
+                for (int i = 0; i < 40; i++) wide.TrainOnBatch(x, yw);
+            },
+            () =>
+            {
+                for (int i = 0; i < 1000; i++) model.TrainOnBatch(x, y);
+                mnist.TrainOnBatch(xm, ym);
+                wide.TrainOnBatch(x, yw);
+            });
     }
 
     /// <summary>Keras 3's progress bar bytes (KERAS_SPEC §7.4) with a clock that advances 0.25 s per reading.</summary>

@@ -28,6 +28,14 @@ public class GradientCheckTests
     [MemberData(nameof(LossCases))]
     public void Loss_gradients_match_finite_differences(string name) => Check(GradientModels.Losses[name](), name);
 
+    public static IEnumerable<object[]> RegularizedCases() => GradientModels.Regularized.Keys.Select(k => new object[] { k });
+
+    /// <summary>Activity regularizers (Keras 3: penalty / batch; Keras 1: summed), including on the output layer,
+    /// whose loss is then not fused with its activation.</summary>
+    [Theory]
+    [MemberData(nameof(RegularizedCases))]
+    public void Activity_regularizer_gradients_match_finite_differences(string name) => Check(GradientModels.Regularized[name](), name);
+
     private static void Check(IDifferentiableModel model, string name)
     {
         var spec = model.TrainingSpec;
@@ -41,13 +49,15 @@ public class GradientCheckTests
         model.GradientBuffer.Clear();
         var output = model.ForwardBatch(x, samples, training: null).ToArray();
         var outputGradient = new float[output.Length];
-        bool fused = loss.CanFuse(spec.LastActivation);
+        bool fused = !spec.OutputRegularized && loss.CanFuse(spec.LastActivation);
         if (fused) loss.FusedGradient(output, y, outputGradient, rows, spec.OutputWidth, 1f / rows);
         else loss.Accumulate(output, y, outputGradient, rows, spec.OutputWidth, 1f / rows);
         model.BackwardBatch(outputGradient, samples, fused);
         var analytic = model.GradientBuffer.ToArray();
 
-        double Loss() => loss.Accumulate(model.ForwardBatch(x, samples, training: null), y, Span<float>.Empty, rows, spec.OutputWidth, 0) / rows;
+        // The activity regularizers' penalty belongs to the loss the backward pass differentiates (0 for most models).
+        double Loss() => loss.Accumulate(model.ForwardBatch(x, samples, training: null), y, Span<float>.Empty, rows, spec.OutputWidth, 0) / rows
+            + model.ActivityPenalty(samples);
 
         // sparsemax is piecewise linear with kinks wherever the support changes, which are dense enough that a
         // smaller step is needed to stay on one piece.

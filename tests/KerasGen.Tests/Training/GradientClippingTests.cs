@@ -1,3 +1,4 @@
+using KerasGen.Tests.Support;
 using System;
 using System.Linq;
 using KerasGen.Tests.Models;
@@ -49,16 +50,8 @@ public class GradientClippingTests
     public void Clipping_allocates_nothing_per_step()
     {
         ITrainableModel[] models = { new ClipNormNet(2), new ClipValueNet(2), new GlobalClipNormNet(2) };
-        // Past tiered compilation's call counts and its background promotion, as FitTests' allocation test.
-        for (int round = 0; round < 2; round++)
-        {
-            foreach (var m in models)
-                for (int i = 0; i < 40; i++) m.TrainOnBatch(X, Y);
-            if (round == 0) System.Threading.Thread.Sleep(300);
-        }
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        foreach (var m in models)
-            for (int i = 0; i < 100; i++) m.TrainOnBatch(X, Y);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Allocations.AssertNone(
+            () => { foreach (var m in models) for (int i = 0; i < 40; i++) m.TrainOnBatch(X, Y); },
+            () => { foreach (var m in models) for (int i = 0; i < 100; i++) m.TrainOnBatch(X, Y); });
     }
 }

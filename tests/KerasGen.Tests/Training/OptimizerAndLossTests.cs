@@ -87,16 +87,9 @@ public class OptimizerAndLossTests
         optimizers.Add(scheduled);
         var w = new float[37];
         var g = Enumerable.Range(0, 37).Select(i => (float)Math.Sin(i)).ToArray();
-        for (int round = 0; round < 2; round++)
-        {
-            foreach (var o in optimizers)
-                for (int i = 0; i < 50; i++) o.Step(w, g);
-            if (round == 0) System.Threading.Thread.Sleep(300); // past tiered compilation's promotion, as FitTests
-        }
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        foreach (var o in optimizers)
-            for (int i = 0; i < 100; i++) o.Step(w, g);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Allocations.AssertNone(
+            () => { foreach (var o in optimizers) for (int i = 0; i < 50; i++) o.Step(w, g); },
+            () => { foreach (var o in optimizers) for (int i = 0; i < 100; i++) o.Step(w, g); });
     }
 
     private static OptimizerSettings Settings(string keras) => keras switch

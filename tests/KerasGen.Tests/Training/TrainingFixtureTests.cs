@@ -22,6 +22,20 @@ public class TrainingFixtureTests
         ["conv2d_pool_adam_cce"] = () => new TrainConv2DPoolAdamCce(1),
         ["conv2d_same_strides_sgd_mse"] = () => new TrainConv2DSameStridesSgdMse(1),
     };
+    private static readonly JsonElement RegularizationReference = Fixture.Load("regularization_training.json");
+
+    private static readonly Dictionary<string, System.Func<ITrainableModel>> RegularizedModels = new()
+    {
+        ["dense_weight_regularizers"] = () => new RegDenseWeights(1),
+        ["dense_activity_keras3"] = () => new RegDenseActivityKeras3(1),
+        ["dense_activity_keras1"] = () => new RegDenseActivityKeras1(1),
+        ["dense_constraints"] = () => new RegDenseConstraints(1),
+        ["dense_min_max_norm_momentum"] = () => new RegDenseMinMaxNorm(1),
+        ["conv1d_regularized_constrained"] = () => new RegConv1D(1),
+        ["conv2d_regularized_constrained"] = () => new RegConv2D(1),
+        ["conv2d_channels_first_max_norm"] = () => new RegConv2DChannelsFirst(1),
+    };
+
     private readonly ITestOutputHelper _output;
 
     public TrainingFixtureTests(ITestOutputHelper output) => _output = output;
@@ -40,6 +54,15 @@ public class TrainingFixtureTests
     [Theory]
     [MemberData(nameof(ConvCases))]
     public void Three_conv_steps_match_tfjs(string name) => ThreeSteps(Fixture.Case(ConvReference, "cases", name), ConvModels[name](), name);
+
+    public static IEnumerable<object[]> RegularizedCases() =>
+        RegularizationReference.GetProperty("cases").EnumerateArray().Select(c => new object[] { c.GetProperty("name").GetString()! });
+
+    /// <summary>Regularizers (weight and activity, Keras 3 and Keras 1) and constraints (Fixtures/regularization_training.json):
+    /// the reported loss includes the penalties, the weights are projected after each step.</summary>
+    [Theory]
+    [MemberData(nameof(RegularizedCases))]
+    public void Three_regularized_steps_match_keras(string name) => ThreeSteps(Fixture.Case(RegularizationReference, "cases", name), RegularizedModels[name](), name);
 
     private static void ThreeSteps(JsonElement c, ITrainableModel model, string name)
     {

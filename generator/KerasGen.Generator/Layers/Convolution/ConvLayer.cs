@@ -37,7 +37,8 @@ internal sealed record ConvLayer(
     string ActivationName,
     bool UseBias,
     string KernelInitializer,
-    string BiasInitializer) : LayerSpec
+    string BiasInitializer,
+    Regularization Regularizers) : LayerSpec
 {
     private const string Kernels = "global::KerasGen.Kernels.Convolution";
     private const string Dense = "global::KerasGen.Training.DenseTraining";
@@ -49,6 +50,8 @@ internal sealed record ConvLayer(
     public override string ClassName => Rank == 1 ? "Conv1D" : "Conv2D";
 
     public override string Activation => ActivationName;
+
+    public override Regularization Regularization => Regularizers;
 
     public override string InputShapeHint => Flavor == ConvFlavor.Convolution1D
         ? "InputDim = channels and InputLength = steps, or InputShape = new[] { steps, channels },"
@@ -97,7 +100,7 @@ internal sealed record ConvLayer(
         string activation = a.OptionalActivation("Activation");
         var layer = new ConvLayer(flavor, filters ?? 0, kernel ?? new EquatableArray<int>(ones), strides ?? new EquatableArray<int>(ones),
             dilation ?? new EquatableArray<int>(ones), padding, a.DataFormat(), groups ?? 1, activation, a.Bool("UseBias", "Bias").Value ?? true,
-            a.Initializer("glorot_uniform", "KernelInitializer", "Init"), a.Initializer("zeros", "BiasInitializer"));
+            a.Initializer("glorot_uniform", "KernelInitializer", "Init"), a.Initializer("zeros", "BiasInitializer"), Regularization.Parse(a, keras1, kernelRank: rank + 2));
         // A layer with wrong arguments is kept, so the model still has its layers; the shape loop stops at it.
         if (flavor == ConvFlavor.Convolution1D)
         {
@@ -180,8 +183,11 @@ internal sealed record ConvLayer(
     public override IReadOnlyList<WeightSpec> Weights(IReadOnlyList<int> input)
     {
         int channels = ChannelsFirst ? input[0] : input[input.Count - 1];
-        var kernel = new WeightSpec("kernel", new EquatableArray<int>(KernelShape(channels)), KernelInitializer, Groups: Groups);
-        return UseBias ? new[] { kernel, new WeightSpec("bias", new EquatableArray<int>(new[] { Filters }), BiasInitializer, Groups: Groups) } : new[] { kernel };
+        var kernel = new WeightSpec("kernel", new EquatableArray<int>(KernelShape(channels)), KernelInitializer, Groups: Groups,
+            Regularizer: Regularizers.Kernel, Constraint: Regularizers.KernelConstraint);
+        return UseBias
+            ? new[] { kernel, new WeightSpec("bias", new EquatableArray<int>(new[] { Filters }), BiasInitializer, Groups: Groups, Regularizer: Regularizers.Bias, Constraint: Regularizers.BiasConstraint) }
+            : new[] { kernel };
     }
 
     public override IEnumerable<KeyValuePair<string, string>> Config(LayerPlan layer) => new Dictionary<string, string>

@@ -16,13 +16,15 @@ internal sealed record DenseLayout(int KernelOffset, int BiasOffset, int PaddedU
 }
 
 /// <summary>Keras <c>Dense(units)</c> (KERAS_SPEC §1.1): <c>activation(x · kernel + bias)</c> on the last axis.</summary>
-internal sealed record DenseLayer(int Units, string ActivationName, bool UseBias, string KernelInitializer, string BiasInitializer) : LayerSpec
+internal sealed record DenseLayer(int Units, string ActivationName, bool UseBias, string KernelInitializer, string BiasInitializer, Regularization Regularizers) : LayerSpec
 {
     private const string Training = "global::KerasGen.Training";
 
     public override string ClassName => "Dense";
 
     public override string Activation => ActivationName;
+
+    public override Regularization Regularization => Regularizers;
 
     public override string InputShapeHint => "InputDim = n or InputShape = new[] { … }";
 
@@ -33,7 +35,7 @@ internal sealed record DenseLayer(int Units, string ActivationName, bool UseBias
             a.Diagnostics.Add(DiagnosticCatalog.InvalidSize, "Dense needs its number of units: write [Dense(units)] or set Units", unitsArgument);
         else a.Positive("units", new[] { units.Value }, unitsArgument);
         var layer = new DenseLayer(units ?? 0, a.OptionalActivation("Activation"), a.Bool("UseBias", "Bias").Value ?? true,
-            a.Initializer("glorot_uniform", "KernelInitializer", "Init"), a.Initializer("zeros", "BiasInitializer"));
+            a.Initializer("glorot_uniform", "KernelInitializer", "Init"), a.Initializer("zeros", "BiasInitializer"), Regularization.Parse(a, keras1Attribute: false, kernelRank: 2));
         var (dim, dimArgument) = a.Int("InputDim");
         return dim is int d && d != 0 ? layer with { InputShape = new EquatableArray<int>(new[] { d }), InputShapeArgument = dimArgument } : layer;
     }
@@ -52,8 +54,11 @@ internal sealed record DenseLayer(int Units, string ActivationName, bool UseBias
 
     public override IReadOnlyList<WeightSpec> Weights(IReadOnlyList<int> input)
     {
-        var kernel = new WeightSpec("kernel", new EquatableArray<int>(new[] { input[input.Count - 1], Units }), KernelInitializer);
-        return UseBias ? new[] { kernel, new WeightSpec("bias", new EquatableArray<int>(new[] { Units }), BiasInitializer) } : new[] { kernel };
+        var kernel = new WeightSpec("kernel", new EquatableArray<int>(new[] { input[input.Count - 1], Units }), KernelInitializer,
+            Regularizer: Regularizers.Kernel, Constraint: Regularizers.KernelConstraint);
+        return UseBias
+            ? new[] { kernel, new WeightSpec("bias", new EquatableArray<int>(new[] { Units }), BiasInitializer, Regularizer: Regularizers.Bias, Constraint: Regularizers.BiasConstraint) }
+            : new[] { kernel };
     }
 
     public override IEnumerable<KeyValuePair<string, string>> Config(LayerPlan layer) => new Dictionary<string, string>
