@@ -116,7 +116,7 @@ internal static class ModelEmitter
         using (w.Block("private static readonly global::KerasGen.Weights.WeightSlot[] s_slots =", "};"))
             foreach (var s in layout.Slots)
                 w.Line($"new({Literals.Quote(s.Layer)}, {Literals.Quote(s.Name)}, new[] {{ {string.Join(", ", s.Shape)} }}, {s.Offset}, {s.Rows}, {s.Columns}, {s.Stride}, {Literals.Quote(s.Initializer)}{(s.Groups == 1 ? "" : $", {s.Groups}")}"
-                    + (s.Regularizer is null ? "" : $", Regularizer: {Literals.Quote(s.Regularizer)}") + (s.Constraint is null ? "" : $", Constraint: {Literals.Quote(s.Constraint)}") + "),");
+                    + (s.Regularizer is null ? "" : $", Regularizer: {Literals.Quote(s.Regularizer)}") + (s.Constraint is null ? "" : $", Constraint: {Literals.Quote(s.Constraint)}") + (s.Trainable ? "" : ", Trainable: false") + "),");
         using (w.Block("private static readonly global::KerasGen.LayerDescription[] s_layers =", "};"))
             foreach (var layer in plan.Layers)
             {
@@ -171,7 +171,7 @@ internal static class ModelEmitter
         w.Line("public string Summary() => Summary(88);");
         w.Line();
         w.Line("/// <summary>Keras 3 <c>summary(line_length)</c>.</summary>");
-        w.Line($"public string Summary(int lineLength) => global::KerasGen.ModelSummary.Format({Literals.Quote(spec.ModelName)}, s_layers, lineLength);");
+        w.Line($"public string Summary(int lineLength) => global::KerasGen.ModelSummary.Format({Literals.Quote(spec.ModelName)}, s_layers, lineLength{NonTrainable(layout)});");
 
         var k = kernels.W;
         if (plan.UnknownSteps)
@@ -289,5 +289,14 @@ internal static class ModelEmitter
                 ActivationCode.Copy(w, current, "y", outputs.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         w.Append(helpers);
+    }
+
+    /// <summary>The Summary footer's non-trainable count, as an extra argument ("" when there are none).</summary>
+    private static string NonTrainable(ModelLayout layout)
+    {
+        long count = 0;
+        foreach (var slot in layout.Slots)
+            if (!slot.Trainable) count += ShapeMath.LongProduct(slot.Shape);
+        return count == 0 ? "" : $", nonTrainable: {count}";
     }
 }

@@ -5,7 +5,7 @@ using KerasGen.Generator.Shapes;
 namespace KerasGen.Generator.Emit;
 
 /// <summary>A weight as GetWeights reports it, and where it lives internally (see the runtime's WeightSlot).</summary>
-internal sealed record SlotLayout(string Layer, string Name, IReadOnlyList<int> Shape, int Offset, int Rows, int Columns, int Stride, string Initializer, int Groups, string? Regularizer, string? Constraint);
+internal sealed record SlotLayout(string Layer, string Name, IReadOnlyList<int> Shape, int Offset, int Rows, int Columns, int Stride, string Initializer, int Groups, string? Regularizer, string? Constraint, bool Trainable);
 
 /// <summary>
 /// The memory plan of a model for Predict: every layer's weights in Keras order (each row padded to whole 64-byte
@@ -32,7 +32,7 @@ internal sealed class ModelLayout
             {
                 int stride = RoundUp(weight.GroupColumns);
                 placed.Add(new PlacedWeight(weight, offset, stride));
-                Slots.Add(new SlotLayout(layer.Name, weight.Name, weight.Shape, offset, weight.Rows, weight.Columns, stride, weight.Initializer, weight.Groups, weight.Regularizer, weight.Constraint));
+                Slots.Add(new SlotLayout(layer.Name, weight.Name, weight.Shape, offset, weight.Rows, weight.Columns, stride, weight.Initializer, weight.Groups, weight.Regularizer, weight.Constraint, weight.Trainable));
                 offset += weight.Groups * weight.Rows * stride;
             }
             Weights.Add(placed);

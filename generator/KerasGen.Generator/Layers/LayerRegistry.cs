@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using KerasGen.Generator.Layers.Convolution;
 using KerasGen.Generator.Layers.Core;
+using KerasGen.Generator.Layers.Normalization;
 using KerasGen.Generator.Layers.Pooling;
 using KerasGen.Generator.Layers.Reshaping;
 
@@ -38,6 +39,7 @@ internal static class LayerRegistry
         [Namespace + "Cropping2DAttribute"] = a => ResamplingLayer.Parse(a, ResamplingKind.Cropping, rank: 2),
         [Namespace + "UpSampling1DAttribute"] = a => ResamplingLayer.Parse(a, ResamplingKind.UpSampling, rank: 1),
         [Namespace + "UpSampling2DAttribute"] = a => ResamplingLayer.Parse(a, ResamplingKind.UpSampling, rank: 2),
+        [Namespace + "BatchNormalizationAttribute"] = BatchNormalizationLayer.Parse,
     };
 
     public static bool IsLayerAttribute(string fullName) => Parsers.ContainsKey(fullName);

@@ -36,6 +36,10 @@ internal abstract record LayerSpec
     /// reach its <see cref="WeightSpec"/>s, the activity one is applied by the training passes).</summary>
     public virtual Regularization Regularization => Regularization.None;
 
+    /// <summary>Whether training normalizes over the batch (BatchNormalization): a batch must then go through the
+    /// training passes whole, never in chunks.</summary>
+    public virtual bool UsesBatchStatistics => false;
+
     /// <summary>How to add the input shape to this layer when it is first and has none (the KG0003 message).</summary>
     public virtual string InputShapeHint => "InputShape = new[] { … }";
 

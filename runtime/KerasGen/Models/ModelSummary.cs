@@ -15,7 +15,9 @@ public static class ModelSummary
 {
     private static readonly double[] Positions = { 0.45, 0.8, 1.0 };
 
-    public static string Format(string modelName, IReadOnlyList<LayerDescription> rows, int lineLength = 88)
+    /// <summary>The summary of <paramref name="rows"/>; <paramref name="nonTrainable"/> of the parameters are not
+    /// trainable (BatchNormalization's moving statistics).</summary>
+    public static string Format(string modelName, IReadOnlyList<LayerDescription> rows, int lineLength = 88, int nonTrainable = 0)
     {
         if (lineLength < 20) throw new ArgumentOutOfRangeException(nameof(lineLength), lineLength, "A summary needs at least 20 columns.");
         int[] widths = ColumnWidths(lineLength);
@@ -34,8 +36,9 @@ public static class ModelSummary
         }
         Rule(text, widths, '└', '─', '┴', '┘');
         text.Append(" Total params: ").Append(Thousands(total)).Append(" (").Append(Bytes(total * 4L)).Append(")\n");
-        text.Append(" Trainable params: ").Append(Thousands(total)).Append(" (").Append(Bytes(total * 4L)).Append(")\n");
-        text.Append(" Non-trainable params: 0 (0.00 B)");
+        int trainable = total - nonTrainable;
+        text.Append(" Trainable params: ").Append(Thousands(trainable)).Append(" (").Append(Bytes(trainable * 4L)).Append(")\n");
+        text.Append(" Non-trainable params: ").Append(Thousands(nonTrainable)).Append(" (").Append(Bytes(nonTrainable * 4L)).Append(')');
         return text.ToString();
     }
 

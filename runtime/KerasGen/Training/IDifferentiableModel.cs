@@ -42,7 +42,9 @@ public interface IDifferentiableModel : IModel, IWeightLayout
 }
 
 /// <summary>A model's <c>[Compile]</c> settings as the generator resolved them. <c>OutputRegularized</c>: the last
-/// layer has an activity regularizer, whose gradient is on its output, so the loss cannot be fused with its activation.</summary>
+/// layer has an activity regularizer, whose gradient is on its output, so the loss cannot be fused with its activation.
+/// <c>BatchStatistics</c>: a layer normalizes over the batch (BatchNormalization), so a training batch must fit the
+/// training buffers whole.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed record TrainingSpec(
     string Loss,
@@ -55,4 +57,5 @@ public sealed record TrainingSpec(
     int OutputWidth,
     string LastActivation,
     ulong Seed,
-    bool OutputRegularized = false);
+    bool OutputRegularized = false,
+    bool BatchStatistics = false);

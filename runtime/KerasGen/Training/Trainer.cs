@@ -33,11 +33,11 @@ public sealed class Trainer
         _loss = LossFunction.Create(spec.Loss, spec.FromLogits);
         _metrics = spec.Metrics.Select(m => Metric.Create(m, spec.OutputWidth, _loss.SparseTargets)).ToArray();
         Optimizer = Optimizers.Optimizer.Create(spec.Optimizer);
-        Optimizer.SetVariables(model.WeightSlots.Select(s => (s.Offset, s.Groups * s.Rows * s.Stride)).ToArray());
+        Optimizer.SetVariables(model.WeightSlots.Where(s => s.Trainable).Select(s => (s.Offset, s.Span)).ToArray());
         _outputGradient = new float[spec.MaxBatchSize * spec.OutputSize];
         _random = new DeterministicRandom(DeterministicRandom.Derive(spec.Seed, 1_000_003));
         _fused = !spec.OutputRegularized && _loss.CanFuse(spec.LastActivation);
-        _regularized = model.WeightSlots.Where(s => s.Regularizer is not null)
+        _regularized = model.WeightSlots.Where(s => s.Regularizer is not null && s.Trainable)
             .Select(s => (s.Offset, s.Span, Regularization.Regularizer.Parse(s.Regularizer!))).ToArray();
         _constraints = model.WeightSlots.Where(s => s.Constraint is not null).Select(Regularization.WeightConstraint.Create).ToArray();
         _rowsPerSample = spec.OutputSize / spec.OutputWidth;
@@ -50,6 +50,7 @@ public sealed class Trainer
     public float TrainOnBatch(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
     {
         int samples = Validate(x, y);
+        RequireWholeBatch(samples, nameof(x));
         return Step(x, y, samples, updateMetrics: false);
     }
 
@@ -88,6 +89,7 @@ public sealed class Trainer
         int samples = Validate(x, y);
         if (epochs < 0) throw new ArgumentOutOfRangeException(nameof(epochs), epochs, "epochs must not be negative.");
         if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "The batch size must be positive.");
+        RequireWholeBatch(Math.Min(batchSize, samples), nameof(batchSize));
         if (!(validationSplit >= 0 && validationSplit < 1)) throw new ArgumentOutOfRangeException(nameof(validationSplit), validationSplit, "validation_split must be in [0, 1).");
         int trainCount = samples;
         if (validationSplit > 0)
@@ -200,6 +202,16 @@ public sealed class Trainer
             if (addGradient) rule.AddGradient(weights.Slice(start, length), gradients.Slice(start, length), 1f);
         }
         return penalty;
+    }
+
+    /// <summary>BatchNormalization's statistics are over the whole batch: a batch larger than the training buffers
+    /// would be normalized chunk by chunk, so it is refused instead.</summary>
+    private void RequireWholeBatch(int samples, string parameter)
+    {
+        if (_spec.BatchStatistics && samples > _spec.MaxBatchSize)
+            throw new ArgumentException(
+                $"This model normalizes over the batch (BatchNormalization), and a batch of {samples} samples does not fit its training buffers of {_spec.MaxBatchSize}: it would be normalized in chunks, not as one batch. Train with batches of at most {_spec.MaxBatchSize}, or raise [Compile(MaxBatchSize = {samples})].",
+                parameter);
     }
 
     private void Logs(List<KeyValuePair<string, double>> logs, double loss)

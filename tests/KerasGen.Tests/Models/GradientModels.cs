@@ -154,6 +154,16 @@ internal static class GradientModels
         ["conv2d_channels_first"] = () => new GradActivityConv2D(3),
     };
 
+    public static readonly Dictionary<string, Func<IDifferentiableModel>> Normalized = new()
+    {
+        ["dense_batchnorm_dense"] = () => new GradBatchNormDense(3),
+        ["batchnorm_first_no_center"] = () => new GradBatchNormFirst(3),
+        ["batchnorm_no_scale_softmax"] = () => new GradBatchNormNoScale(3),
+        ["conv1d_batchnorm"] = () => new GradBatchNormConv1D(3),
+        ["conv2d_channels_first_batchnorm_axis1"] = () => new GradBatchNormConv2DChannelsFirst(3),
+        ["per_step_dense_batchnorm_axis1"] = () => new GradBatchNormPerStepAxis1(3),
+    };
+
     public static readonly Dictionary<string, Func<IDifferentiableModel>> Losses = new()
     {
         ["mean_squared_error"] = () => new LossMeanSquaredError(3),
@@ -188,3 +198,17 @@ public partial class GradActivityConv1D;
 [Sequential, Conv2D(2, 2, DataFormat = "channels_first", InputShape = new[] { 2, 4, 3 }, Activation = "elu", ActivityRegularizer = "L1L2(l1=0.02, l2=0.05)"), Flatten, Dense(2),
  Compile(Loss = "mse", Optimizer = "sgd")]
 public partial class GradActivityConv2D;
+
+[Sequential, Dense(6, InputDim = 5), BatchNormalization(Momentum = 0.5), Activation("tanh"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")]
+public partial class GradBatchNormDense;
+[Sequential, BatchNormalization(InputShape = new[] { 5 }, Center = false), Dense(3, Activation = "sigmoid"), Compile(Loss = "binary_crossentropy", Optimizer = "sgd")]
+public partial class GradBatchNormFirst;
+[Sequential, Dense(6, InputDim = 5, Activation = "relu"), BatchNormalization(Scale = false, Epsilon = 0.1), Dense(3, Activation = "softmax"), Compile(Loss = "categorical_crossentropy", Optimizer = "sgd")]
+public partial class GradBatchNormNoScale;
+[Sequential, Conv1D(3, 2, InputShape = new[] { 6, 2 }), BatchNormalization, Flatten, Dense(2), Compile(Loss = "mse", Optimizer = "sgd")]
+public partial class GradBatchNormConv1D;
+[Sequential, Conv2D(2, 2, DataFormat = "channels_first", InputShape = new[] { 2, 4, 3 }), BatchNormalization(Axis = 1), Flatten, Dense(2), Compile(Loss = "mse", Optimizer = "sgd")]
+public partial class GradBatchNormConv2DChannelsFirst;
+/// <summary>Axis 1 of a (steps, units) sequence: each step normalized over the batch and the units.</summary>
+[Sequential, Dense(4, InputShape = new[] { 3, 5 }), BatchNormalization(Axis = 1), Flatten, Dense(2), Compile(Loss = "mse", Optimizer = "sgd")]
+public partial class GradBatchNormPerStepAxis1;

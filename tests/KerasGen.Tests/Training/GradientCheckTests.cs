@@ -36,8 +36,20 @@ public class GradientCheckTests
     [MemberData(nameof(RegularizedCases))]
     public void Activity_regularizer_gradients_match_finite_differences(string name) => Check(GradientModels.Regularized[name](), name);
 
-    private static void Check(IDifferentiableModel model, string name)
+    public static IEnumerable<object[]> NormalizationCases() => GradientModels.Normalized.Keys.Select(k => new object[] { k });
+
+    /// <summary>BatchNormalization in training mode (batch statistics; the moving statistics it moves on every forward
+    /// pass do not enter the training-mode loss).</summary>
+    [Theory]
+    [MemberData(nameof(NormalizationCases))]
+    public void Normalization_gradients_in_training_mode_match_finite_differences(string name) =>
+        Check(GradientModels.Normalized[name](), name, trainingMode: true);
+
+    /// <param name="trainingMode">Run the forward passes as training does (BatchNormalization on the batch's
+    /// statistics); the models checked this way have no dropout, so its random source changes nothing else.</param>
+    private static void Check(IDifferentiableModel model, string name, bool trainingMode = false)
     {
+        var training = trainingMode ? new KerasGen.Initialization.DeterministicRandom(5) : null;
         var spec = model.TrainingSpec;
         var loss = LossFunction.Create(spec.Loss, spec.FromLogits);
         int samples = Math.Min(4, spec.MaxBatchSize), rows = samples * (spec.OutputSize / spec.OutputWidth);
@@ -47,7 +59,7 @@ public class GradientCheckTests
 
         // Analytic: one forward and backward pass, as a training step does (fused where the trainer fuses).
         model.GradientBuffer.Clear();
-        var output = model.ForwardBatch(x, samples, training: null).ToArray();
+        var output = model.ForwardBatch(x, samples, training).ToArray();
         var outputGradient = new float[output.Length];
         bool fused = !spec.OutputRegularized && loss.CanFuse(spec.LastActivation);
         if (fused) loss.FusedGradient(output, y, outputGradient, rows, spec.OutputWidth, 1f / rows);
@@ -56,14 +68,14 @@ public class GradientCheckTests
         var analytic = model.GradientBuffer.ToArray();
 
         // The activity regularizers' penalty belongs to the loss the backward pass differentiates (0 for most models).
-        double Loss() => loss.Accumulate(model.ForwardBatch(x, samples, training: null), y, Span<float>.Empty, rows, spec.OutputWidth, 0) / rows
+        double Loss() => loss.Accumulate(model.ForwardBatch(x, samples, training), y, Span<float>.Empty, rows, spec.OutputWidth, 0) / rows
             + model.ActivityPenalty(samples);
 
         // sparsemax is piecewise linear with kinks wherever the support changes, which are dense enough that a
         // smaller step is needed to stay on one piece.
         float h = name.Contains("sparsemax") ? 1e-4f : 1e-3f;
         var pairs = new List<(int Index, double Analytic, double Numeric)>();
-        foreach (var slot in model.WeightSlots)
+        foreach (var slot in model.WeightSlots.Where(s => s.Trainable))
             for (int r = 0; r < slot.Rows; r++)
                 for (int c = 0; c < slot.Columns; c++)
                 {

@@ -36,6 +36,17 @@ public class TrainingFixtureTests
         ["conv2d_channels_first_max_norm"] = () => new RegConv2DChannelsFirst(1),
     };
 
+    private static readonly JsonElement NormalizationReference = Fixture.Load("normalization_training.json");
+
+    private static readonly Dictionary<string, System.Func<ITrainableModel>> NormalizedModels = new()
+    {
+        ["dense_batchnorm"] = () => new NormDense(1),
+        ["batchnorm_first_gamma_l2"] = () => new NormFirst(1),
+        ["conv1d_batchnorm"] = () => new NormConv1D(1),
+        ["conv2d_batchnorm"] = () => new NormConv2D(1),
+        ["conv2d_channels_first_batchnorm_axis1"] = () => new NormConv2DChannelsFirst(1),
+    };
+
     private readonly ITestOutputHelper _output;
 
     public TrainingFixtureTests(ITestOutputHelper output) => _output = output;
@@ -63,6 +74,28 @@ public class TrainingFixtureTests
     [Theory]
     [MemberData(nameof(RegularizedCases))]
     public void Three_regularized_steps_match_keras(string name) => ThreeSteps(Fixture.Case(RegularizationReference, "cases", name), RegularizedModels[name](), name);
+
+    public static IEnumerable<object[]> NormalizedCases() =>
+        NormalizationReference.GetProperty("cases").EnumerateArray().Select(c => new object[] { c.GetProperty("name").GetString()! });
+
+    /// <summary>BatchNormalization (Fixtures/normalization_training.json): batch statistics while training, the
+    /// moving statistics (non-trainable weights) after each step, then Predict with the moving statistics.</summary>
+    [Theory]
+    [MemberData(nameof(NormalizedCases))]
+    public void Three_batchnorm_steps_then_inference_match_tfjs(string name)
+    {
+        var c = Fixture.Case(NormalizationReference, "cases", name);
+        var model = NormalizedModels[name]();
+        ThreeSteps(c, model, name);
+        var x = c.GetProperty("x").Floats();
+        var expected = c.GetProperty("predictions").Floats();
+        foreach (var path in new[] { KernelPath.Auto, KernelPath.Vector512, KernelPath.Vector256, KernelPath.Vector128, KernelPath.Scalar })
+        {
+            var predictions = new float[expected.Length];
+            model.Predict(x, predictions, path);
+            Tolerance.AssertClose(expected, predictions, 2e-5, 2e-5, $"{name}: Predict after training ({path})");
+        }
+    }
 
     private static void ThreeSteps(JsonElement c, ITrainableModel model, string name)
     {

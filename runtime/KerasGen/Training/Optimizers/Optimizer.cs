@@ -48,9 +48,10 @@ public abstract class Optimizer
     /// before weight decay and the update rule; null: none.</summary>
     public GradientClipping? Clipping { get; private set; }
 
-    /// <summary>Where each model variable lives in the weight buffer, for <c>clipnorm</c>'s per-variable norms
-    /// (the zero padding between rows has zero gradients, so a variable's span may include it). Unset, the whole
-    /// buffer is one variable.</summary>
+    /// <summary>Where each trainable model variable lives in the weight buffer, for <c>clipnorm</c>'s per-variable
+    /// norms and for weight decay, which leaves the rest (non-trainable weights) alone (the zero padding between rows
+    /// has zero gradients and stays zero, so a variable's span may include it). Unset, the whole buffer is one
+    /// variable.</summary>
     internal void SetVariables((int Start, int Length)[] variables) => _variables = variables;
 
     private (int Start, int Length)[]? _variables;
@@ -85,7 +86,12 @@ public abstract class Optimizer
             clipping.Apply(_clipped, _variables);
             gradients = _clipped;
         }
-        if (WeightDecay > 0) Scale(weights, 1 - WeightDecay * LearningRate);
+        if (WeightDecay > 0)
+        {
+            float factor = 1 - WeightDecay * LearningRate;
+            if (_variables is null) Scale(weights, factor);
+            else foreach (var (start, length) in _variables) Scale(weights.Slice(start, length), factor);
+        }
         Update(weights, gradients, Iterations + 1);
         Iterations++;
     }

@@ -55,13 +55,15 @@ internal static class OptimizerVariables
         };
     }
 
-    /// <summary>The optimizer's slot buffers in Keras' order, each with the model variable it belongs to.</summary>
+    /// <summary>The optimizer's slot buffers in Keras' order, each with the model variable it belongs to (Keras'
+    /// optimizers keep slots for trainable variables only).</summary>
     private static IEnumerable<(float[] Buffer, int Slot)> Variables(IDifferentiableModel model, IReadOnlyList<WeightSlot> slots)
     {
         foreach (var block in model.Optimizer.StateBlocks)
             for (int s = 0; s < slots.Count; s++)
-                foreach (var (_, values) in block)
-                    yield return (values, s);
+                if (slots[s].Trainable)
+                    foreach (var (_, values) in block)
+                        yield return (values, s);
     }
 
     private static double Scalar(IH5Group vars, string name, string file, bool integer)
