@@ -6,6 +6,9 @@
  * three trainOnBatch steps with the loss and all weights after each), plus `predictions`: model.predict on the same
  * samples after the three steps, which uses the moving statistics.
  *
+ * The LayerNormalization cases (one axis after Dense and Conv1D, two trailing axes as the first layer) use
+ * trainOnBatch as well.
+ *
  * TF.js's model.getWeights() lists every trainable weight before every non-trainable one (§7.6); Keras orders them
  * layer by layer (gamma, beta, moving_mean, moving_variance), so weights are read and set per layer here.
  *
@@ -162,6 +165,23 @@ const sgd = (lr) => ({ make: () => tf.train.sgd(lr), text: `sgd(${lr})` });
     tf.layers.flatten(),
     tf.layers.dense({ units: 2 }),
   ], 'meanSquaredError', sgd(0.1), uniform, true);
+  await add(cases, 'dense_layernorm', [4], () => [
+    tf.layers.dense({ units: 6 }),
+    tf.layers.layerNormalization({}),
+    tf.layers.activation({ activation: 'tanh' }),
+    tf.layers.dense({ units: 2 }),
+  ], 'meanSquaredError', sgd(0.1), uniform);
+  await add(cases, 'conv1d_layernorm', [8, 3], () => [
+    tf.layers.conv1d({ filters: 4, kernelSize: 3 }),
+    tf.layers.layerNormalization({ epsilon: 0.01 }),
+    tf.layers.flatten(),
+    tf.layers.dense({ units: 3, activation: 'softmax' }),
+  ], 'categoricalCrossentropy', { make: () => tf.train.momentum(0.1, 0.9), text: 'sgd(0.1, momentum=0.9)' }, oneHot);
+  await add(cases, 'layernorm_two_axes_first', [3, 4], () => [
+    tf.layers.layerNormalization({ axis: [1, 2] }),
+    tf.layers.flatten(),
+    tf.layers.dense({ units: 2 }),
+  ], 'meanSquaredError', sgd(0.2), uniform);
   fs.writeFileSync(OUT, JSON.stringify({ source: 'tests/reference/make_normalization_fixtures.js (TF.js 4.22 trainOnBatch)', cases }, null, 1) + '\n');
   console.log(`wrote ${OUT}: ${cases.length} cases`);
 })();

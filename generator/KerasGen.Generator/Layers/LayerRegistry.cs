@@ -40,6 +40,7 @@ internal static class LayerRegistry
         [Namespace + "UpSampling1DAttribute"] = a => ResamplingLayer.Parse(a, ResamplingKind.UpSampling, rank: 1),
         [Namespace + "UpSampling2DAttribute"] = a => ResamplingLayer.Parse(a, ResamplingKind.UpSampling, rank: 2),
         [Namespace + "BatchNormalizationAttribute"] = BatchNormalizationLayer.Parse,
+        [Namespace + "LayerNormalizationAttribute"] = LayerNormalizationLayer.Parse,
     };
 
     public static bool IsLayerAttribute(string fullName) => Parsers.ContainsKey(fullName);

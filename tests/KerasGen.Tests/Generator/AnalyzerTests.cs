@@ -73,6 +73,11 @@ public class AnalyzerTests
     [InlineData("KG0026", "[Sequential, Dense(4, InputDim = 3, [|KernelConstraint = \"max_norm(2, axis=2)\"|])] public partial class M;")]
     [InlineData("KG0026", "[Sequential, Conv2D(2, 3, InputShape = new[] { 8, 8, 2 }, [|BiasConstraint = \"unit_norm(axis=[0, 1])\"|])] public partial class M;")]
     [InlineData("KG0026", "[Sequential, Convolution1D(2, 3, InputDim = 2, InputLength = 8, [|WConstraint = \"MinMaxNorm(min_value=2, max_value=1)\"|])] public partial class M;")]
+    [InlineData("KG0025", "[Sequential, Dense(4, InputDim = 3), BatchNormalization([|Axis = 2|])] public partial class M;")]
+    [InlineData("KG0022", "[Sequential, Dense(4, InputDim = 3), BatchNormalization([|Mode = 1|])] public partial class M;")]
+    [InlineData("KG0007", "[Sequential, Dense(4, InputDim = 3), BatchNormalization([|Momentum = 1.5|])] public partial class M;")]
+    [InlineData("KG0007", "[Sequential, Dense(4, InputDim = 3), LayerNormalization([|Epsilon = 0|])] public partial class M;")]
+    [InlineData("KG0025", "[Sequential, Dense(4, InputShape = new[] { 3, 5 }), LayerNormalization([|Axis = new[] { 1, 3 }|])] public partial class M;")]
     public void Reports_the_diagnostic_at_the_responsible_syntax(string id, string markedSource)
     {
         int start = markedSource.IndexOf("[|"), end = markedSource.IndexOf("|]") - 2;
@@ -114,6 +119,8 @@ public class AnalyzerTests
             [Dense(12, Activation = " leaky_relu( 0.1 , ) ", BiasInitializer = "TruncatedNormal(mean=0.1, stddev=1e-2)")]
             [Dense(12, KernelRegularizer = "l2", BiasRegularizer = "L1L2(l1=1e-3)", ActivityRegularizer = "l1(0.01)", KernelConstraint = "MaxNorm(3, axis=[0, 1])", BiasConstraint = "non_neg")]
             [Dense(12, WRegularizer = "l1l2(l1=0.01, l2=0.01)", ActivityRegularizer = "activity_l2", WConstraint = "maxnorm(m=2)", BConstraint = "nonneg")]
+            [BatchNormalization(Momentum = 0.9, GammaRegularizer = "l2", BetaConstraint = "non_neg")]
+            [LayerNormalization(Epsilon = 1e-5, Center = false)]
             [Dropout(0.2)]
             [Dense(6, Activation = "sparsemax")]
             [Reshape(3, -1)]

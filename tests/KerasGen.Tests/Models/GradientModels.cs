@@ -162,6 +162,10 @@ internal static class GradientModels
         ["conv1d_batchnorm"] = () => new GradBatchNormConv1D(3),
         ["conv2d_channels_first_batchnorm_axis1"] = () => new GradBatchNormConv2DChannelsFirst(3),
         ["per_step_dense_batchnorm_axis1"] = () => new GradBatchNormPerStepAxis1(3),
+        ["dense_layernorm_dense"] = () => new GradLayerNormDense(3),
+        ["layernorm_first_no_center"] = () => new GradLayerNormFirst(3),
+        ["conv2d_channels_first_layernorm_axis1"] = () => new GradLayerNormChannelsFirst(3),
+        ["layernorm_three_axes_no_scale"] = () => new GradLayerNormThreeAxes(3),
     };
 
     public static readonly Dictionary<string, Func<IDifferentiableModel>> Losses = new()
@@ -212,3 +216,13 @@ public partial class GradBatchNormConv2DChannelsFirst;
 /// <summary>Axis 1 of a (steps, units) sequence: each step normalized over the batch and the units.</summary>
 [Sequential, Dense(4, InputShape = new[] { 3, 5 }), BatchNormalization(Axis = 1), Flatten, Dense(2), Compile(Loss = "mse", Optimizer = "sgd")]
 public partial class GradBatchNormPerStepAxis1;
+
+[Sequential, Dense(6, InputDim = 5), LayerNormalization, Activation("elu"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")]
+public partial class GradLayerNormDense;
+[Sequential, LayerNormalization(InputShape = new[] { 5 }, Center = false), Dense(3, Activation = "sigmoid"), Compile(Loss = "binary_crossentropy", Optimizer = "sgd")]
+public partial class GradLayerNormFirst;
+/// <summary>Axis 1 of a channels_first map: each position normalized over the channels (a strided group).</summary>
+[Sequential, Conv2D(3, 2, DataFormat = "channels_first", InputShape = new[] { 2, 4, 3 }), LayerNormalization(1), Flatten, Dense(2), Compile(Loss = "mse", Optimizer = "sgd")]
+public partial class GradLayerNormChannelsFirst;
+[Sequential, Conv2D(3, 2, InputShape = new[] { 4, 4, 2 }), LayerNormalization(-3, -2, -1, Scale = false), Flatten, Dense(2), Compile(Loss = "mse", Optimizer = "sgd")]
+public partial class GradLayerNormThreeAxes;

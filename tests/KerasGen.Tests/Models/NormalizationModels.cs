@@ -39,3 +39,26 @@ public partial class NormConv2D;
 [Dense(2)]
 [Compile(Loss = "mse", Optimizer = "sgd", LearningRate = 0.1)]
 public partial class NormConv2DChannelsFirst;
+
+[Sequential]
+[Dense(6, InputDim = 4)]
+[LayerNormalization]
+[Activation("tanh")]
+[Dense(2)]
+[Compile(Loss = "mse", Optimizer = "sgd", LearningRate = 0.1)]
+public partial class LayerNormDense;
+
+[Sequential]
+[Conv1D(4, 3, InputShape = new[] { 8, 3 })]
+[LayerNormalization(Epsilon = 0.01)]
+[Flatten]
+[Dense(3, Activation = "softmax")]
+[Compile(Loss = "categorical_crossentropy", Optimizer = "sgd", LearningRate = 0.1, Momentum = 0.9)]
+public partial class LayerNormConv1D;
+
+[Sequential]
+[LayerNormalization(1, 2, InputShape = new[] { 3, 4 })]
+[Flatten]
+[Dense(2)]
+[Compile(Loss = "mse", Optimizer = "sgd", LearningRate = 0.2)]
+public partial class LayerNormTwoAxesFirst;

@@ -45,6 +45,9 @@ public class TrainingFixtureTests
         ["conv1d_batchnorm"] = () => new NormConv1D(1),
         ["conv2d_batchnorm"] = () => new NormConv2D(1),
         ["conv2d_channels_first_batchnorm_axis1"] = () => new NormConv2DChannelsFirst(1),
+        ["dense_layernorm"] = () => new LayerNormDense(1),
+        ["conv1d_layernorm"] = () => new LayerNormConv1D(1),
+        ["layernorm_two_axes_first"] = () => new LayerNormTwoAxesFirst(1),
     };
 
     private readonly ITestOutputHelper _output;
@@ -78,8 +81,9 @@ public class TrainingFixtureTests
     public static IEnumerable<object[]> NormalizedCases() =>
         NormalizationReference.GetProperty("cases").EnumerateArray().Select(c => new object[] { c.GetProperty("name").GetString()! });
 
-    /// <summary>BatchNormalization (Fixtures/normalization_training.json): batch statistics while training, the
-    /// moving statistics (non-trainable weights) after each step, then Predict with the moving statistics.</summary>
+    /// <summary>BatchNormalization and LayerNormalization (Fixtures/normalization_training.json): batch statistics
+    /// while training, the moving statistics (non-trainable weights) after each step, then Predict with the moving
+    /// statistics; LayerNormalization the same in both.</summary>
     [Theory]
     [MemberData(nameof(NormalizedCases))]
     public void Three_batchnorm_steps_then_inference_match_tfjs(string name)
