@@ -8,7 +8,7 @@ namespace KerasGen.Generator.Catalog;
 /// <summary>
 /// A Keras identifier as written in an attribute string: a bare name (<c>"l2"</c>) or Keras' Python constructor form
 /// (<c>"L1L2(l1=0.01, l2=0.001)"</c>, <c>"max_norm(3)"</c>, <c>"MaxNorm(max_value=3, axis=[0, 1])"</c>). Values are
-/// numbers, <c>True</c>/<c>False</c>, <c>None</c>, quoted strings, and lists or tuples of integers.
+/// numbers, <c>True</c>/<c>False</c>, <c>None</c>, quoted strings, and lists or tuples of numbers (int[] when all are integers, else double[]).
 /// <see cref="Bind"/> matches the arguments to a parameter list as Python does.
 /// </summary>
 internal sealed class KerasCall
@@ -133,6 +133,7 @@ internal sealed class KerasCall
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         string s => "'" + s + "'",
         int[] list => "[" + string.Join(", ", list) + "]",
+        double[] list => "[" + string.Join(", ", list.Select(d => d.ToString("R", CultureInfo.InvariantCulture))) + "]",
         _ => value.ToString() ?? "",
     };
 
@@ -182,19 +183,20 @@ internal sealed class KerasCall
             {
                 char close = c == '[' ? ']' : ')';
                 Position++;
-                var items = new List<int>();
+                var items = new List<double>();
                 SkipSpace();
                 while (!Take(close))
                 {
                     if (items.Count > 0 && !Take(',')) return false;
                     SkipSpace();
                     if (Take(close)) break;
-                    if (!Value(out var item) || item is not double d || d != System.Math.Floor(d) || System.Math.Abs(d) > 1e6) return false;
-                    items.Add((int)d);
+                    if (!Value(out var item) || item is not double d || double.IsNaN(d)) return false;
+                    items.Add(d);
                     SkipSpace();
                     if (AtEnd) return false;
                 }
-                value = items.ToArray();
+                // A list of integers (axes, boundaries) is an int[]; any other list of numbers a double[].
+                value = items.All(d => d == System.Math.Floor(d) && System.Math.Abs(d) <= int.MaxValue) ? items.Select(d => (int)d).ToArray() : items.ToArray();
                 return true;
             }
             int start = Position;
@@ -235,6 +237,7 @@ internal sealed class KerasCall
     {
         null => b is null,
         int[] x => b is int[] y && x.SequenceEqual(y),
+        double[] x => b is double[] y && x.SequenceEqual(y),
         _ => a.Equals(b),
     };
 }

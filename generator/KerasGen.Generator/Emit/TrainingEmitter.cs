@@ -41,7 +41,19 @@ internal static class TrainingEmitter
         w.Line("/// <summary>Keras 3 <c>save_weights(path)</c>, with the optimizer's state when <paramref name=\"includeOptimizer\"/> (once it has taken a step), so a model loaded from the file resumes training exactly.</summary>");
         w.Line("public void SaveWeights(string path, bool includeOptimizer) => global::KerasGen.Weights.KerasWeights.Save(this, path, includeOptimizer);");
         w.Line();
-        w.Line($"private {Training}.Trainer KerasGenTrainer => _trainer ??= new {Training}.Trainer(this, KerasGenTrainingSpec);");
+        if (compile.Schedule is null)
+            w.Line($"private {Training}.Trainer KerasGenTrainer => _trainer ??= new {Training}.Trainer(this, KerasGenTrainingSpec);");
+        else
+        {
+            using (w.Block($"private {Training}.Trainer KerasGenTrainer"))
+            using (w.Block("get"))
+            {
+                w.Line("if (_trainer is not null) return _trainer;");
+                w.Line($"var trainer = new {Training}.Trainer(this, KerasGenTrainingSpec);");
+                w.Line($"trainer.Optimizer.LearningRateSchedule = {compile.Schedule}; // [Compile(LearningRateSchedule)]");
+                w.Line("return _trainer = trainer;");
+            }
+        }
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line("public float TrainOnBatch(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y) => KerasGenTrainer.TrainOnBatch(x, y);");

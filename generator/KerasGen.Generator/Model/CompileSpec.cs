@@ -1,7 +1,8 @@
 namespace KerasGen.Generator.Model;
 
 /// <summary>The <c>[Compile]</c> attribute as read from source: canonical ids, and optimizer hyperparameters with NaN
-/// for "not given" (the runtime then applies Keras 3's default for the optimizer). Its diagnostics use
+/// for "not given" (the runtime then applies Keras 3's default for the optimizer); <c>Schedule</c>, the C# that constructs
+/// the learning-rate schedule, or null. Its diagnostics use
 /// <see cref="AttributeIndex"/>: one past the last layer attribute.</summary>
 internal sealed record CompileSpec(
     string Loss,
@@ -23,4 +24,5 @@ internal sealed record CompileSpec(
     double ClipValue,
     double GlobalClipNorm,
     int MaxBatchSize,
-    int AttributeIndex);
+    int AttributeIndex,
+    string? Schedule = null);

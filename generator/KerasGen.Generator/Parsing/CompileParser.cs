@@ -54,10 +54,26 @@ internal static class CompileParser
             diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.InvalidSize,
                 $"{clip} must be a positive number. Received: {Number(clip).ToString(System.Globalization.CultureInfo.InvariantCulture)}", compileIndex, clip));
 
+        string? schedule = null;
+        if (ModelParser.Named(attribute, "LearningRateSchedule")?.Value is string scheduleText)
+        {
+            schedule = ScheduleCatalog.Resolve(scheduleText, out var error, out var unknown);
+            if (unknown is not null)
+                diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.InvalidIdentifier,
+                    $"Could not interpret learning rate schedule identifier: {scheduleText}" + ModelParser.Suggestion(unknown, ScheduleCatalog.Names) +
+                    $" Known: {string.Join(", ", ScheduleCatalog.Names)}", compileIndex, "LearningRateSchedule"));
+            else if (schedule is null)
+                diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.InvalidIdentifier,
+                    $"Could not interpret learning rate schedule identifier '{scheduleText}': {error}", compileIndex, "LearningRateSchedule"));
+            if (!double.IsNaN(Number("LearningRate")))
+                diagnostics.Add(new ModelDiagnostic(DiagnosticCatalog.InvalidArgumentCombination,
+                    "LearningRate and LearningRateSchedule are both given: Keras takes the schedule as `learning_rate` itself; give one of them", compileIndex, "LearningRate"));
+        }
+
         return new CompileSpec(loss ?? "", Bool("FromLogits"), new EquatableArray<string>(metrics), optimizer,
             Number("LearningRate"), Number("Momentum"), Bool("Nesterov"), Number("Beta1"), Number("Beta2"), Number("Epsilon"),
             Number("Rho"), Bool("Amsgrad"), Bool("Centered"), Number("InitialAccumulatorValue"), Number("WeightDecay"),
-            Number("ClipNorm"), Number("ClipValue"), Number("GlobalClipNorm"), maxBatch, compileIndex);
+            Number("ClipNorm"), Number("ClipValue"), Number("GlobalClipNorm"), maxBatch, compileIndex, schedule);
 
         double Number(string name) => ModelParser.Named(attribute, name)?.Value is double d ? d : double.NaN;
         bool Bool(string name) => ModelParser.Named(attribute, name)?.Value is true;

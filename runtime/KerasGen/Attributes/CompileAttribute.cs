@@ -23,6 +23,12 @@ public sealed class CompileAttribute : Attribute
     public bool FromLogits { get; set; }
 
     public double LearningRate { get; set; }
+
+    /// <summary>Keras' <c>learning_rate=schedule</c>, in its constructor form: <c>"ExponentialDecay(0.1,
+    /// decay_steps=1000, decay_rate=0.96)"</c>, <c>"InverseTimeDecay(…)"</c>, <c>"PiecewiseConstantDecay([100, 200],
+    /// [0.1, 0.01, 0.001])"</c>, <c>"PolynomialDecay(…)"</c>, <c>"CosineDecay(0.1, 1000, warmup_target=0.5,
+    /// warmup_steps=100)"</c> (KerasGen.Training.Optimizers.Schedules). Instead of <see cref="LearningRate"/>.</summary>
+    public string? LearningRateSchedule { get; set; }
     public double Momentum { get; set; }
     public bool Nesterov { get; set; }
     public double Beta1 { get; set; }

@@ -78,6 +78,10 @@ public class AnalyzerTests
     [InlineData("KG0007", "[Sequential, Dense(4, InputDim = 3), BatchNormalization([|Momentum = 1.5|])] public partial class M;")]
     [InlineData("KG0007", "[Sequential, Dense(4, InputDim = 3), LayerNormalization([|Epsilon = 0|])] public partial class M;")]
     [InlineData("KG0025", "[Sequential, Dense(4, InputShape = new[] { 3, 5 }), LayerNormalization([|Axis = new[] { 1, 3 }|])] public partial class M;")]
+    [InlineData("KG0022", "[Sequential, Dense(1, InputDim = 2), Compile(Loss = \"mse\", [|LearningRate = 0.1|], LearningRateSchedule = \"CosineDecay(0.1, 100)\")] public partial class M;")]
+    [InlineData("KG0026", "[Sequential, Dense(1, InputDim = 2), Compile(Loss = \"mse\", [|LearningRateSchedule = \"ExponentalDecay(0.1, 100, 0.9)\"|])] public partial class M;")]
+    [InlineData("KG0026", "[Sequential, Dense(1, InputDim = 2), Compile(Loss = \"mse\", [|LearningRateSchedule = \"ExponentialDecay(0.1, 0, 0.9)\"|])] public partial class M;")]
+    [InlineData("KG0026", "[Sequential, Dense(1, InputDim = 2), Compile(Loss = \"mse\", [|LearningRateSchedule = \"PiecewiseConstantDecay([10], [0.1])\"|])] public partial class M;")]
     public void Reports_the_diagnostic_at_the_responsible_syntax(string id, string markedSource)
     {
         int start = markedSource.IndexOf("[|"), end = markedSource.IndexOf("|]") - 2;

@@ -100,4 +100,47 @@ public class LearningRateScheduleTests
     {
         public void OnEpochBegin(TrainingContext context, int epoch) => rates.Add(((IDifferentiableModel)context.Model).Optimizer.LearningRate);
     }
+
+    /// <summary><c>[Compile(LearningRateSchedule = "…")]</c> builds the same schedule as setting it in code.</summary>
+    [Fact]
+    public void A_schedule_in_Compile_trains_as_the_same_schedule_set_in_code()
+    {
+        var x = Enumerable.Range(0, 8 * 4).Select(i => (float)Math.Sin(i)).ToArray();
+        var y = Enumerable.Range(0, 8 * 2).Select(i => (float)Math.Cos(i)).ToArray();
+        var compiled = new ScheduledInCompile(4);
+        var coded = new ScheduledInCode(4);
+        coded.Optimizer.LearningRateSchedule = new KerasGen.Training.Optimizers.Schedules.ExponentialDecay(0.1f, 2, 0.5f);
+        Assert.Equal(0.1f, compiled.Optimizer.LearningRate);
+        for (int step = 0; step < 4; step++)
+        {
+            compiled.TrainOnBatch(x, y);
+            coded.TrainOnBatch(x, y);
+        }
+        Assert.Equal(0.025f, compiled.Optimizer.LearningRate, 6);
+        Assert.Equal(coded.GetWeights(), compiled.GetWeights());
+        Assert.Throws<InvalidOperationException>(() => compiled.Optimizer.LearningRate = 0.5f);
+    }
+
+    [Fact]
+    public void Piecewise_constant_values_from_Compile()
+    {
+        var model = new PiecewiseInCompile(1);
+        var rates = new List<float>();
+        var x = new float[4 * 4];
+        var y = new float[4 * 2];
+        for (int step = 0; step < 6; step++)
+        {
+            rates.Add(model.Optimizer.LearningRate);
+            model.TrainOnBatch(x, y);
+        }
+        Assert.Equal(new[] { 0.1f, 0.1f, 0.1f, 0.01f, 0.01f, 0.001f }, rates); // step ≤ 2, ≤ 4, then the last value
+    }
 }
+
+[Sequential, Dense(5, InputDim = 4, Activation = "tanh"), Dense(2),
+ Compile(Loss = "mse", Optimizer = "sgd", LearningRateSchedule = "ExponentialDecay(0.1, decay_steps=2, decay_rate=0.5)")]
+public partial class ScheduledInCompile;
+[Sequential, Dense(5, InputDim = 4, Activation = "tanh"), Dense(2), Compile(Loss = "mse", Optimizer = "sgd")]
+public partial class ScheduledInCode;
+[Sequential, Dense(5, InputDim = 4), Dense(2), Compile(Loss = "mse", Optimizer = "sgd", LearningRateSchedule = "PiecewiseConstantDecay([2, 4], [0.1, 0.01, 0.001])")]
+public partial class PiecewiseInCompile;
