@@ -33,3 +33,30 @@ public partial class Conv1DNet;
 [Dense(10, Activation = "softmax")]
 [Compile(Loss = "categorical_crossentropy", Optimizer = "sgd", LearningRate = 0.01)]
 public partial class Conv2DNet;
+
+/// <summary>A conv block as Keras users write it (issue 9): Conv2D(32, 3×3, same, no bias) → BatchNormalization →
+/// relu over a 16×16×16 map, then GlobalAveragePooling2D and Dense(10). Predict folds the normalization into the conv.</summary>
+[Sequential]
+[Conv2D(32, 3, Padding = "same", UseBias = false, InputShape = new[] { 16, 16, 16 })]
+[BatchNormalization]
+[Activation("relu")]
+[GlobalAveragePooling2D]
+[Dense(10)]
+public partial class ConvBatchNormNet;
+
+/// <summary><see cref="ConvBatchNormNet"/> without the normalization: the cost a folded BatchNormalization should match.</summary>
+[Sequential]
+[Conv2D(32, 3, Padding = "same", UseBias = false, InputShape = new[] { 16, 16, 16 })]
+[Activation("relu")]
+[GlobalAveragePooling2D]
+[Dense(10)]
+public partial class ConvNoNormNet;
+
+/// <summary><see cref="ConvBatchNormNet"/> with an activation between the conv and the normalization, so it cannot be
+/// folded: the cost of running it as its own pass.</summary>
+[Sequential]
+[Conv2D(32, 3, Padding = "same", UseBias = false, Activation = "relu", InputShape = new[] { 16, 16, 16 })]
+[BatchNormalization]
+[GlobalAveragePooling2D]
+[Dense(10)]
+public partial class ConvReluBatchNormNet;

@@ -134,6 +134,7 @@ internal static class ModelEmitter
         }
         w.Line("private readonly " + Kernels + ".AlignedBuffer _weights = new(KerasGenWeightSize);");
         w.Line("private readonly ulong _seed;");
+        if (layout.Folding.Folds.Count > 0) EmitFoldedWeights(w, layout);
         w.Line();
         w.Line("global::System.Collections.Generic.IReadOnlyList<global::KerasGen.Weights.WeightSlot> global::KerasGen.Weights.IWeightLayout.WeightSlots => s_slots;");
         w.Line("global::System.Collections.Generic.IReadOnlyList<global::KerasGen.LayerDescription> global::KerasGen.Weights.IWeightLayout.Layers => s_layers;");
@@ -156,7 +157,8 @@ internal static class ModelEmitter
         w.Line("public float[][] GetWeights() => global::KerasGen.Weights.WeightTable.Get(s_slots, _weights.Span);");
         w.Line();
         w.Line("/// <inheritdoc/>");
-        w.Line($"public void SetWeights(global::System.Collections.Generic.IReadOnlyList<float[]> weights) => global::KerasGen.Weights.WeightTable.Set({Literals.Quote(spec.ModelName)}, s_slots, weights, _weights.Span);");
+        string set = $"global::KerasGen.Weights.WeightTable.Set({Literals.Quote(spec.ModelName)}, s_slots, weights, _weights.Span)";
+        w.Line("public void SetWeights(global::System.Collections.Generic.IReadOnlyList<float[]> weights)" + (layout.Folding.Folds.Count > 0 ? $" {{ {set}; WeightsChanged(); }}" : $" => {set};"));
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line("public void LoadWeights(string path) => global::KerasGen.Weights.KerasWeights.Load(this, path);");
@@ -228,7 +230,7 @@ internal static class ModelEmitter
         w.Line($"int samples = global::KerasGen.PredictArguments.SampleCount(x.Length, y.Length, {inputSize}, {outputSize});");
         w.Line("ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);");
         w.Line("ref float output = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);");
-        w.Line("ref float weights = ref _weights.Start;");
+        w.Line(layout.Folding.Folds.Count > 0 ? "ref float weights = ref InferenceWeights; // BatchNormalization folded into the layer before it" : "ref float weights = ref _weights.Start;");
         var paths = Isa.All.Select(isa => (isa, condition: path is null
             ? $"{isa.Vector}.IsHardwareAccelerated"
             : $"{path} == global::KerasGen.KernelPath.{isa.KernelPath}")).ToList();
@@ -276,10 +278,10 @@ internal static class ModelEmitter
             w.Line($"ref float b = ref {Unsafe}.Add(ref scratch, {layout.BufferSize});");
             if (layout.ScratchSize > 0) w.Line($"ref float s = ref {Unsafe}.Add(ref scratch, {2 * layout.BufferSize});");
             string current = "x";
-            foreach (var layer in plan.Layers)
+            foreach (var (layer, weights) in layout.Folding.Layers(plan, layout))
             {
                 w.Line(layer.Comment);
-                current = layer.Spec.EmitSample(new SampleContext(w, helpers, isa, layer, layout.Weights[layer.Index], current));
+                current = layer.Spec.EmitSample(new SampleContext(w, helpers, isa, layer, weights, current));
             }
             int outputs = plan.OutputSize;
             if (outputs <= 4) // a call to memmove costs more than a few moves
@@ -298,5 +300,46 @@ internal static class ModelEmitter
         foreach (var slot in layout.Slots)
             if (!slot.Trainable) count += ShapeMath.LongProduct(slot.Shape);
         return count == 0 ? "" : $", nonTrainable: {count}";
+    }
+
+    /// <summary>Predict's copy of the weights with each foldable BatchNormalization folded into the layer before it
+    /// (<see cref="InferenceFolding"/>), refolded on the first Predict after the weights change: every write to them
+    /// (SetWeights, LoadWeights, training's forward pass and optimizer step) counts a version. The refold runs under
+    /// a lock and publishes its version last, so a concurrent Predict either refolds itself (waiting on the lock) or
+    /// reads a finished copy.</summary>
+    private static void EmitFoldedWeights(CodeWriter w, ModelLayout layout)
+    {
+        var folding = layout.Folding;
+        w.Line($"private readonly {Kernels}.AlignedBuffer _inferenceWeights = new({folding.WeightSize});");
+        w.Line("private readonly object _foldLock = new();");
+        w.Line("private int _weightsVersion, _foldedVersion = -1;");
+        w.Line();
+        w.Line("/// <summary>The weights changed: the next Predict refolds its copy.</summary>");
+        w.Line("private void WeightsChanged() => global::System.Threading.Interlocked.Increment(ref _weightsVersion);");
+        w.Line();
+        using (w.Block("private ref float InferenceWeights"))
+        using (w.Block("get"))
+        {
+            w.Line("int version = global::System.Threading.Volatile.Read(ref _weightsVersion);");
+            w.Line("if (global::System.Threading.Volatile.Read(ref _foldedVersion) != version) Fold(version);");
+            w.Line("return ref _inferenceWeights.Start;");
+        }
+        w.Line();
+        using (w.Block("private void Fold(int version)"))
+        using (w.Block("lock (_foldLock)"))
+        {
+            w.Line("if (_foldedVersion == version) return;");
+            w.Line("_weights.Span.CopyTo(_inferenceWeights.Span);");
+            foreach (var fold in folding.Folds)
+            {
+                var norm = (Layers.Normalization.BatchNormalizationLayer)fold.Normalization.Spec;
+                var n = fold.NormalizationWeights;
+                int next = 0;
+                int gamma = norm.Scale ? n[next++].Offset : -1, beta = norm.Center ? n[next++].Offset : -1, mean = n[next++].Offset, variance = n[next].Offset;
+                w.Line($"{Kernels}.BatchNormalization.Fold(_weights.Span, _inferenceWeights.Span, {fold.Kernel.Offset}, {fold.Kernel.Spec.Rows}, {fold.Kernel.Stride}, {fold.Kernel.Spec.Columns}, " +
+                    $"{fold.Bias?.Offset ?? -1}, {fold.BiasOffset}, {gamma}, {beta}, {mean}, {variance}, {Literals.Float(norm.Epsilon)}); // {fold.Normalization.Name} into {fold.Producer.Name}");
+            }
+            w.Line("global::System.Threading.Volatile.Write(ref _foldedVersion, version);");
+        }
     }
 }

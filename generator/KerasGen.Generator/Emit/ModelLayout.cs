@@ -45,7 +45,11 @@ internal sealed class ModelLayout
         // A vector store of a row's last register may run up to one line past the row: each buffer keeps that slack.
         BufferSize = RoundUp(buffer + Line);
         ScratchSize = scratch == 0 ? 0 : RoundUp(scratch + Line);
+        Folding = new InferenceFolding(plan, this);
     }
+
+    /// <summary>The BatchNormalizations Predict folds into the layer before them.</summary>
+    public InferenceFolding Folding { get; }
 
     /// <summary>Each layer's weights, by layer index.</summary>
     public List<IReadOnlyList<PlacedWeight>> Weights { get; } = new();

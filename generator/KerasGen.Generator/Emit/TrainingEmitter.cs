@@ -66,7 +66,14 @@ internal static class TrainingEmitter
         w.Line("public float[] Evaluate(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, int batchSize = 32) => KerasGenTrainer.Evaluate(x, y, batchSize);");
         w.Line();
         w.Line($"{Training}.TrainingSpec {Training}.IDifferentiableModel.TrainingSpec => KerasGenTrainingSpec;");
-        w.Line($"global::System.Span<float> {Training}.IDifferentiableModel.WeightBuffer => _weights.Span;");
+        if (layout.Folding.Folds.Count > 0)
+            using (w.Block($"global::System.Span<float> {Training}.IDifferentiableModel.WeightBuffer"))
+            using (w.Block("get"))
+            {
+                w.Line("WeightsChanged(); // the caller may write: Predict refolds its BatchNormalization copy");
+                w.Line("return _weights.Span;");
+            }
+        else w.Line($"global::System.Span<float> {Training}.IDifferentiableModel.WeightBuffer => _weights.Span;");
         w.Line($"global::System.Span<float> {Training}.IDifferentiableModel.GradientBuffer => (_gradients ??= new(KerasGenWeightSize)).Span;");
         w.Line();
         using (w.Block($"global::System.ReadOnlySpan<float> {Training}.IDifferentiableModel.ForwardBatch(global::System.ReadOnlySpan<float> x, int samples, global::KerasGen.Initialization.DeterministicRandom? training)"))
@@ -75,6 +82,7 @@ internal static class TrainingEmitter
             w.Line("ref float t = ref (_trainingMemory ??= new(KerasGenTrainingSize)).Start;");
             w.Line($"x.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {Literals.At("t", memory.Input)}, x.Length));");
             w.Line("ref float w = ref _weights.Start;");
+            if (layout.Folding.Folds.Count > 0) w.Line("if (training is not null) WeightsChanged(); // the moving statistics move");
             Dispatch(w, kernels.Name + ".TrainForward", "ref w, ref t, samples, training");
             w.Line($"return global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref {Literals.At("t", memory.Output)}, samples * {ShapeMath.Product(plan.OutputShape)});");
         }

@@ -48,5 +48,24 @@ public static class BatchNormalization
             }
     }
 
+    /// <summary>
+    /// Folds an inference-mode BatchNormalization into the Dense or convolution before it, in Predict's copy of the
+    /// weights: kernel column f (rows of <paramref name="stride"/> floats from <paramref name="kernel"/>) times
+    /// <c>a = γ/√(v + ε)</c>, and at <paramref name="foldedBias"/> the bias <c>bias·a + (β − m·a)</c> (bias 0 when
+    /// <paramref name="bias"/> is −1). Offsets of γ or β are −1 without scale or center. Allocates nothing.
+    /// </summary>
+    public static void Fold(ReadOnlySpan<float> weights, Span<float> folded, int kernel, int rows, int stride, int features, int bias, int foldedBias,
+        int gamma, int beta, int mean, int variance, float epsilon)
+    {
+        for (int f = 0; f < features; f++)
+        {
+            float a = 1f / MathF.Sqrt(weights[variance + f] + epsilon);
+            if (gamma >= 0) a *= weights[gamma + f];
+            float shift = (beta >= 0 ? weights[beta + f] : 0f) - weights[mean + f] * a;
+            for (int r = 0; r < rows; r++) folded[kernel + r * stride + f] = weights[kernel + r * stride + f] * a;
+            folded[foldedBias + f] = (bias >= 0 ? weights[bias + f] : 0f) * a + shift;
+        }
+    }
+
     [ThreadStatic] private static float[]? s_multiplier, s_shift;
 }

@@ -99,6 +99,94 @@ public class BatchNormalizationTests : IDisposable
     }
 }
 
+/// <summary>Predict's folded BatchNormalization against the unfolded inference pass (ForwardBatch without training):
+/// the same to float rounding on every kernel path, before and after training and after SetWeights.</summary>
+public class BatchNormalizationFoldingTests
+{
+    public static TheoryData<string> Models() => new() { nameof(FoldDenseNoBias), nameof(FoldConv1D), nameof(FoldConv2DChannelsFirst), nameof(NormDense) };
+
+    private static IDifferentiableModel Create(string name) => name switch
+    {
+        nameof(FoldDenseNoBias) => new FoldDenseNoBias(5),
+        nameof(FoldConv1D) => new FoldConv1D(5),
+        nameof(FoldConv2DChannelsFirst) => new FoldConv2DChannelsFirst(5),
+        _ => new NormDense(5),
+    };
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Folded_predict_matches_the_unfolded_inference_pass(string name)
+    {
+        var model = Create(name);
+        var spec = model.TrainingSpec;
+        var random = new Random(7);
+        var x = Enumerable.Range(0, 6 * spec.InputSize).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        var y = Enumerable.Range(0, 6 * spec.OutputSize).Select(_ => (float)random.NextDouble()).ToArray();
+        void Check(string when)
+        {
+            var expected = model.ForwardBatch(x, 6, training: null).ToArray();
+            foreach (var path in new[] { KernelPath.Auto, KernelPath.Vector512, KernelPath.Vector256, KernelPath.Vector128, KernelPath.Scalar })
+                foreach (int samples in new[] { 1, 6 })
+                {
+                    var actual = new float[samples * spec.OutputSize];
+                    model.Predict(x.AsSpan(0, samples * spec.InputSize), actual, path);
+                    Tolerance.AssertClose(expected.AsSpan(0, actual.Length).ToArray(), actual, 2e-5, 2e-5, $"{name} {when}, {path}, {samples} samples");
+                }
+        }
+        Check("initial");
+        for (int i = 0; i < 4; i++) ((ITrainableModel)model).TrainOnBatch(x, y);
+        Check("after training");
+        var weights = model.GetWeights();
+        foreach (var w in weights)
+            for (int i = 0; i < w.Length; i++) w[i] = w[i] * 0.5f + 0.25f; // moving variance stays positive
+        model.SetWeights(weights);
+        Check("after SetWeights");
+    }
+
+    [Fact]
+    public void Threads_predicting_after_a_change_all_see_the_refolded_weights()
+    {
+        var model = new FoldConv1D(3);
+        var x = Enumerable.Range(0, 8 * 2).Select(i => (float)Math.Sin(i)).ToArray();
+        var weights = model.GetWeights();
+        weights[3] = weights[3].Select(v => v + 1f).ToArray(); // beta
+        model.SetWeights(weights);
+        var expected = ((IDifferentiableModel)model).ForwardBatch(x.AsSpan(0, 16), 1, training: null).ToArray();
+        var results = new float[16][];
+        System.Threading.Tasks.Parallel.For(0, 16, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = 16 }, t =>
+        {
+            var y = new float[expected.Length];
+            for (int i = 0; i < 200; i++) model.Predict(x, y);
+            results[t] = y;
+        });
+        foreach (var y in results) Tolerance.AssertClose(expected, y, 2e-5, 2e-5, "a thread's Predict");
+    }
+
+    [Fact]
+    public void The_normalization_is_folded_out_of_predict()
+    {
+        const string source = """
+            using KerasGen;
+            [Sequential, Conv2D(4, 3, UseBias = false, InputShape = new[] { 8, 8, 2 }), BatchNormalization, Activation("relu"), Flatten, Dense(2)]
+            public partial class M;
+            """;
+        var (_, generated, _) = CompilerHarness.Generate(CompilerHarness.Compile(source));
+        string text = string.Join("\n", generated.Select(g => g.SourceText.ToString()));
+        Assert.Contains("BatchNormalization.Fold(", text);
+        Assert.DoesNotContain("BatchNormalization.Inference(", text); // no [Compile]: the only inference pass is Predict's
+    }
+}
+
+[Sequential, Dense(5, InputDim = 4, UseBias = false), BatchNormalization(Momentum = 0.5), Activation("relu"), Dense(2), Compile(Loss = "mse", Optimizer = "sgd", LearningRate = 0.1)]
+public partial class FoldDenseNoBias;
+
+[Sequential, Conv1D(3, 2, InputShape = new[] { 8, 2 }), BatchNormalization(Momentum = 0.5, Epsilon = 0.01), Flatten, Dense(2), Compile(Loss = "mse", Optimizer = "sgd", LearningRate = 0.1)]
+public partial class FoldConv1D;
+
+[Sequential, Conv2D(3, 2, DataFormat = "channels_first", UseBias = false, InputShape = new[] { 2, 5, 4 }), BatchNormalization(Axis = 1, Scale = false, Momentum = 0.5), Flatten, Dense(2),
+ Compile(Loss = "mse", Optimizer = "sgd", LearningRate = 0.1)]
+public partial class FoldConv2DChannelsFirst;
+
 [Sequential, BatchNormalization(InputShape = new[] { 3 }, Momentum = 0.5), Dense(1), Compile(Loss = "mse", Optimizer = "adamw", LearningRate = 0.1, WeightDecay = 0.5)]
 public partial class NormFirstDecayed;
 
