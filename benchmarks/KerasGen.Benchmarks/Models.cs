@@ -44,9 +44,10 @@ public partial class Conv2DNet;
 [Dense(10)]
 public partial class ConvBatchNormNet;
 
-/// <summary><see cref="ConvBatchNormNet"/> without the normalization: the cost a folded BatchNormalization should match.</summary>
+/// <summary><see cref="ConvBatchNormNet"/> without the normalization, with a bias (which the folded normalization
+/// becomes): the cost a folded BatchNormalization should match.</summary>
 [Sequential]
-[Conv2D(32, 3, Padding = "same", UseBias = false, InputShape = new[] { 16, 16, 16 })]
+[Conv2D(32, 3, Padding = "same", InputShape = new[] { 16, 16, 16 })]
 [Activation("relu")]
 [GlobalAveragePooling2D]
 [Dense(10)]
