@@ -102,7 +102,8 @@ internal static class ActivationCatalog
     {
         string name = NameOf(activation);
         if (name == activation || name == "gelu" || !Parameters.TryGetValue(name, out var parameters)) return "";
-        var bound = KerasCall.Parse(activation, out _)!.Bind(name, parameters, out _)!;
+        var bound = KerasCall.Parse(activation, out var error)?.Bind(name, parameters, out error)
+            ?? throw new System.InvalidOperationException($"Canonical activation '{activation}' does not parse again: {error}");
         string F(string key) => bound[key] is double d ? Emit.Literals.Float(d) : "float.PositiveInfinity"; // max_value=None
         return "," + string.Join(",", parameters.Select(p => " " + F(p.Name)));
     }
@@ -133,15 +134,21 @@ internal static class ActivationCatalog
             {
                 if (value is not -1.0) { error = $"KerasGen applies {call.Name} over the last axis only (axis=-1). Received: axis={KerasCall.Show(value)}"; return null; }
             }
-            else if (!(value is double d && !double.IsNaN(d) && !double.IsNegativeInfinity(d) && (key == "max_value" || !double.IsInfinity(d))) && !(key == "max_value" && value is null))
+            else if (key == "max_value" && value is double.PositiveInfinity) bound[key] = null; // no clip: None
+            else if (!KerasCall.IsFloat(value) && !(key == "max_value" && value is null))
             {
-                error = $"'{key}' must be a number. Received: {key}={KerasCall.Show(value)}";
+                error = $"'{key}' must be a number float32 can hold. Received: {key}={KerasCall.Show(value)}";
                 return null;
             }
         }
         if (bound.TryGetValue("alpha", out var alpha) && alpha is 0.0 && call.Name == "celu")
         {
             error = "celu's alpha must not be 0 (it divides by it)";
+            return null;
+        }
+        if (call.Name is "soft_shrink" or "hard_shrink" && bound["threshold"] is double t && t < 0)
+        {
+            error = $"{call.Name}'s threshold must not be negative. Received: threshold={KerasCall.Show(t)}";
             return null;
         }
         return KerasCall.Canonical(call.Name, parameters, bound);

@@ -32,7 +32,10 @@ internal static class ConstraintCatalog
     /// <summary>The canonical text of a constraint as written for a weight of <paramref name="rank"/> axes, or null
     /// with the reason (<paramref name="unknownName"/> when the name is unknown). Negative axes count from the end,
     /// as in Keras; the canonical list is sorted and non-negative.</summary>
-    public static string? Resolve(string text, int rank, out string? error, out string? unknownName)
+    /// <param name="keras1Axes">For a Keras 1 convolution, whose kernel Keras 1 laid out differently: for each axis of
+    /// Keras 1's kernel, the axis of KerasGen's (Keras 3's) layout, or −1 for one it does not have (Convolution1D's
+    /// singleton). The user's axes are read in Keras 1's layout and mapped.</param>
+    public static string? Resolve(string text, int rank, out string? error, out string? unknownName, int[]? keras1Axes = null)
     {
         unknownName = null;
         if (KerasCall.Parse(text, out error) is not { } call) return null;
@@ -64,16 +67,23 @@ internal static class ConstraintCatalog
                     error = $"`axis` must be an integer or a list of integers. Received: axis={KerasCall.Show(values[i])}";
                     return null;
                 }
-                if (axes.FirstOrDefault(x => x < -rank || x >= rank) is var bad && (bad < -rank || bad >= rank))
+                int written = keras1Axes?.Length ?? rank;
+                if (axes.FirstOrDefault(x => x < -written || x >= written) is var bad && (bad < -written || bad >= written))
                 {
-                    error = $"axis {bad} is out of bounds for a weight of rank {rank}";
+                    error = $"axis {bad} is out of bounds for a weight of rank {written}";
                     return null;
                 }
-                var normalized = axes.Select(x => x < 0 ? x + rank : x).Distinct().OrderBy(x => x).ToArray();
+                var normalized = axes.Select(x => x < 0 ? x + written : x).Select(x => keras1Axes is null ? x : keras1Axes[x])
+                    .Where(x => x >= 0).Distinct().OrderBy(x => x).ToArray();
+                if (normalized.Length == 0)
+                {
+                    error = "the axes name only Keras 1's singleton axis of the kernel";
+                    return null;
+                }
                 arguments.Add("axis=[" + string.Join(", ", normalized) + "]");
                 continue;
             }
-            if (values[i] is not double number || double.IsNaN(number) || double.IsInfinity(number) || number < 0)
+            if (!KerasCall.IsFloat(values[i]) || values[i] is not double number || number < 0)
             {
                 error = $"`{parameters[i].Name}` must be a non-negative number. Received: {parameters[i].Name}={KerasCall.Show(values[i])}";
                 return null;

@@ -75,14 +75,15 @@ internal static class InitializerCatalog
         if (call.Bind(call.Name, parameters, out error) is not { } bound) return null;
         foreach (var (key, _) in parameters)
         {
+            if (key is "mode" or "distribution" && bound[key] is string written) bound[key] = written.ToLowerInvariant(); // as Keras
             var value = bound[key];
             string? problem = key switch
             {
                 "seed" => value is null || value is double d && d == System.Math.Floor(d) && d >= 0 && d < 4e9 ? null : "must be None or a non-negative integer",
                 "mode" => value is "fan_in" or "fan_out" or "fan_avg" ? null : "must be one of 'fan_in', 'fan_out', 'fan_avg'",
                 "distribution" => value is "truncated_normal" or "normal" or "untruncated_normal" or "uniform" ? null : "must be one of 'truncated_normal', 'untruncated_normal', 'uniform'",
-                "scale" => value is double d && d > 0 && !double.IsInfinity(d) ? null : "must be a positive float",
-                _ => value is double d && !double.IsNaN(d) && !double.IsInfinity(d) ? null : "must be a finite number",
+                "scale" => KerasCall.IsFloat(value) && (double)value! > 0 ? null : "must be a positive float",
+                _ => KerasCall.IsFloat(value) ? null : "must be a finite number float32 can hold",
             };
             if (problem is not null)
             {

@@ -125,15 +125,20 @@ internal sealed class KerasCall
         public static readonly Required Value = new();
     }
 
+    /// <summary>A finite number that float32 holds without overflowing or flushing a non-zero to 0 (what the
+    /// generated code and the runtime compute in).</summary>
+    public static bool IsFloat(object? value) =>
+        value is double d && !double.IsNaN(d) && !double.IsInfinity(d) && !float.IsInfinity((float)d) && (d == 0 || (float)d != 0);
+
     /// <summary>A value as Python would print it (for messages).</summary>
     public static string Show(object? value) => value switch
     {
         null => "None",
         bool b => b ? "True" : "False",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        double d => double.IsPositiveInfinity(d) ? "inf" : double.IsNegativeInfinity(d) ? "-inf" : d.ToString("R", CultureInfo.InvariantCulture),
         string s => "'" + s + "'",
         int[] list => "[" + string.Join(", ", list) + "]",
-        double[] list => "[" + string.Join(", ", list.Select(d => d.ToString("R", CultureInfo.InvariantCulture))) + "]",
+        double[] list => "[" + string.Join(", ", list.Select(d => Show(d))) + "]",
         _ => value.ToString() ?? "",
     };
 
@@ -190,7 +195,8 @@ internal sealed class KerasCall
                     if (items.Count > 0 && !Take(',')) return false;
                     SkipSpace();
                     if (Take(close)) break;
-                    if (!Value(out var item) || item is not double d || double.IsNaN(d)) return false;
+                    // Items are numbers only (no nested lists), so no input can recurse deeply.
+                    if (AtEnd || _text[Position] is '[' or '(' or '\'' or '"' || !Value(out var item) || item is not double d || double.IsNaN(d)) return false;
                     items.Add(d);
                     SkipSpace();
                     if (AtEnd) return false;
@@ -200,6 +206,12 @@ internal sealed class KerasCall
                 return true;
             }
             int start = Position;
+            if (string.CompareOrdinal(_text, Position, "-inf", 0, 4) == 0)
+            {
+                Position += 4;
+                value = double.NegativeInfinity;
+                return true;
+            }
             string word = Identifier();
             if (word.Length > 0)
             {

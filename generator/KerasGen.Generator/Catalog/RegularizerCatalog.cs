@@ -20,7 +20,7 @@ internal static class RegularizerCatalog
     private static readonly Dictionary<string, (string Name, object? Default)[]> Keras3 = new()
     {
         ["l1"] = L1, ["L1"] = L1, ["l2"] = L2, ["L2"] = L2, ["l1l2"] = Zero, ["L1L2"] = Zero,
-        ["l1_l2"] = Hundredth, // keras.regularizers.l1_l2 is a Python function (defaults 0.01); the bare string is rejected
+        ["l1_l2"] = Zero, // keras.regularizers.l1_l2 is Keras 3's alias of L1L2 (defaults 0.0); the bare string is rejected
     };
 
     private static readonly Dictionary<string, (string Name, object? Default)[]> Keras1 = new()
@@ -31,6 +31,10 @@ internal static class RegularizerCatalog
     };
 
     public static IEnumerable<string> Names(bool keras1) => (keras1 ? Keras1 : Keras3).Keys.OrderBy(n => n, System.StringComparer.Ordinal);
+
+    /// <summary>A name only Keras 1 has (<c>activity_l2</c>, <c>WeightRegularizer</c>…): it means Keras 1 wherever it is written.</summary>
+    public static bool IsKeras1Only(string text) =>
+        KerasCall.Parse(text, out _) is { } call && Keras1.ContainsKey(call.Name) && !Keras3.ContainsKey(call.Name);
 
     /// <summary>The canonical <c>l1l2(l1=…, l2=…)</c> of a regularizer as written, or null with the reason
     /// (<paramref name="unknownName"/> when the name itself is unknown in that dialect).</summary>
@@ -51,7 +55,7 @@ internal static class RegularizerCatalog
         }
         if (call.Bind(call.Name, parameters, out error) is not { } bound) return null;
         foreach (var (key, _) in parameters)
-            if (bound[key] is not double d || !(d >= 0) || double.IsInfinity(d))
+            if (!KerasCall.IsFloat(bound[key]) || !((double)bound[key]! >= 0))
             {
                 error = $"Invalid value for argument {key}: expected a non-negative float.Received: {key}={KerasCall.Show(bound[key])}";
                 return null;

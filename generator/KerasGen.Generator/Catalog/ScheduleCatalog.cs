@@ -15,11 +15,12 @@ internal static class ScheduleCatalog
 
     private static readonly Dictionary<string, (string Name, object? Default)[]> Parameters = new()
     {
-        ["ExponentialDecay"] = new (string, object?)[] { ("initial_learning_rate", Required), ("decay_steps", Required), ("decay_rate", Required), ("staircase", false) },
-        ["InverseTimeDecay"] = new (string, object?)[] { ("initial_learning_rate", Required), ("decay_steps", Required), ("decay_rate", Required), ("staircase", false) },
-        ["PiecewiseConstantDecay"] = new (string, object?)[] { ("boundaries", Required), ("values", Required) },
-        ["PolynomialDecay"] = new (string, object?)[] { ("initial_learning_rate", Required), ("decay_steps", Required), ("end_learning_rate", 0.0001), ("power", 1.0), ("cycle", false) },
-        ["CosineDecay"] = new (string, object?)[] { ("initial_learning_rate", Required), ("decay_steps", Required), ("alpha", 0.0), ("warmup_target", null), ("warmup_steps", 0.0) },
+        // Keras 3's signatures, name included (it only names the schedule, so it is accepted and left out).
+        ["ExponentialDecay"] = new (string, object?)[] { ("initial_learning_rate", Required), ("decay_steps", Required), ("decay_rate", Required), ("staircase", false), ("name", null) },
+        ["InverseTimeDecay"] = new (string, object?)[] { ("initial_learning_rate", Required), ("decay_steps", Required), ("decay_rate", Required), ("staircase", false), ("name", null) },
+        ["PiecewiseConstantDecay"] = new (string, object?)[] { ("boundaries", Required), ("values", Required), ("name", null) },
+        ["PolynomialDecay"] = new (string, object?)[] { ("initial_learning_rate", Required), ("decay_steps", Required), ("end_learning_rate", 0.0001), ("power", 1.0), ("cycle", false), ("name", null) },
+        ["CosineDecay"] = new (string, object?)[] { ("initial_learning_rate", Required), ("decay_steps", Required), ("alpha", 0.0), ("name", null), ("warmup_target", null), ("warmup_steps", 0.0) },
     };
 
     public static IEnumerable<string> Names => Parameters.Keys.OrderBy(n => n, System.StringComparer.Ordinal);
@@ -40,6 +41,11 @@ internal static class ScheduleCatalog
         foreach (var (key, _) in parameters)
         {
             var value = bound[key];
+            if (key == "name")
+            {
+                if (value is not (null or string)) { error = $"`name` must be a string. Received: name={KerasCall.Show(value)}"; return null; }
+                continue;
+            }
             string? literal = (key, value) switch
             {
                 ("staircase" or "cycle", bool b) => b ? "true" : "false",
@@ -47,8 +53,8 @@ internal static class ScheduleCatalog
                 ("boundaries", int[] list) when list.Length > 0 && list.All(v => v >= 0) && list.Zip(list.Skip(1), (a, b) => a < b).All(x => x) =>
                     "new long[] { " + string.Join(", ", list) + " }",
                 ("values", int[] list) => Floats(list.Select(v => (double)v)),
-                ("values", double[] list) => Floats(list),
-                (_, double d) when !double.IsNaN(d) && !double.IsInfinity(d) && (key != "decay_steps" || d > 0) => Emit.Literals.Float(d),
+                ("values", double[] list) when list.All(v => KerasCall.IsFloat(v)) => Floats(list),
+                (_, double d) when KerasCall.IsFloat(d) && (key != "decay_steps" || d > 0) => Emit.Literals.Float(d),
                 _ => null,
             };
             if (literal is null)

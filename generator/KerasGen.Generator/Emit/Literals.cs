@@ -10,7 +10,10 @@ internal static class Literals
     public static string Bool(bool value) => value ? "true" : "false";
 
     /// <summary>A float literal; NaN (a hyperparameter not given) as <c>float.NaN</c>.</summary>
-    public static string Float(double value) => double.IsNaN(value) ? "float.NaN" : ((float)value).ToString("R", CultureInfo.InvariantCulture) + "f";
+    public static string Float(double value) => double.IsNaN(value) ? "float.NaN"
+        : float.IsPositiveInfinity((float)value) ? "float.PositiveInfinity"
+        : float.IsNegativeInfinity((float)value) ? "float.NegativeInfinity"
+        : ((float)value).ToString("R", CultureInfo.InvariantCulture) + "f";
 
     /// <summary>A ref <paramref name="offset"/> floats past <paramref name="buffer"/>.</summary>
     public static string At(string buffer, int offset) =>

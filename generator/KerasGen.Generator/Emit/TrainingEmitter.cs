@@ -67,12 +67,15 @@ internal static class TrainingEmitter
         w.Line();
         w.Line($"{Training}.TrainingSpec {Training}.IDifferentiableModel.TrainingSpec => KerasGenTrainingSpec;");
         if (layout.Folding.Folds.Count > 0)
+        {
             using (w.Block($"global::System.Span<float> {Training}.IDifferentiableModel.WeightBuffer"))
             using (w.Block("get"))
             {
                 w.Line("WeightsChanged(); // the caller may write: Predict refolds its BatchNormalization copy");
                 w.Line("return _weights.Span;");
             }
+            w.Line($"void {Training}.IDifferentiableModel.WeightsWritten() => WeightsChanged(); // and again once written, so no Predict in between keeps a copy of half-written weights");
+        }
         else w.Line($"global::System.Span<float> {Training}.IDifferentiableModel.WeightBuffer => _weights.Span;");
         w.Line($"global::System.Span<float> {Training}.IDifferentiableModel.GradientBuffer => (_gradients ??= new(KerasGenWeightSize)).Span;");
         w.Line();
@@ -84,6 +87,7 @@ internal static class TrainingEmitter
             w.Line("ref float w = ref _weights.Start;");
             if (layout.Folding.Folds.Count > 0) w.Line("if (training is not null) WeightsChanged(); // the moving statistics move");
             Dispatch(w, kernels.Name + ".TrainForward", "ref w, ref t, samples, training");
+            if (layout.Folding.Folds.Count > 0) w.Line("if (training is not null) WeightsChanged(); // and have moved");
             w.Line($"return global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref {Literals.At("t", memory.Output)}, samples * {ShapeMath.Product(plan.OutputShape)});");
         }
         w.Line();

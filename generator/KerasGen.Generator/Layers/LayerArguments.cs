@@ -147,11 +147,15 @@ internal sealed class LayerArguments
 
     /// <summary>A canonical constraint (<see cref="ConstraintCatalog.Resolve"/>) for a weight of
     /// <paramref name="rank"/> axes, or null when none is given or it is wrong (reported).</summary>
-    public string? Constraint(int rank, params string[] names)
+    public string? Constraint(int rank, params string[] names) => Constraint(rank, null, names);
+
+    /// <summary><see cref="Constraint(int, string[])"/> with the axes written in Keras 1's kernel layout
+    /// (<see cref="ConstraintCatalog.Resolve"/>'s <c>keras1Axes</c>).</summary>
+    public string? Constraint(int rank, int[]? keras1Axes, params string[] names)
     {
         var (text, argument) = String(names);
         return text is null ? null : Identifier("constraint", DiagnosticCatalog.UnknownConstraint, text, argument!, ConstraintCatalog.Names,
-            (string t, out string? error, out string? unknown) => ConstraintCatalog.Resolve(t, rank, out error, out unknown));
+            (string t, out string? error, out string? unknown) => ConstraintCatalog.Resolve(t, rank, out error, out unknown, keras1Axes));
     }
 
     private delegate string? Resolver(string text, out string? error, out string? unknownName);

@@ -189,17 +189,18 @@ public static class Activation<TV, TS> where TV : struct where TS : struct, ISim
 
     [MethodImpl(Inline)] public static TV Elu(TV x, float alpha) => TS.Select(TS.GreaterThanOrEqual(x, TS.Create(0f)), x, TS.Multiply(TS.Create(alpha), ExpM1(TS.Min(x, TS.Create(0f)))));
 
-    /// <summary>x for x ≥ 0, else alpha·(e^(x/alpha) − 1).</summary>
-    [MethodImpl(Inline)] public static TV Celu(TV x, float alpha) => TS.Select(TS.GreaterThanOrEqual(x, TS.Create(0f)), x, TS.Multiply(TS.Create(alpha), ExpM1(TS.Min(TS.Divide(x, TS.Create(alpha)), TS.Create(0f)))));
+    /// <summary>x for x ≥ 0, else alpha·(e^(x/alpha) − 1) (Keras: min(x, 0)/alpha, so a negative alpha works too).</summary>
+    [MethodImpl(Inline)] public static TV Celu(TV x, float alpha) => TS.Select(TS.GreaterThanOrEqual(x, TS.Create(0f)), x, TS.Multiply(TS.Create(alpha), ExpM1(TS.Divide(TS.Min(x, TS.Create(0f)), TS.Create(alpha)))));
 
     [MethodImpl(Inline)] public static TV Squareplus(TV x, float b) => TS.Multiply(TS.Add(x, TS.Sqrt(TS.MultiplyAdd(x, x, TS.Create(b)))), TS.Create(0.5f));
 
+    /// <summary>x − t above t, x + t below −t, else 0, tested in Keras' order.</summary>
     [MethodImpl(Inline)]
     public static TV SoftShrink(TV x, float threshold)
     {
         var t = TS.Create(threshold);
-        var shrunk = TS.Select(TS.GreaterThan(x, t), TS.Subtract(x, t), TS.Create(0f));
-        return TS.Select(TS.LessThan(x, TS.Negate(t)), TS.Add(x, t), shrunk);
+        var below = TS.Select(TS.LessThan(x, TS.Negate(t)), TS.Add(x, t), TS.Create(0f));
+        return TS.Select(TS.GreaterThan(x, t), TS.Subtract(x, t), below);
     }
 
     [MethodImpl(Inline)] public static TV HardShrink(TV x, float threshold) => TS.Select(TS.GreaterThan(TS.Abs(x), TS.Create(threshold)), x, TS.Create(0f));

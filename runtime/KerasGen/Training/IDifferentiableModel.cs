@@ -16,8 +16,13 @@ public interface IDifferentiableModel : IModel, IWeightLayout
     /// <summary>The model's optimizer (its state is saved with the weights on request).</summary>
     Optimizers.Optimizer Optimizer { get; }
 
-    /// <summary>The weights, in the internal (padded) layout.</summary>
+    /// <summary>The weights, in the internal (padded) layout. Whoever writes through it calls
+    /// <see cref="WeightsWritten"/> afterwards.</summary>
     Span<float> WeightBuffer { get; }
+
+    /// <summary>The weights were just written through <see cref="WeightBuffer"/> (an optimizer step, a constraint):
+    /// Predict's folded copy of them is refolded on its next call.</summary>
+    void WeightsWritten() { }
 
     /// <summary>Gradients in the layout of <see cref="WeightBuffer"/>; <see cref="BackwardBatch(ReadOnlySpan{float}, int, bool, int)"/> adds to them.</summary>
     Span<float> GradientBuffer { get; }

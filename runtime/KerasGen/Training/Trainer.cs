@@ -89,7 +89,6 @@ public sealed class Trainer
         int samples = Validate(x, y);
         if (epochs < 0) throw new ArgumentOutOfRangeException(nameof(epochs), epochs, "epochs must not be negative.");
         if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "The batch size must be positive.");
-        RequireWholeBatch(Math.Min(batchSize, samples), nameof(batchSize));
         if (!(validationSplit >= 0 && validationSplit < 1)) throw new ArgumentOutOfRangeException(nameof(validationSplit), validationSplit, "validation_split must be in [0, 1).");
         int trainCount = samples;
         if (validationSplit > 0)
@@ -100,6 +99,7 @@ public sealed class Trainer
                 throw new ArgumentException(
                     $"Training data contains {samples} samples, which is not sufficient to split it into a validation and training set as specified by `validation_split={validationSplit}`. Either provide more data, or a different value for the `validation_split` argument.");
         }
+        RequireWholeBatch(Math.Min(batchSize, trainCount), nameof(batchSize));
         // Validation takes the last rows, before any shuffling (as Keras). The caller's spans are read in place: each
         // batch's rows are gathered into one batch buffer, so the data set is never copied.
         var xTrain = x.Slice(0, trainCount * _spec.InputSize);
@@ -185,6 +185,7 @@ public sealed class Trainer
         float penalty = WeightPenalty(addGradient: true);
         Optimizer.Step(_model.WeightBuffer, _model.GradientBuffer);
         foreach (var constraint in _constraints) constraint.Apply(_model.WeightBuffer);
+        _model.WeightsWritten();
         return (float)(loss / rows + penalty + activity);
     }
 

@@ -82,6 +82,9 @@ public class AnalyzerTests
     [InlineData("KG0026", "[Sequential, Dense(1, InputDim = 2), Compile(Loss = \"mse\", [|LearningRateSchedule = \"ExponentalDecay(0.1, 100, 0.9)\"|])] public partial class M;")]
     [InlineData("KG0026", "[Sequential, Dense(1, InputDim = 2), Compile(Loss = \"mse\", [|LearningRateSchedule = \"ExponentialDecay(0.1, 0, 0.9)\"|])] public partial class M;")]
     [InlineData("KG0026", "[Sequential, Dense(1, InputDim = 2), Compile(Loss = \"mse\", [|LearningRateSchedule = \"PiecewiseConstantDecay([10], [0.1])\"|])] public partial class M;")]
+    [InlineData("KG0026", "[Sequential, Dense(4, InputDim = 3, [|Activation = \"leaky_relu(1e39)\"|])] public partial class M;")]
+    [InlineData("KG0007", "[Sequential, Dense(4, InputDim = 3), BatchNormalization([|Epsilon = 1e-46|])] public partial class M;")]
+    [InlineData("KG0023", "[Sequential, Dense(4, InputShape = new[] { 3, 5 }), LayerNormalization([|Axis = new[] { -1, -2 }|])] public partial class M;")]
     public void Reports_the_diagnostic_at_the_responsible_syntax(string id, string markedSource)
     {
         int start = markedSource.IndexOf("[|"), end = markedSource.IndexOf("|]") - 2;
@@ -112,6 +115,26 @@ public class AnalyzerTests
         Assert.Equal(message, diagnostic.GetMessage());
     }
 
+    /// <summary>Keras 3's schedule signatures, <c>name</c> included (CosineDecay's fourth positional argument).</summary>
+    [Fact]
+    public void Schedules_take_keras_signatures_with_their_name()
+    {
+        Assert.Empty(CompilerHarness.Analyze("""
+            using KerasGen;
+            [Sequential, Dense(1, InputDim = 2), Compile(Loss = "mse", LearningRateSchedule = "CosineDecay(0.1, 1000, 0.0, 'cosine', 0.5, 100)")] public partial class A;
+            [Sequential, Dense(1, InputDim = 2), Compile(Loss = "mse", LearningRateSchedule = "ExponentialDecay(0.1, 10, 0.9, name='decay')")] public partial class B;
+            """));
+    }
+
+    /// <summary>A hostile identifier (deeply nested brackets) is a diagnostic, not a stack overflow in the compiler.</summary>
+    [Fact]
+    public void Nested_lists_in_an_identifier_are_refused_without_recursion()
+    {
+        string nested = "max_norm(2, axis=" + new string('[', 200_000) + "0" + new string(']', 200_000) + ")";
+        var diagnostic = Assert.Single(CompilerHarness.Analyze($"using KerasGen; [Sequential, Dense(4, InputDim = 3, KernelConstraint = \"{nested}\")] public partial class M;"));
+        Assert.Equal("KG0026", diagnostic.Id);
+    }
+
     [Fact]
     public void Valid_models_get_no_diagnostics_and_compile_cleanly()
     {
@@ -125,6 +148,7 @@ public class AnalyzerTests
             [Dense(12, WRegularizer = "l1l2(l1=0.01, l2=0.01)", ActivityRegularizer = "activity_l2", WConstraint = "maxnorm(m=2)", BConstraint = "nonneg")]
             [BatchNormalization(Momentum = 0.9, GammaRegularizer = "l2", BetaConstraint = "non_neg")]
             [LayerNormalization(Epsilon = 1e-5, Center = false)]
+            [Dense(12, Activation = "relu(max_value=inf)", ActivityRegularizer = "activity_l2(0.01)")]
             [Dropout(0.2)]
             [Dense(6, Activation = "sparsemax")]
             [Reshape(3, -1)]

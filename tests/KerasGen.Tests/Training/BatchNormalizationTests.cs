@@ -44,6 +44,7 @@ public class BatchNormalizationTests : IDisposable
         Assert.Throws<ArgumentException>(() => model.Fit(x, y, batchSize: 64, verbose: 0));
         Assert.Equal(before, model.GetWeights());
         model.Fit(x, y, batchSize: 32, verbose: 0); // 32 + 1: each batch whole
+        model.Fit(new float[40 * 4], new float[40 * 2], batchSize: 64, validationSplit: 0.5f, verbose: 0); // 20 training rows: one whole batch
     }
 
     /// <summary>The moving statistics follow the batch only: weight decay and the optimizer leave them alone.</summary>

@@ -27,6 +27,7 @@ public class RegularizationTests
     [InlineData("L1L2(l1=0.01, l2=0.02)", 0.35)]
     [InlineData("l1_l2(l1=0.01, l2=0.02)", 0.35)]
     [InlineData("l1l2", 0.0)] // Keras 3: L1L2() is zero
+    [InlineData("l1_l2(l1=0.01)", 0.065)] // Keras 3's l1_l2 is L1L2: l2 defaults to 0
     public void Keras3_penalties_match_the_captured_values(string text, double expected) =>
         Assert.Equal(expected, Regularizer.Parse(Canonical(text)).Penalty(W), 6);
 
@@ -76,6 +77,15 @@ public class RegularizationTests
         Assert.Equal(new float[4], buffer.Take(4).ToArray());            // other weights untouched
         Assert.Equal(0f, buffer[6] + buffer[7] + buffer[10] + buffer[11]); // padding stays zero
     }
+
+    /// <summary>Keras 1 laid conv kernels out as Convolution1D (k, 1, in, out) and, for "th", Convolution2D
+    /// (out, in, rows, cols): its constraint axes are mapped onto Keras 3's (k…, in, out).</summary>
+    [Theory]
+    [InlineData("maxnorm(2, axis=[0, 1, 2])", 3, new[] { 0, -1, 1, 2 }, "max_norm(max_value=2, axis=[0, 1])")]
+    [InlineData("maxnorm(2)", 4, new[] { 3, 2, 0, 1 }, "max_norm(max_value=2, axis=[3])")]
+    [InlineData("unitnorm(axis=[1, 2, 3])", 4, new[] { 3, 2, 0, 1 }, "unit_norm(axis=[0, 1, 2])")]
+    public void Keras1_conv_axes_are_read_in_keras1_layout(string text, int rank, int[] map, string expected) =>
+        Assert.Equal(expected, ConstraintCatalog.Resolve(text, rank, out _, out _, map));
 
     [Fact]
     public void Axis_lists_take_one_norm_per_filter()

@@ -98,9 +98,14 @@ internal sealed record ConvLayer(
         var (groups, groupsArgument) = a.Int("Groups");
         a.Positive("groups", groups is int g ? new[] { g } : null, groupsArgument);
         string activation = a.OptionalActivation("Activation");
+        string dataFormat = a.DataFormat();
+        // Keras 1 laid the kernel out as Convolution1D (k, 1, in, out) and, for "th", Convolution2D (out, in, rows,
+        // cols): constraint axes written for those layouts are mapped onto Keras 3's (k…, in, out).
+        int[]? keras1Axes = flavor == ConvFlavor.Convolution1D ? new[] { 0, -1, 1, 2 }
+            : flavor == ConvFlavor.Convolution2D && dataFormat == "channels_first" ? new[] { 3, 2, 0, 1 } : null;
         var layer = new ConvLayer(flavor, filters ?? 0, kernel ?? new EquatableArray<int>(ones), strides ?? new EquatableArray<int>(ones),
-            dilation ?? new EquatableArray<int>(ones), padding, a.DataFormat(), groups ?? 1, activation, a.Bool("UseBias", "Bias").Value ?? true,
-            a.Initializer("glorot_uniform", "KernelInitializer", "Init"), a.Initializer("zeros", "BiasInitializer"), Regularization.Parse(a, keras1, kernelRank: rank + 2));
+            dilation ?? new EquatableArray<int>(ones), padding, dataFormat, groups ?? 1, activation, a.Bool("UseBias", "Bias").Value ?? true,
+            a.Initializer("glorot_uniform", "KernelInitializer", "Init"), a.Initializer("zeros", "BiasInitializer"), Regularization.Parse(a, keras1, kernelRank: rank + 2, keras1Axes));
         // A layer with wrong arguments is kept, so the model still has its layers; the shape loop stops at it.
         if (flavor == ConvFlavor.Convolution1D)
         {

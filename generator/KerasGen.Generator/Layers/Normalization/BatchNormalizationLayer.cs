@@ -46,7 +46,7 @@ internal sealed record BatchNormalizationLayer(
         if (momentum is double mo && !(mo >= 0 && mo <= 1))
             a.Diagnostics.Add(DiagnosticCatalog.InvalidSize, $"`momentum` must be between 0 and 1. Received: momentum={mo.ToString("R", CultureInfo.InvariantCulture)}", momentumArgument);
         var (epsilon, epsilonArgument) = a.Double("Epsilon");
-        if (epsilon is double e && !(e > 0 && !double.IsInfinity(e)))
+        if (epsilon is double e && !(e > 0 && KerasCall.IsFloat(e)))
             a.Diagnostics.Add(DiagnosticCatalog.InvalidSize, $"`epsilon` must be a positive number. Received: epsilon={e.ToString("R", CultureInfo.InvariantCulture)}", epsilonArgument);
         // Keras 1's names select Keras 1's regularizer identifiers, as on Dense.
         bool keras1 = a.Find("Mode", "BetaInit", "GammaInit").Argument is not null;

@@ -24,7 +24,8 @@ internal sealed record LayerNormalizationLayer(
     string? BetaRegularizer,
     string? GammaRegularizer,
     string? BetaConstraint,
-    string? GammaConstraint) : LayerSpec
+    string? GammaConstraint,
+    string? AxisArgument) : LayerSpec
 {
     public override string ClassName => "LayerNormalization";
 
@@ -33,16 +34,16 @@ internal sealed record LayerNormalizationLayer(
     public static LayerSpec? Parse(LayerArguments a)
     {
         var (epsilon, epsilonArgument) = a.Double("Epsilon");
-        if (epsilon is double e && !(e > 0 && !double.IsInfinity(e)))
+        if (epsilon is double e && !(e > 0 && KerasCall.IsFloat(e)))
             a.Diagnostics.Add(DiagnosticCatalog.InvalidSize, $"`epsilon` must be a positive number. Received: epsilon={e.ToString("R", CultureInfo.InvariantCulture)}", epsilonArgument);
-        var (given, _) = a.Ints("Axis");
+        var (given, axisArgument) = a.Ints("Axis");
         var axes = given is { Length: > 0 } ? given : new[] { -1 };
         int weightRank = axes.Length; // gamma and beta have one axis per normalized axis
         return new LayerNormalizationLayer(new EquatableArray<int>(axes), epsilon ?? 0.001,
             a.Bool("Center").Value ?? true, a.Bool("Scale").Value ?? true,
             a.Initializer("zeros", "BetaInitializer"), a.Initializer("ones", "GammaInitializer"),
             a.Regularizer(false, "BetaRegularizer"), a.Regularizer(false, "GammaRegularizer"),
-            a.Constraint(weightRank, "BetaConstraint"), a.Constraint(weightRank, "GammaConstraint"));
+            a.Constraint(weightRank, "BetaConstraint"), a.Constraint(weightRank, "GammaConstraint"), axisArgument);
     }
 
     /// <summary>The per-sample indices of the normalized axes, sorted, or null when Keras' axes are not the input's,
@@ -60,7 +61,15 @@ internal sealed record LayerNormalizationLayer(
         if (Indices(input.Count) is not { } indices)
         {
             diagnostics.Add(DiagnosticCatalog.IncompatibleInputRank,
-                $"LayerNormalization's axis {ShapeMath.Tuple(Axes)} does not fit its input of shape {ShapeMath.Keras(input)}: one axis (the batch is 0), or several trailing ones", "Axis");
+                $"LayerNormalization's axis {ShapeMath.Tuple(Axes)} does not fit its input of shape {ShapeMath.Keras(input)}: one axis (the batch is 0), or several trailing ones", AxisArgument);
+            return null;
+        }
+        var written = Axes.Select(x => (x < 0 ? x + input.Count + 1 : x) - 1).ToArray();
+        if (!written.SequenceEqual(indices))
+        {
+            // Keras shapes gamma in the order written; KerasGen keeps the input's order, so it does not guess.
+            diagnostics.Add(DiagnosticCatalog.NotSupportedYet,
+                $"LayerNormalization's axes {ShapeMath.Tuple(Axes)} are not in increasing order: Keras would shape gamma and beta in that order, which KerasGen does not compile yet; write them in increasing order", AxisArgument);
             return null;
         }
         if (indices.Any(i => input[i] == ShapeMath.None))
