@@ -47,9 +47,9 @@ internal static class BatchEmitter
             w.Line($"ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, {buffer});");
             if (layout.ScratchSize > 0) w.Line($"ref float s = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, {2 * buffer});");
             string current = "x";
-            foreach (var (layer, weights) in layout.Folding.Layers(plan, layout))
+            foreach (var (layer, weights, comment) in layout.Folding.Layers(plan, layout))
             {
-                w.Line(layer.Comment);
+                w.Line(comment);
                 if (!layer.Spec.Memory(layer).Computes) continue; // its output is its input, as it lies in memory
                 string target = current == "a" ? "b" : "a";
                 layer.Spec.EmitForward(new ForwardContext(w, layer, weights, "TV", "TS", "n", current, target, target, "s", mask: null, training: false));

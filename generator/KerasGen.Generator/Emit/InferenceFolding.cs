@@ -42,9 +42,9 @@ internal sealed class InferenceFolding
     /// <summary>Floats of the folded copy: the weights, then the appended biases.</summary>
     public int WeightSize { get; }
 
-    /// <summary>The layers Predict runs, each with the weights it reads: a folded producer with a bias and the
-    /// normalization's output shape, and no normalization after it.</summary>
-    public IEnumerable<(LayerPlan Layer, IReadOnlyList<PlacedWeight> Weights)> Layers(ModelPlan plan, ModelLayout layout)
+    /// <summary>The layers Predict runs, each with the weights it reads and the comment its code starts with: a folded
+    /// producer with a bias, saying so, and no normalization after it.</summary>
+    public IEnumerable<(LayerPlan Layer, IReadOnlyList<PlacedWeight> Weights, string Comment)> Layers(ModelPlan plan, ModelLayout layout)
     {
         for (int l = 0; l < plan.Layers.Count; l++)
         {
@@ -52,7 +52,7 @@ internal sealed class InferenceFolding
             var fold = Folds.FirstOrDefault(f => f.Producer.Index == l);
             if (fold is null)
             {
-                if (Folds.All(f => f.Normalization.Index != l)) yield return (layer, layout.Weights[l]);
+                if (Folds.All(f => f.Normalization.Index != l)) yield return (layer, layout.Weights[l], layer.Comment);
                 continue;
             }
             var spec = layer.Spec switch
@@ -62,7 +62,8 @@ internal sealed class InferenceFolding
                 _ => layer.Spec,
             };
             var bias = fold.Bias ?? new PlacedWeight(fold.Kernel.Spec with { Name = "bias" }, fold.BiasOffset, fold.Kernel.Stride);
-            yield return (layer with { Spec = spec }, new[] { fold.Kernel, bias });
+            yield return (layer with { Spec = spec }, new[] { fold.Kernel, bias },
+                $"{layer.Comment}, with {fold.Normalization.Name} folded into its kernel and bias (weights from the folded copy)");
         }
     }
 

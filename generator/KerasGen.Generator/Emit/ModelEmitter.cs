@@ -278,9 +278,9 @@ internal static class ModelEmitter
             w.Line($"ref float b = ref {Unsafe}.Add(ref scratch, {layout.BufferSize});");
             if (layout.ScratchSize > 0) w.Line($"ref float s = ref {Unsafe}.Add(ref scratch, {2 * layout.BufferSize});");
             string current = "x";
-            foreach (var (layer, weights) in layout.Folding.Layers(plan, layout))
+            foreach (var (layer, weights, comment) in layout.Folding.Layers(plan, layout))
             {
-                w.Line(layer.Comment);
+                w.Line(comment);
                 current = layer.Spec.EmitSample(new SampleContext(w, helpers, isa, layer, weights, current));
             }
             int outputs = plan.OutputSize;

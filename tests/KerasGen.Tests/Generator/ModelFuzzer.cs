@@ -18,8 +18,19 @@ internal sealed class ModelFuzzer
         "sparse_plus", "silu", "swish", "gelu", "tanh", "tanh_shrink", "sigmoid", "sparse_sigmoid", "exponential",
         "hard_sigmoid", "hard_silu", "hard_swish", "hard_tanh", "hard_shrink", "mish", "log_sigmoid", "softmax",
         "log_softmax", "sparsemax",
+        // Keras' constructor forms
+        "relu(max_value=6)", "relu(negative_slope=0.1, max_value=2, threshold=0.5)", "leaky_relu(0.3)", "elu(alpha=0.5)",
+        "celu(2)", "gelu(approximate=True)", "threshold(0.5, -1)", "softmax(axis=-1)", "soft_shrink(threshold=1)",
     };
-    private static readonly string[] Initializers = { "glorot_uniform", "uniform", "he_normal", "lecun_uniform", "zeros", "ones", "orthogonal", "GlorotNormal", "random_normal", "truncated_normal" };
+    private static readonly string[] Initializers =
+    {
+        "glorot_uniform", "uniform", "he_normal", "lecun_uniform", "zeros", "ones", "orthogonal", "GlorotNormal", "random_normal", "truncated_normal",
+        "RandomUniform(minval=-1, maxval=1)", "VarianceScaling(2.0, 'fan_out', 'uniform', seed=3)", "Constant(0.5)", "TruncatedNormal(stddev=0.1)",
+    };
+    private static readonly string[] Regularizers = { "", "KernelRegularizer = \"l2\"", "KernelRegularizer = \"L1L2(l1=0.01, l2=0.001)\"", "BiasRegularizer = \"l1(0.1)\"",
+        "ActivityRegularizer = \"l2(0.01)\"", "WRegularizer = \"l1l2\", ActivityRegularizer = \"activity_l1\"" };
+    private static readonly string[] Constraints = { "", "KernelConstraint = \"max_norm(2)\"", "KernelConstraint = \"UnitNorm(axis=[0, 1])\"", "BiasConstraint = \"non_neg\"",
+        "KernelConstraint = \"MinMaxNorm(0.5, 1.0, rate=0.5)\"" };
     private static readonly string[] Optimizers = { "sgd", "adam", "adamw", "rmsprop", "adagrad", "adadelta", "adamax", "nadam", "SGD" };
 
     public static readonly string[] Defects =
@@ -28,7 +39,7 @@ internal sealed class ModelFuzzer
         "two -1 in reshape", "dropout rate", "unknown initializer", "zero input dimension", "None input dimension", "no layers",
         "unknown loss", "unknown optimizer", "unknown metric", "missing loss", "glu on odd axis", "not partial", "generic",
         "duplicated argument", "layers split across declarations", "kernel longer than input", "unknown padding",
-        "strides with dilation", "convolution on a flat input",
+        "strides with dilation", "convolution on a flat input", "invalid identifier arguments", "unknown regularizer",
     };
 
     private static readonly string[] ConvDefects = { "kernel longer than input", "unknown padding", "strides with dilation", "convolution on a flat input" };
@@ -88,7 +99,7 @@ internal sealed class ModelFuzzer
 
         int kind = defect switch
         {
-            "non-positive units" or "missing units" or "unknown initializer" or "glu on odd axis" => 0,
+            "non-positive units" or "missing units" or "unknown initializer" or "glu on odd axis" or "invalid identifier arguments" or "unknown regularizer" => 0,
             "reshape mismatch" or "two -1 in reshape" => 2,
             "dropout rate" => 3,
             "unknown activation" => _random.Next(2),
@@ -113,6 +124,7 @@ internal sealed class ModelFuzzer
                 };
                 if (defect == "glu on odd axis" && units % 2 == 0) units++;
                 if (activation == "glu" && defect is null) activation = "linear";
+                if (defect == "invalid identifier arguments") activation = new[] { "relu(max_valu=6)", "threshold", "leaky_relu(0.1", "elu(1, 2)" }[_random.Next(4)];
                 string init = defect == "unknown initializer" ? "glorot" : Initializers[_random.Next(Initializers.Length)];
                 string unitsText = defect == "missing units" ? "" : _random.Next(2) == 0 ? units.ToString() : $"Units = {units}";
                 string initText = _random.Next(2) == 0 ? $"Init = \"{init}\"" : $"KernelInitializer = \"{init}\"";
@@ -120,7 +132,9 @@ internal sealed class ModelFuzzer
                 if (defect == "unknown activation" && _random.Next(2) == 0)
                     return $"Activation(\"rleu\"{(input.Length > 0 ? ", " + input : "")})";
                 shape[^1] = Math.Max(1, units); // later layers of a defective model still get a sensible shape
-                return $"Dense({Arguments(unitsText, $"Activation = \"{activation}\"", initText, bias)})";
+                string regularizer = defect == "unknown regularizer" ? "KernelRegularizer = \"l3(0.1)\"" : Regularizers[_random.Next(Regularizers.Length)];
+                string constraint = Constraints[_random.Next(Constraints.Length)];
+                return $"Dense({Arguments(unitsText, $"Activation = \"{activation}\"", initText, bias, regularizer, constraint)})";
             }
             case 1:
             {
@@ -144,6 +158,10 @@ internal sealed class ModelFuzzer
             case 3:
             {
                 string rate = defect == "dropout rate" ? new[] { "1.0", "1.5", "-0.1" }[_random.Next(3)] : (_random.Next(9) / 10.0).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (defect is null && _random.Next(3) == 0) // shape-preserving like Dropout: the normalization layers
+                    return _random.Next(2) == 0
+                        ? $"BatchNormalization({Arguments(_random.Next(2) == 0 ? "" : "Momentum = 0.9", _random.Next(3) == 0 ? "Center = false" : "", _random.Next(3) == 0 ? "GammaRegularizer = \"l2\"" : "")})"
+                        : $"LayerNormalization({Arguments(_random.Next(2) == 0 ? "" : "Epsilon = 1e-5", _random.Next(3) == 0 ? "Scale = false" : "")})";
                 return _random.Next(2) == 0 ? $"Dropout({Arguments(rate)})" : $"Dropout({Arguments($"P = {rate}")})";
             }
             case 5:
