@@ -8,7 +8,7 @@ namespace KerasGen.Benchmarks;
 /// Dense models only.</summary>
 public abstract class InferenceBenchmark<TModel> where TModel : ISequentialModel
 {
-    private IModel _model = null!;
+    private IModel _model = null!, _model1Thread = null!;
     private OrtPeer _ort1 = null!, _ortDefault = null!;
     private ScalarMlp? _scalar;
     private float[] _x = null!, _y = null!, _ortInput = null!, _ortOutput = null!;
@@ -21,6 +21,8 @@ public abstract class InferenceBenchmark<TModel> where TModel : ISequentialModel
     public void Setup()
     {
         _model = Create();
+        _model1Thread = Create();
+        _model1Thread.MaxDegreeOfParallelism = 1;
         _x = Check.Random(Samples * TModel.InputSize, 1);
         _y = new float[Samples * TModel.OutputSize];
         _ortInput = (float[])_x.Clone();
@@ -29,7 +31,10 @@ public abstract class InferenceBenchmark<TModel> where TModel : ISequentialModel
         _ortDefault = new OrtPeer(_model, Samples, threads: 0, _ortInput, _ortOutput);
         _scalar = Scalar(_model.GetWeights());
 
-        _model.Predict(_x, _y);
+        _model1Thread.Predict(_x, _y);
+        var parallel = new float[_y.Length];
+        _model.Predict(_x, parallel);
+        Check.Same("KerasGen on every core", _y, parallel);
         _ort1.Run();
         Check.Same("ONNX Runtime (1 thread)", _y, _ortOutput);
         Array.Clear(_ortOutput);
@@ -49,6 +54,7 @@ public abstract class InferenceBenchmark<TModel> where TModel : ISequentialModel
     }
 
     protected void RunKerasGen() => _model.Predict(_x, _y);
+    protected void RunKerasGen1Thread() => _model1Thread.Predict(_x, _y);
     protected void RunOrt1() => _ort1.Run();
     protected void RunOrtDefault() => _ortDefault.Run();
     protected void RunScalar() => _scalar!.Predict(_x, _y);
@@ -63,12 +69,14 @@ public abstract class OrtLatencyBenchmark<TModel> : InferenceBenchmark<TModel> w
     [Benchmark] public void OnnxRuntimeDefaultThreads() => RunOrtDefault();
 }
 
-/// <summary>64 samples per call, against ONNX Runtime; times are per sample.</summary>
+/// <summary>64 samples per call, against ONNX Runtime; times are per sample. KerasGen uses every core by default
+/// (MaxDegreeOfParallelism), as ONNX Runtime's default threading does; the 1-thread rows compare one core each.</summary>
 public abstract class OrtBatch64Benchmark<TModel> : InferenceBenchmark<TModel> where TModel : ISequentialModel
 {
     protected const int Batch = 64;
     protected override int Samples => Batch;
     [Benchmark(Baseline = true, OperationsPerInvoke = Batch)] public void KerasGen() => RunKerasGen();
+    [Benchmark(OperationsPerInvoke = Batch)] public void KerasGen1Thread() => RunKerasGen1Thread();
     [Benchmark(OperationsPerInvoke = Batch)] public void OnnxRuntime1Thread() => RunOrt1();
     [Benchmark(OperationsPerInvoke = Batch)] public void OnnxRuntimeDefaultThreads() => RunOrtDefault();
 }

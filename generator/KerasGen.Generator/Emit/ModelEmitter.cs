@@ -13,6 +13,8 @@ internal static class ModelEmitter
 {
     private const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
     private const string Kernels = "global::KerasGen.Kernels";
+    private const string Threading = "global::KerasGen.Threading";
+    private const string ChunkedPredictor = Threading + ".IChunkedPredictor";
     public const string Version = "0.1.0";
 
     public static string Emit(ModelPlan plan)
@@ -23,6 +25,7 @@ internal static class ModelEmitter
             : "one forward pass per kernel path, its layers' kernels, the batch path" + (plan.Spec.Compile is null ? "" : " and the training passes"));
         var w = new CodeWriter();
         string interfaces = "global::KerasGen.ISequentialModel, global::KerasGen.Weights.IWeightLayout" +
+            (plan.UnknownSteps ? "" : ", " + ChunkedPredictor) +
             (plan.Spec.Compile is null ? "" : ", global::KerasGen.ITrainableModel, global::KerasGen.Training.IDifferentiableModel");
         WrapInType(w, plan.Spec, () =>
         {
@@ -48,6 +51,7 @@ internal static class ModelEmitter
             w.Line($"public static global::KerasGen.KernelPath ActivePath => {error};");
             w.Line($"public {spec.ClassName}() => {error};");
             w.Line($"public {spec.ClassName}(int seed) => {error};");
+            w.Line($"public int MaxDegreeOfParallelism {{ get => {error}; set => {error}; }}");
             w.Line($"public void Predict(global::System.ReadOnlySpan<float> x, global::System.Span<float> y) => {error};");
             w.Line($"public void Predict(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::KerasGen.KernelPath path) => {error};");
             w.Line($"public float[][] GetWeights() => {error};");
@@ -134,6 +138,11 @@ internal static class ModelEmitter
         }
         w.Line("private readonly " + Kernels + ".AlignedBuffer _weights = new(KerasGenWeightSize);");
         w.Line("private readonly ulong _seed;");
+        w.Line($"private int _maxDegreeOfParallelism = {Threading}.Parallelism.DefaultDegree;");
+        w.Line($"private const long KerasGenMultiplyAddsPerSample = {plan.Layers.Sum(l => l.Spec.MultiplyAdds(l))}; // decides when a batch is worth cutting across cores");
+        w.Line();
+        w.Line("/// <summary>How many cores a batch Predict" + (spec.Compile is null ? "" : " and training") + " may use (default: all; 1: the calling thread only; -1: all). A batch too small to pay for a thread hand-off stays on the calling thread, as does a single sample." + (spec.Compile is null ? "" : " Training is bit-for-bit reproducible for a given value.") + "</summary>");
+        w.Line($"public int MaxDegreeOfParallelism {{ get => _maxDegreeOfParallelism; set => _maxDegreeOfParallelism = {Threading}.Parallelism.Validate(value); }}");
         if (layout.Folding.Folds.Count > 0) EmitFoldedWeights(w, layout);
         w.Line();
         w.Line("global::System.Collections.Generic.IReadOnlyList<global::KerasGen.Weights.WeightSlot> global::KerasGen.Weights.IWeightLayout.WeightSlots => s_slots;");
@@ -216,6 +225,26 @@ internal static class ModelEmitter
             }
             EmitPredictBody(w, layout, kernels, inputSize, outputSize, path: "path");
         }
+        EmitPredictChunk(w, layout, kernels, inputSize, outputSize);
+    }
+
+    /// <summary>One chunk of a parallel batch Predict: the batch kernels on the calling thread.</summary>
+    private static void EmitPredictChunk(CodeWriter w, ModelLayout layout, KernelClass kernels, int inputSize, int outputSize)
+    {
+        w.Line();
+        using (w.Block($"void {ChunkedPredictor}.PredictChunk(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::KerasGen.KernelPath path)"))
+        {
+            w.Line($"int samples = x.Length / {inputSize};");
+            w.Line("ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);");
+            w.Line("ref float output = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);");
+            w.Line(layout.Folding.Folds.Count > 0 ? "ref float weights = ref InferenceWeights;" : "ref float weights = ref _weights.Start;");
+            using (w.Block("switch (path == global::KerasGen.KernelPath.Auto ? ActivePath : path)"))
+            {
+                foreach (var isa in Isa.All.Where(i => i != Isa.Scalar))
+                    w.Line($"case global::KerasGen.KernelPath.{isa.KernelPath}: {kernels.Name}.PredictBatch<{isa.Register}, {isa.Simd}>(ref input, ref weights, ref output, samples); break;");
+                w.Line($"default: {kernels.Name}.PredictBatch<{Isa.Scalar.Register}, {Isa.Scalar.Simd}>(ref input, ref weights, ref output, samples); break;");
+            }
+        }
     }
 
     /// <summary>A TensorShape's dimensions after the batch axis, None as null.</summary>
@@ -236,6 +265,12 @@ internal static class ModelEmitter
             : $"{path} == global::KerasGen.KernelPath.{isa.KernelPath}")).ToList();
         using (w.Block($"if (samples >= {BatchEmitter.MinSamples})"))
         {
+            w.Line($"int chunks = {Threading}.Parallelism.Chunks(samples, _maxDegreeOfParallelism, KerasGenMultiplyAddsPerSample, {BatchEmitter.MinSamples});");
+            using (w.Block("if (chunks > 1)"))
+            {
+                w.Line($"{Threading}.ParallelPredict.Run(this, x, y, {inputSize}, {outputSize}, chunks, {path ?? "global::KerasGen.KernelPath.Auto"});");
+                w.Line("return;");
+            }
             foreach (var (isa, condition) in paths)
                 w.Line($"{(isa == Isa.Scalar && path is null ? "else" : (isa == Isa.V512 ? "" : "else ") + $"if ({condition})")} {kernels.Name}.PredictBatch<{isa.Register}, {isa.Simd}>(ref input, ref weights, ref output, samples);");
             if (path is not null) w.Line($"else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, \"Unknown kernel path.\");");

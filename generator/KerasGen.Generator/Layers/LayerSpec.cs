@@ -40,6 +40,10 @@ internal abstract record LayerSpec
     /// training passes whole, never in chunks.</summary>
     public virtual bool UsesBatchStatistics => false;
 
+    /// <summary>The multiply-adds of one sample through this layer, roughly: how Predict and training decide whether a
+    /// batch is worth cutting across cores. A layer without a kernel touches each value about once.</summary>
+    public virtual long MultiplyAdds(LayerPlan layer) => System.Math.Max(layer.InputSize, layer.OutputSize);
+
     /// <summary>How to add the input shape to this layer when it is first and has none (the KG0003 message).</summary>
     public virtual string InputShapeHint => "InputShape = new[] { … }";
 

@@ -16,6 +16,18 @@ public interface IModel
     /// </summary>
     void Predict(ReadOnlySpan<float> x, Span<float> y);
 
+    /// <summary>
+    /// How many cores a batch <see cref="Predict(ReadOnlySpan{float}, Span{float})"/>, and for a compiled model
+    /// TrainOnBatch, Fit and Evaluate, may use: the batch is cut into that many chunks of samples, run by the calling
+    /// thread and thread-pool threads. Default: all cores (<see cref="Environment.ProcessorCount"/>), as ONNX Runtime
+    /// and Keras; 1 runs all work on the calling thread; −1 means all cores; 0 and below −1 throw
+    /// <see cref="ArgumentOutOfRangeException"/>. A batch too small to pay for a thread hand-off stays on the calling
+    /// thread whatever the setting, as does a single sample. Training sums the chunks' gradients in a fixed order, so
+    /// it is bit-for-bit reproducible for a given value (set 1 for results that do not depend on the machine's core
+    /// count).
+    /// </summary>
+    int MaxDegreeOfParallelism { get; set; }
+
     /// <summary><see cref="Predict(ReadOnlySpan{float}, Span{float})"/> on a chosen kernel path, so tests and
     /// benchmarks can compare the Vector512, Vector256, Vector128 and scalar code in one process. A path the machine
     /// does not accelerate still computes the right values, slowly (the JIT emulates the vector type).</summary>

@@ -49,6 +49,9 @@ internal sealed record ConvLayer(
 
     public override string ClassName => Rank == 1 ? "Conv1D" : "Conv2D";
 
+    /// <summary>Every weight once per output position.</summary>
+    public override long MultiplyAdds(LayerPlan layer) => layer.Params * (layer.OutputSize / Filters);
+
     public override string Activation => ActivationName;
 
     public override Regularization Regularization => Regularizers;

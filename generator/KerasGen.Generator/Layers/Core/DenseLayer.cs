@@ -22,6 +22,9 @@ internal sealed record DenseLayer(int Units, string ActivationName, bool UseBias
 
     public override string ClassName => "Dense";
 
+    /// <summary>Every weight once per position (one position, or one per step of a sequence).</summary>
+    public override long MultiplyAdds(LayerPlan layer) => layer.Params * (layer.OutputSize / Units);
+
     public override string Activation => ActivationName;
 
     public override Regularization Regularization => Regularizers;

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+
+namespace KerasGen.Threading;
+
+/// <summary>
+/// Work cut into a fixed number of chunks, run by the calling thread together with <see cref="WorkerThreads"/>. Each thread
+/// claims the next unclaimed chunk until none is left, so a pool thread that wakes late finds the work done and costs
+/// nothing: the caller never waits for a thread to start, only for chunks already running. Which thread runs a chunk
+/// does not matter to the result, because a chunk writes only its own memory.
+/// </summary>
+/// <remarks>
+/// Allocation-free after warm-up: the work objects are pooled (<see cref="Rent"/>), posted as
+/// <see cref="IThreadPoolWorkItem"/>s, and returned to the pool by the last thread that refers to one, so a late pool
+/// thread never sees the next call's state. An exception in a chunk is rethrown on the calling thread once every
+/// running chunk has finished.
+/// </remarks>
+internal abstract class ChunkedWork<TSelf> : IThreadPoolWorkItem where TSelf : ChunkedWork<TSelf>, new()
+{
+    private static readonly Stack<TSelf> s_pool = new();
+    private readonly ManualResetEventSlim _done = new(false);
+    private int _chunks, _next, _unfinished, _references;
+    private ExceptionDispatchInfo? _error;
+
+    /// <summary>A work object no thread refers to.</summary>
+    public static TSelf Rent()
+    {
+        lock (s_pool)
+            if (s_pool.Count > 0) return s_pool.Pop();
+        return new TSelf();
+    }
+
+    /// <summary>Runs chunks 0 … <paramref name="chunks"/> − 1 and returns when all have finished; the work object goes
+    /// back to the pool (do not touch it afterwards).</summary>
+    public void Run(int chunks)
+    {
+        _chunks = chunks;
+        _next = 0;
+        _error = null;
+        _done.Reset();
+        _unfinished = chunks;
+        _references = chunks; // the caller, and one per queued item
+        WorkerThreads.Post(this, chunks - 1); // under a lock, a full fence: the fields above are visible to every worker
+        RunChunks();
+        if (Volatile.Read(ref _unfinished) != 0) _done.Wait(); // chunks still running on workers: spins briefly, then blocks
+        var error = _error;
+        Release();
+        error?.Throw();
+    }
+
+    /// <summary>The chunk's work; it writes only memory that belongs to that chunk.</summary>
+    protected abstract void RunChunk(int chunk);
+
+    /// <summary>Drops references to the caller's data before the object returns to the pool.</summary>
+    protected abstract void Clear();
+
+    void IThreadPoolWorkItem.Execute()
+    {
+        RunChunks();
+        Release();
+    }
+
+    private void RunChunks()
+    {
+        int chunk;
+        while ((chunk = Interlocked.Increment(ref _next) - 1) < _chunks)
+        {
+            try { RunChunk(chunk); }
+            catch (Exception e) { Interlocked.CompareExchange(ref _error, ExceptionDispatchInfo.Capture(e), null); }
+            if (Interlocked.Decrement(ref _unfinished) == 0) _done.Set();
+        }
+    }
+
+    private void Release()
+    {
+        if (Interlocked.Decrement(ref _references) != 0) return;
+        Clear();
+        lock (s_pool) s_pool.Push((TSelf)this);
+    }
+}
