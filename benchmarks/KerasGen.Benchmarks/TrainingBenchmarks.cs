@@ -2,12 +2,13 @@ using BenchmarkDotNet.Attributes;
 
 namespace KerasGen.Benchmarks;
 
-/// <summary>One SGD step (lr 0.01) on a batch of 32, times per sample: KerasGen's TrainOnBatch against the scalar
-/// C# trainer (ONNX Runtime's inference package does not train). The conv models have no scalar peer.</summary>
+/// <summary>One SGD step (lr 0.01) on a batch of 32, times per sample: KerasGen's TrainOnBatch on every core (the
+/// default MaxDegreeOfParallelism) and on one, against the scalar C# trainer (ONNX Runtime's inference package does
+/// not train). The conv models have no scalar peer.</summary>
 public abstract class TrainingBenchmark<TModel> where TModel : ISequentialModel
 {
     public const int Batch = 32;
-    private ITrainableModel _model = null!;
+    private ITrainableModel _model = null!, _model1Thread = null!;
     private ScalarMlp? _scalar;
     private float[] _x = null!, _y = null!;
 
@@ -19,6 +20,8 @@ public abstract class TrainingBenchmark<TModel> where TModel : ISequentialModel
     public void Setup()
     {
         _model = Create();
+        _model1Thread = Create();
+        _model1Thread.MaxDegreeOfParallelism = 1;
         _scalar = Scalar(_model.GetWeights());
         _x = Check.Random(Batch * TModel.InputSize, 2);
         _y = Targets();
@@ -26,6 +29,9 @@ public abstract class TrainingBenchmark<TModel> where TModel : ISequentialModel
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Batch)]
     public float KerasGen() => _model.TrainOnBatch(_x, _y);
+
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public float KerasGen1Thread() => _model1Thread.TrainOnBatch(_x, _y);
 
     protected void RunScalar() => _scalar!.TrainOnBatch(_x, _y, 0.01f);
 }

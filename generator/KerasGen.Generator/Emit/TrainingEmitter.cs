@@ -33,7 +33,7 @@ internal static class TrainingEmitter
         w.Line($"private {Training}.TrainingSpec KerasGenTrainingSpec => new(");
         w.Line($"    {Literals.Quote(compile.Loss)}, {Literals.Bool(compile.FromLogits)}, {metrics},");
         w.Line($"    new {Training}.Optimizers.OptimizerSettings({OptimizerArguments(compile)}),");
-        w.Line($"    {compile.MaxBatchSize}, {ShapeMath.Product(plan.InputShape)}, {ShapeMath.Product(plan.OutputShape)}, {outputWidth}, {Literals.Quote(lastActivation)}, _seed{(last.Spec.Regularization.Activity is null ? "" : ", OutputRegularized: true")}{(plan.Layers.Any(l => l.Spec.UsesBatchStatistics) ? ", BatchStatistics: true" : "")});");
+        w.Line($"    {compile.MaxBatchSize}, {ShapeMath.Product(plan.InputShape)}, {ShapeMath.Product(plan.OutputShape)}, {outputWidth}, {Literals.Quote(lastActivation)}, _seed{(last.Spec.Regularization.Activity is null ? "" : ", OutputRegularized: true")}{(plan.Layers.Any(l => l.Spec.UsesBatchStatistics) ? ", BatchStatistics: true" : "")}, MultiplyAddsPerSample: KerasGenMultiplyAddsPerSample);");
         w.Line();
         w.Line($"/// <summary>The optimizer, with its step count and learning rate (Keras <c>model.optimizer</c>).</summary>");
         w.Line($"public {Training}.Optimizers.Optimizer Optimizer => KerasGenTrainer.Optimizer;");
@@ -79,10 +79,15 @@ internal static class TrainingEmitter
         else w.Line($"global::System.Span<float> {Training}.IDifferentiableModel.WeightBuffer => _weights.Span;");
         w.Line($"global::System.Span<float> {Training}.IDifferentiableModel.GradientBuffer => (_gradients ??= new(KerasGenWeightSize)).Span;");
         w.Line();
-        using (w.Block($"global::System.ReadOnlySpan<float> {Training}.IDifferentiableModel.ForwardBatch(global::System.ReadOnlySpan<float> x, int samples, global::KerasGen.Initialization.DeterministicRandom? training)"))
+        w.Line($"int {Training}.IDifferentiableModel.TrainingMemorySize => KerasGenTrainingSize;");
+        w.Line($"global::System.ReadOnlySpan<float> {Training}.IDifferentiableModel.ForwardBatch(global::System.ReadOnlySpan<float> x, int samples, global::KerasGen.Initialization.DeterministicRandom? training) =>");
+        w.Line($"    (({Training}.IDifferentiableModel)this).ForwardBatch((_trainingMemory ??= new(KerasGenTrainingSize)).Span, x, samples, training);");
+        w.Line();
+        using (w.Block($"global::System.ReadOnlySpan<float> {Training}.IDifferentiableModel.ForwardBatch(global::System.Span<float> memory, global::System.ReadOnlySpan<float> x, int samples, global::KerasGen.Initialization.DeterministicRandom? training)"))
         {
             w.Line($"if ((uint)samples - 1 >= {memory.MaxBatch} || x.Length != samples * {ShapeMath.Product(plan.InputShape)}) throw new global::System.ArgumentOutOfRangeException(nameof(samples), samples, \"ForwardBatch takes 1 to {memory.MaxBatch} samples (MaxBatchSize) with x holding exactly their values.\");");
-            w.Line("ref float t = ref (_trainingMemory ??= new(KerasGenTrainingSize)).Start;");
+            w.Line("if (memory.Length < KerasGenTrainingSize) throw new global::System.ArgumentException($\"The training memory holds {memory.Length} floats, not {KerasGenTrainingSize}.\", nameof(memory));");
+            w.Line("ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(memory);");
             w.Line($"x.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {Literals.At("t", memory.Input)}, x.Length));");
             w.Line("ref float w = ref _weights.Start;");
             if (layout.Folding.Folds.Count > 0) w.Line("if (training is not null) WeightsChanged(); // the moving statistics move");
@@ -95,11 +100,18 @@ internal static class TrainingEmitter
         w.Line();
         using (w.Block($"void {Training}.IDifferentiableModel.BackwardBatch(global::System.ReadOnlySpan<float> outputGradient, int samples, bool preActivation, int batchSamples)"))
         {
-            w.Line($"if ((uint)samples - 1 >= {memory.MaxBatch} || outputGradient.Length != samples * {ShapeMath.Product(plan.OutputShape)} || _trainingMemory is null) throw new global::System.ArgumentOutOfRangeException(nameof(samples), samples, \"BackwardBatch follows a ForwardBatch of the same 1 to {memory.MaxBatch} samples, with their output gradient.\");");
-            w.Line("ref float t = ref _trainingMemory.Start;");
+            w.Line($"if (_trainingMemory is null) throw new global::System.ArgumentOutOfRangeException(nameof(samples), samples, \"BackwardBatch follows a ForwardBatch of the same 1 to {memory.MaxBatch} samples, with their output gradient.\");");
+            w.Line($"(({Training}.IDifferentiableModel)this).BackwardBatch(_trainingMemory.Span, (_gradients ??= new(KerasGenWeightSize)).Span, outputGradient, samples, preActivation, batchSamples);");
+        }
+        w.Line();
+        using (w.Block($"void {Training}.IDifferentiableModel.BackwardBatch(global::System.Span<float> memory, global::System.Span<float> gradients, global::System.ReadOnlySpan<float> outputGradient, int samples, bool preActivation, int batchSamples)"))
+        {
+            w.Line($"if ((uint)samples - 1 >= {memory.MaxBatch} || outputGradient.Length != samples * {ShapeMath.Product(plan.OutputShape)}) throw new global::System.ArgumentOutOfRangeException(nameof(samples), samples, \"BackwardBatch follows a ForwardBatch of the same 1 to {memory.MaxBatch} samples, with their output gradient.\");");
+            w.Line("if (memory.Length < KerasGenTrainingSize || gradients.Length < KerasGenWeightSize) throw new global::System.ArgumentException($\"The training memory holds {memory.Length} floats and the gradients {gradients.Length}, not {KerasGenTrainingSize} and {KerasGenWeightSize}.\", nameof(memory));");
+            w.Line("ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(memory);");
             w.Line($"outputGradient.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {Literals.At("t", memory.Gradient0)}, outputGradient.Length));");
             w.Line("ref float w = ref _weights.Start;");
-            w.Line("ref float g = ref (_gradients ??= new(KerasGenWeightSize)).Start;");
+            w.Line("ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);");
             Dispatch(w, kernels.Name + ".Backward", "ref w, ref g, ref t, samples, preActivation, batchSamples");
         }
         EmitForward(kernels.W, plan, layout, memory);
@@ -190,7 +202,8 @@ internal static class TrainingEmitter
     {
         var terms = plan.Layers.Where(l => l.Spec.Regularization.Activity is not null)
             .Select(l => (Offset: memory.Layers[l.Index].ActivityPenalty, l.Spec.Regularization.Keras1)).ToList();
-        string signature = $"float {Training}.IDifferentiableModel.ActivityPenalty(int batchSamples)";
+        string signature = $"float {Training}.IDifferentiableModel.ActivityPenalty(global::System.ReadOnlySpan<float> memory, int batchSamples)";
+        w.Line($"float {Training}.IDifferentiableModel.ActivityPenalty(int batchSamples) => _trainingMemory is null ? 0f : (({Training}.IDifferentiableModel)this).ActivityPenalty(_trainingMemory.Span, batchSamples);");
         if (terms.Count == 0)
         {
             w.Line($"{signature} => 0f;");
@@ -198,8 +211,7 @@ internal static class TrainingEmitter
         }
         using (w.Block(signature))
         {
-            w.Line("if (_trainingMemory is null) return 0f;");
-            w.Line("ref float t = ref _trainingMemory.Start;");
+            w.Line("ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(memory);");
             var keras3 = terms.Where(x => !x.Keras1).Select(x => Literals.At("t", x.Offset)).ToList();
             var keras1 = terms.Where(x => x.Keras1).Select(x => Literals.At("t", x.Offset)).ToList();
             var parts = new System.Collections.Generic.List<string>();

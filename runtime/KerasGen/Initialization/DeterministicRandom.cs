@@ -12,12 +12,16 @@ public sealed class DeterministicRandom
     private ulong _s0, _s1, _s2, _s3;
     private double? _spareNormal;
 
-    public DeterministicRandom(ulong seed)
+    public DeterministicRandom(ulong seed) => Reseed(seed);
+
+    /// <summary>Restarts the stream as <c>new DeterministicRandom(seed)</c> would, without allocating.</summary>
+    public void Reseed(ulong seed)
     {
         _s0 = SplitMix64(ref seed);
         _s1 = SplitMix64(ref seed);
         _s2 = SplitMix64(ref seed);
         _s3 = SplitMix64(ref seed);
+        _spareNormal = null;
     }
 
     public ulong NextUInt64()

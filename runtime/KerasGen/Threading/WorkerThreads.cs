@@ -16,7 +16,7 @@ internal static class WorkerThreads
 {
     /// <summary>How long an idle worker keeps polling before it blocks: longer than the gap between the batches of a
     /// training loop or a benchmark, short enough that a model called now and then costs a core for only this long.</summary>
-    private const int SpinMicroseconds = 300;
+    private const int SpinMicroseconds = 1000;
 
     private static readonly Queue<IThreadPoolWorkItem> s_queue = new();
     private static readonly SemaphoreSlim s_wake = new(0);

@@ -31,7 +31,7 @@ public interface IDifferentiableModel : IModel, IWeightLayout
     /// needs. With a random source, dropout is active (training); without, it is the identity.</summary>
     ReadOnlySpan<float> ForwardBatch(ReadOnlySpan<float> x, int samples, DeterministicRandom? training);
 
-    /// <summary>Adds the gradients of the last <see cref="ForwardBatch"/> for the given output gradient. When
+    /// <summary>Adds the gradients of the last <see cref="ForwardBatch(ReadOnlySpan{float}, int, DeterministicRandom?)"/> for the given output gradient. When
     /// <paramref name="preActivation"/>, the gradient is with respect to the last layer's input to its activation
     /// (a fused loss, see <see cref="LossFunction.CanFuse"/>). <paramref name="batchSamples"/> is the size of the whole
     /// batch these samples are a chunk of: Keras 3 divides activity penalties by it.</summary>
@@ -40,16 +40,33 @@ public interface IDifferentiableModel : IModel, IWeightLayout
     /// <summary><see cref="BackwardBatch(ReadOnlySpan{float}, int, bool, int)"/> of a batch of just these samples.</summary>
     void BackwardBatch(ReadOnlySpan<float> outputGradient, int samples, bool preActivation) => BackwardBatch(outputGradient, samples, preActivation, samples);
 
-    /// <summary>The activity regularizers' penalty on the last <see cref="ForwardBatch"/>'s outputs, as it adds to the
+    /// <summary>The activity regularizers' penalty on the last <see cref="ForwardBatch(ReadOnlySpan{float}, int, DeterministicRandom?)"/>'s outputs, as it adds to the
     /// loss of a batch of <paramref name="batchSamples"/> (Keras 3 layers: divided by it; Keras 1 layers: summed).
     /// 0 without activity regularizers.</summary>
     float ActivityPenalty(int batchSamples);
+
+    /// <summary>The floats of one training memory: what the forward pass keeps for the backward pass, for up to
+    /// <see cref="TrainingSpec.MaxBatchSize"/> samples. Data-parallel training gives each chunk of a batch its own.</summary>
+    int TrainingMemorySize { get; }
+
+    /// <summary><see cref="ForwardBatch(ReadOnlySpan{float}, int, DeterministicRandom?)"/> in the given training memory
+    /// (<see cref="TrainingMemorySize"/> floats, 64-byte aligned) instead of the model's own.</summary>
+    ReadOnlySpan<float> ForwardBatch(Span<float> memory, ReadOnlySpan<float> x, int samples, DeterministicRandom? training);
+
+    /// <summary><see cref="BackwardBatch(ReadOnlySpan{float}, int, bool, int)"/> of the forward pass kept in
+    /// <paramref name="memory"/>, adding to <paramref name="gradients"/> (the layout of <see cref="GradientBuffer"/>)
+    /// instead of the model's own.</summary>
+    void BackwardBatch(Span<float> memory, Span<float> gradients, ReadOnlySpan<float> outputGradient, int samples, bool preActivation, int batchSamples);
+
+    /// <summary><see cref="ActivityPenalty(int)"/> of the forward pass kept in <paramref name="memory"/>.</summary>
+    float ActivityPenalty(ReadOnlySpan<float> memory, int batchSamples);
 }
 
 /// <summary>A model's <c>[Compile]</c> settings as the generator resolved them. <c>OutputRegularized</c>: the last
 /// layer has an activity regularizer, whose gradient is on its output, so the loss cannot be fused with its activation.
 /// <c>BatchStatistics</c>: a layer normalizes over the batch (BatchNormalization), so a training batch must fit the
-/// training buffers whole.</summary>
+/// training buffers whole, and is never cut across cores. <c>MultiplyAddsPerSample</c>: the forward pass's work, which
+/// decides whether a batch is worth cutting across cores.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed record TrainingSpec(
     string Loss,
@@ -63,4 +80,5 @@ public sealed record TrainingSpec(
     string LastActivation,
     ulong Seed,
     bool OutputRegularized = false,
-    bool BatchStatistics = false);
+    bool BatchStatistics = false,
+    long MultiplyAddsPerSample = 0);

@@ -22,10 +22,15 @@ public sealed class Trainer
     private readonly Metric[] _metrics;
     private readonly float[] _outputGradient;
     private readonly DeterministicRandom _random;
+    /// <summary>Seeds each chunk's dropout stream when a batch is cut across cores: a stream of its own, so the
+    /// shuffle order (from <see cref="_random"/>) is the same on any setting.</summary>
+    private readonly DeterministicRandom _chunkSeeds;
     private readonly bool _fused;
     private readonly int _rowsPerSample, _targetsPerSample;
     private readonly (int Start, int Length, Regularization.Regularizer Rule)[] _regularized;
     private readonly Regularization.WeightConstraint[] _constraints;
+    private readonly ChunkedBatch _chunked;
+    private float[] _outputs = Array.Empty<float>();
 
     public Trainer(IDifferentiableModel model, TrainingSpec spec)
     {
@@ -36,12 +41,14 @@ public sealed class Trainer
         Optimizer.SetVariables(model.WeightSlots.Where(s => s.Trainable).Select(s => (s.Offset, s.Span)).ToArray());
         _outputGradient = new float[spec.MaxBatchSize * spec.OutputSize];
         _random = new DeterministicRandom(DeterministicRandom.Derive(spec.Seed, 1_000_003));
+        _chunkSeeds = new DeterministicRandom(DeterministicRandom.Derive(spec.Seed, 1_000_033));
         _fused = !spec.OutputRegularized && _loss.CanFuse(spec.LastActivation);
         _regularized = model.WeightSlots.Where(s => s.Regularizer is not null && s.Trainable)
             .Select(s => (s.Offset, s.Span, Regularization.Regularizer.Parse(s.Regularizer!))).ToArray();
         _constraints = model.WeightSlots.Where(s => s.Constraint is not null).Select(Regularization.WeightConstraint.Create).ToArray();
         _rowsPerSample = spec.OutputSize / spec.OutputWidth;
         _targetsPerSample = _loss.SparseTargets ? _rowsPerSample : spec.OutputSize;
+        _chunked = new ChunkedBatch(model, spec, _fused, _rowsPerSample, _targetsPerSample);
     }
 
     public Optimizer Optimizer { get; }
@@ -66,6 +73,18 @@ public sealed class Trainer
         for (int batch = 0; batch < samples; batch += batchSize)
         {
             int size = Math.Min(batchSize, samples - batch);
+            int chunks = Chunks(size, backward: false);
+            if (chunks > 1)
+            {
+                var xb = x.Slice(batch * _spec.InputSize, size * _spec.InputSize);
+                var yb = y.Slice(batch * _targetsPerSample, size * _targetsPerSample);
+                var outputs = Outputs(size);
+                var (batchLoss, batchActivity) = _chunked.Run(xb, yb, size, chunks, size, random: null, outputs);
+                loss += batchLoss;
+                activity += batchActivity * size;
+                foreach (var m in _metrics) m.Update(outputs, yb, size * _rowsPerSample, _spec.OutputWidth, _loss.SparseTargets);
+                continue;
+            }
             for (int start = batch; start < batch + size; start += chunk)
             {
                 int n = Math.Min(chunk, batch + size - start);
@@ -164,10 +183,20 @@ public sealed class Trainer
     /// Keras reports it: the mean loss plus the weight and activity penalties.</summary>
     private float Step(ReadOnlySpan<float> x, ReadOnlySpan<float> y, int samples, bool updateMetrics)
     {
-        _model.GradientBuffer.Clear();
         int rows = samples * _rowsPerSample, k = _spec.OutputWidth, chunk = _spec.MaxBatchSize;
         float scale = 1f / rows;
         double loss = 0, activity = 0;
+        int chunks = Chunks(samples, backward: true);
+        if (chunks > 1)
+        {
+            // Data-parallel: the chunks' gradients summed into the model's in chunk order (ChunkedBatch).
+            var outputs = Outputs(samples);
+            (loss, activity) = _chunked.Run(x, y, samples, chunks, samples, _chunkSeeds, outputs);
+            if (updateMetrics)
+                foreach (var m in _metrics) m.Update(outputs, y, rows, k, _loss.SparseTargets);
+            return Apply(loss / rows + activity);
+        }
+        _model.GradientBuffer.Clear();
         for (int start = 0; start < samples; start += chunk)
         {
             int n = Math.Min(chunk, samples - start);
@@ -182,11 +211,30 @@ public sealed class Trainer
             activity += _model.ActivityPenalty(samples);
             _model.BackwardBatch(gradient, n, _fused, samples);
         }
+        return Apply(loss / rows + activity);
+    }
+
+    /// <summary>The step after the gradients: the regularizers' gradients added, the optimizer's update, then the
+    /// constraints. Returns the batch's loss with the weight penalty added.</summary>
+    private float Apply(double loss)
+    {
         float penalty = WeightPenalty(addGradient: true);
         Optimizer.Step(_model.WeightBuffer, _model.GradientBuffer);
         foreach (var constraint in _constraints) constraint.Apply(_model.WeightBuffer);
         _model.WeightsWritten();
-        return (float)(loss / rows + penalty + activity);
+        return (float)(loss + penalty);
+    }
+
+    /// <summary>How many chunks a batch is cut into across cores (<see cref="Threading.Parallelism"/>): the backward
+    /// pass costs about twice the forward one. A model that normalizes over the batch always runs it whole.</summary>
+    private int Chunks(int samples, bool backward) => _spec.BatchStatistics ? 1 :
+        Threading.Parallelism.Chunks(samples, _model.MaxDegreeOfParallelism, (backward ? 3 : 1) * _spec.MultiplyAddsPerSample);
+
+    /// <summary>A buffer for a batch's outputs (the metrics read them after the chunks), grown once to the largest batch.</summary>
+    private Span<float> Outputs(int samples)
+    {
+        if (_outputs.Length < samples * _spec.OutputSize) _outputs = new float[samples * _spec.OutputSize];
+        return _outputs.AsSpan(0, samples * _spec.OutputSize);
     }
 
     /// <summary>The weight regularizers' penalty at the current weights (Keras evaluates them each step, on trainable

@@ -5,7 +5,7 @@
 namespace Samples
 {
     [global::System.CodeDom.Compiler.GeneratedCode("KerasGen", "0.1.0")]
-    partial class PimaModel : global::KerasGen.ISequentialModel, global::KerasGen.Weights.IWeightLayout
+    partial class PimaModel : global::KerasGen.ISequentialModel, global::KerasGen.Weights.IWeightLayout, global::KerasGen.Threading.IChunkedPredictor
     {
         // Layers:
         //   dense (Dense): (None, 8) -> (None, 12), 108 parameters
@@ -46,6 +46,11 @@ namespace Samples
 
         private readonly global::KerasGen.Kernels.AlignedBuffer _weights = new(KerasGenWeightSize);
         private readonly ulong _seed;
+        private int _maxDegreeOfParallelism = global::KerasGen.Threading.Parallelism.DefaultDegree;
+        private const long KerasGenMultiplyAddsPerSample = 221; // decides when a batch is worth cutting across cores
+
+        /// <summary>How many cores a batch Predict may use (default: all; 1: the calling thread only; -1: all). A batch too small to pay for a thread hand-off stays on the calling thread, as does a single sample.</summary>
+        public int MaxDegreeOfParallelism { get => _maxDegreeOfParallelism; set => _maxDegreeOfParallelism = global::KerasGen.Threading.Parallelism.Validate(value); }
 
         global::System.Collections.Generic.IReadOnlyList<global::KerasGen.Weights.WeightSlot> global::KerasGen.Weights.IWeightLayout.WeightSlots => s_slots;
         global::System.Collections.Generic.IReadOnlyList<global::KerasGen.LayerDescription> global::KerasGen.Weights.IWeightLayout.Layers => s_layers;
@@ -69,6 +74,12 @@ namespace Samples
             ref float weights = ref _weights.Start;
             if (samples >= 4)
             {
+                int chunks = global::KerasGen.Threading.Parallelism.Chunks(samples, _maxDegreeOfParallelism, KerasGenMultiplyAddsPerSample, 4);
+                if (chunks > 1)
+                {
+                    global::KerasGen.Threading.ParallelPredict.Run(this, x, y, 8, 1, chunks, global::KerasGen.KernelPath.Auto);
+                    return;
+                }
                 if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) global::KerasGen.Generated.PimaModelKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
                 else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) global::KerasGen.Generated.PimaModelKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
                 else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) global::KerasGen.Generated.PimaModelKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
@@ -98,6 +109,12 @@ namespace Samples
             ref float weights = ref _weights.Start;
             if (samples >= 4)
             {
+                int chunks = global::KerasGen.Threading.Parallelism.Chunks(samples, _maxDegreeOfParallelism, KerasGenMultiplyAddsPerSample, 4);
+                if (chunks > 1)
+                {
+                    global::KerasGen.Threading.ParallelPredict.Run(this, x, y, 8, 1, chunks, path);
+                    return;
+                }
                 if (path == global::KerasGen.KernelPath.Vector512) global::KerasGen.Generated.PimaModelKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
                 else if (path == global::KerasGen.KernelPath.Vector256) global::KerasGen.Generated.PimaModelKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
                 else if (path == global::KerasGen.KernelPath.Vector128) global::KerasGen.Generated.PimaModelKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
@@ -113,6 +130,21 @@ namespace Samples
             else if (path == global::KerasGen.KernelPath.Vector128) for (int n = 0; n < samples; n++) global::KerasGen.Generated.PimaModelKernels.ForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
             else if (path == global::KerasGen.KernelPath.Scalar) for (int n = 0; n < samples; n++) global::KerasGen.Generated.PimaModelKernels.ForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
             else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, "Unknown kernel path.");
+        }
+
+        void global::KerasGen.Threading.IChunkedPredictor.PredictChunk(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::KerasGen.KernelPath path)
+        {
+            int samples = x.Length / 8;
+            ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float output = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            ref float weights = ref _weights.Start;
+            switch (path == global::KerasGen.KernelPath.Auto ? ActivePath : path)
+            {
+                case global::KerasGen.KernelPath.Vector512: global::KerasGen.Generated.PimaModelKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples); break;
+                case global::KerasGen.KernelPath.Vector256: global::KerasGen.Generated.PimaModelKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples); break;
+                case global::KerasGen.KernelPath.Vector128: global::KerasGen.Generated.PimaModelKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples); break;
+                default: global::KerasGen.Generated.PimaModelKernels.PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples); break;
+            }
         }
 
         /// <inheritdoc/>

@@ -5,7 +5,7 @@
 namespace Samples
 {
     [global::System.CodeDom.Compiler.GeneratedCode("KerasGen", "0.1.0")]
-    partial class PimaModel : global::KerasGen.ISequentialModel, global::KerasGen.Weights.IWeightLayout, global::KerasGen.ITrainableModel, global::KerasGen.Training.IDifferentiableModel
+    partial class PimaModel : global::KerasGen.ISequentialModel, global::KerasGen.Weights.IWeightLayout, global::KerasGen.Threading.IChunkedPredictor, global::KerasGen.ITrainableModel, global::KerasGen.Training.IDifferentiableModel
     {
         // Layers:
         //   dense (Dense): (None, 8) -> (None, 12), 108 parameters
@@ -48,6 +48,11 @@ namespace Samples
 
         private readonly global::KerasGen.Kernels.AlignedBuffer _weights = new(KerasGenWeightSize);
         private readonly ulong _seed;
+        private int _maxDegreeOfParallelism = global::KerasGen.Threading.Parallelism.DefaultDegree;
+        private const long KerasGenMultiplyAddsPerSample = 233; // decides when a batch is worth cutting across cores
+
+        /// <summary>How many cores a batch Predict and training may use (default: all; 1: the calling thread only; -1: all). A batch too small to pay for a thread hand-off stays on the calling thread, as does a single sample. Training is bit-for-bit reproducible for a given value.</summary>
+        public int MaxDegreeOfParallelism { get => _maxDegreeOfParallelism; set => _maxDegreeOfParallelism = global::KerasGen.Threading.Parallelism.Validate(value); }
 
         global::System.Collections.Generic.IReadOnlyList<global::KerasGen.Weights.WeightSlot> global::KerasGen.Weights.IWeightLayout.WeightSlots => s_slots;
         global::System.Collections.Generic.IReadOnlyList<global::KerasGen.LayerDescription> global::KerasGen.Weights.IWeightLayout.Layers => s_layers;
@@ -71,6 +76,12 @@ namespace Samples
             ref float weights = ref _weights.Start;
             if (samples >= 4)
             {
+                int chunks = global::KerasGen.Threading.Parallelism.Chunks(samples, _maxDegreeOfParallelism, KerasGenMultiplyAddsPerSample, 4);
+                if (chunks > 1)
+                {
+                    global::KerasGen.Threading.ParallelPredict.Run(this, x, y, 8, 1, chunks, global::KerasGen.KernelPath.Auto);
+                    return;
+                }
                 if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) global::KerasGen.Generated.PimaModelKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
                 else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) global::KerasGen.Generated.PimaModelKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
                 else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) global::KerasGen.Generated.PimaModelKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
@@ -100,6 +111,12 @@ namespace Samples
             ref float weights = ref _weights.Start;
             if (samples >= 4)
             {
+                int chunks = global::KerasGen.Threading.Parallelism.Chunks(samples, _maxDegreeOfParallelism, KerasGenMultiplyAddsPerSample, 4);
+                if (chunks > 1)
+                {
+                    global::KerasGen.Threading.ParallelPredict.Run(this, x, y, 8, 1, chunks, path);
+                    return;
+                }
                 if (path == global::KerasGen.KernelPath.Vector512) global::KerasGen.Generated.PimaModelKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
                 else if (path == global::KerasGen.KernelPath.Vector256) global::KerasGen.Generated.PimaModelKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
                 else if (path == global::KerasGen.KernelPath.Vector128) global::KerasGen.Generated.PimaModelKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
@@ -115,6 +132,21 @@ namespace Samples
             else if (path == global::KerasGen.KernelPath.Vector128) for (int n = 0; n < samples; n++) global::KerasGen.Generated.PimaModelKernels.ForwardV128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
             else if (path == global::KerasGen.KernelPath.Scalar) for (int n = 0; n < samples; n++) global::KerasGen.Generated.PimaModelKernels.ForwardScalar(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, n * 8), ref weights, ref scratch, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, n * 1));
             else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, "Unknown kernel path.");
+        }
+
+        void global::KerasGen.Threading.IChunkedPredictor.PredictChunk(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::KerasGen.KernelPath path)
+        {
+            int samples = x.Length / 8;
+            ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float output = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            ref float weights = ref _weights.Start;
+            switch (path == global::KerasGen.KernelPath.Auto ? ActivePath : path)
+            {
+                case global::KerasGen.KernelPath.Vector512: global::KerasGen.Generated.PimaModelKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples); break;
+                case global::KerasGen.KernelPath.Vector256: global::KerasGen.Generated.PimaModelKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples); break;
+                case global::KerasGen.KernelPath.Vector128: global::KerasGen.Generated.PimaModelKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples); break;
+                default: global::KerasGen.Generated.PimaModelKernels.PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples); break;
+            }
         }
 
         /// <inheritdoc/>
@@ -146,7 +178,7 @@ namespace Samples
         private global::KerasGen.Training.TrainingSpec KerasGenTrainingSpec => new(
             "binary_crossentropy", false, new[] { "accuracy" },
             new global::KerasGen.Training.Optimizers.OptimizerSettings("adam"),
-            32, 8, 1, 1, "sigmoid", _seed);
+            32, 8, 1, 1, "sigmoid", _seed, MultiplyAddsPerSample: KerasGenMultiplyAddsPerSample);
 
         /// <summary>The optimizer, with its step count and learning rate (Keras <c>model.optimizer</c>).</summary>
         public global::KerasGen.Training.Optimizers.Optimizer Optimizer => KerasGenTrainer.Optimizer;
@@ -170,10 +202,15 @@ namespace Samples
         global::System.Span<float> global::KerasGen.Training.IDifferentiableModel.WeightBuffer => _weights.Span;
         global::System.Span<float> global::KerasGen.Training.IDifferentiableModel.GradientBuffer => (_gradients ??= new(KerasGenWeightSize)).Span;
 
-        global::System.ReadOnlySpan<float> global::KerasGen.Training.IDifferentiableModel.ForwardBatch(global::System.ReadOnlySpan<float> x, int samples, global::KerasGen.Initialization.DeterministicRandom? training)
+        int global::KerasGen.Training.IDifferentiableModel.TrainingMemorySize => KerasGenTrainingSize;
+        global::System.ReadOnlySpan<float> global::KerasGen.Training.IDifferentiableModel.ForwardBatch(global::System.ReadOnlySpan<float> x, int samples, global::KerasGen.Initialization.DeterministicRandom? training) =>
+            ((global::KerasGen.Training.IDifferentiableModel)this).ForwardBatch((_trainingMemory ??= new(KerasGenTrainingSize)).Span, x, samples, training);
+
+        global::System.ReadOnlySpan<float> global::KerasGen.Training.IDifferentiableModel.ForwardBatch(global::System.Span<float> memory, global::System.ReadOnlySpan<float> x, int samples, global::KerasGen.Initialization.DeterministicRandom? training)
         {
             if ((uint)samples - 1 >= 32 || x.Length != samples * 8) throw new global::System.ArgumentOutOfRangeException(nameof(samples), samples, "ForwardBatch takes 1 to 32 samples (MaxBatchSize) with x holding exactly their values.");
-            ref float t = ref (_trainingMemory ??= new(KerasGenTrainingSize)).Start;
+            if (memory.Length < KerasGenTrainingSize) throw new global::System.ArgumentException($"The training memory holds {memory.Length} floats, not {KerasGenTrainingSize}.", nameof(memory));
+            ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(memory);
             x.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref t, x.Length));
             ref float w = ref _weights.Start;
             switch (ActivePath)
@@ -186,15 +223,23 @@ namespace Samples
             return global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref t, 2336), samples * 1);
         }
 
-        float global::KerasGen.Training.IDifferentiableModel.ActivityPenalty(int batchSamples) => 0f;
+        float global::KerasGen.Training.IDifferentiableModel.ActivityPenalty(int batchSamples) => _trainingMemory is null ? 0f : ((global::KerasGen.Training.IDifferentiableModel)this).ActivityPenalty(_trainingMemory.Span, batchSamples);
+        float global::KerasGen.Training.IDifferentiableModel.ActivityPenalty(global::System.ReadOnlySpan<float> memory, int batchSamples) => 0f;
 
         void global::KerasGen.Training.IDifferentiableModel.BackwardBatch(global::System.ReadOnlySpan<float> outputGradient, int samples, bool preActivation, int batchSamples)
         {
-            if ((uint)samples - 1 >= 32 || outputGradient.Length != samples * 1 || _trainingMemory is null) throw new global::System.ArgumentOutOfRangeException(nameof(samples), samples, "BackwardBatch follows a ForwardBatch of the same 1 to 32 samples, with their output gradient.");
-            ref float t = ref _trainingMemory.Start;
+            if (_trainingMemory is null) throw new global::System.ArgumentOutOfRangeException(nameof(samples), samples, "BackwardBatch follows a ForwardBatch of the same 1 to 32 samples, with their output gradient.");
+            ((global::KerasGen.Training.IDifferentiableModel)this).BackwardBatch(_trainingMemory.Span, (_gradients ??= new(KerasGenWeightSize)).Span, outputGradient, samples, preActivation, batchSamples);
+        }
+
+        void global::KerasGen.Training.IDifferentiableModel.BackwardBatch(global::System.Span<float> memory, global::System.Span<float> gradients, global::System.ReadOnlySpan<float> outputGradient, int samples, bool preActivation, int batchSamples)
+        {
+            if ((uint)samples - 1 >= 32 || outputGradient.Length != samples * 1) throw new global::System.ArgumentOutOfRangeException(nameof(samples), samples, "BackwardBatch follows a ForwardBatch of the same 1 to 32 samples, with their output gradient.");
+            if (memory.Length < KerasGenTrainingSize || gradients.Length < KerasGenWeightSize) throw new global::System.ArgumentException($"The training memory holds {memory.Length} floats and the gradients {gradients.Length}, not {KerasGenTrainingSize} and {KerasGenWeightSize}.", nameof(memory));
+            ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(memory);
             outputGradient.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref t, 2368), outputGradient.Length));
             ref float w = ref _weights.Start;
-            ref float g = ref (_gradients ??= new(KerasGenWeightSize)).Start;
+            ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);
             switch (ActivePath)
             {
                 case global::KerasGen.KernelPath.Vector512: global::KerasGen.Generated.PimaModelKernels.Backward<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref w, ref g, ref t, samples, preActivation, batchSamples); break;

@@ -42,6 +42,11 @@ namespace Samples
 
         private readonly global::KerasGen.Kernels.AlignedBuffer _weights = new(KerasGenWeightSize);
         private readonly ulong _seed;
+        private int _maxDegreeOfParallelism = global::KerasGen.Threading.Parallelism.DefaultDegree;
+        private const long KerasGenMultiplyAddsPerSample = -191; // decides when a batch is worth cutting across cores
+
+        /// <summary>How many cores a batch Predict may use (default: all; 1: the calling thread only; -1: all). A batch too small to pay for a thread hand-off stays on the calling thread, as does a single sample.</summary>
+        public int MaxDegreeOfParallelism { get => _maxDegreeOfParallelism; set => _maxDegreeOfParallelism = global::KerasGen.Threading.Parallelism.Validate(value); }
 
         global::System.Collections.Generic.IReadOnlyList<global::KerasGen.Weights.WeightSlot> global::KerasGen.Weights.IWeightLayout.WeightSlots => s_slots;
         global::System.Collections.Generic.IReadOnlyList<global::KerasGen.LayerDescription> global::KerasGen.Weights.IWeightLayout.Layers => s_layers;

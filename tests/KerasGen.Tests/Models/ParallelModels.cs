@@ -1,0 +1,26 @@
+using KerasGen;
+
+namespace KerasGen.Tests.Models;
+
+// Models with enough multiply-adds per sample that a batch of a few dozen is cut across cores
+// (Parallelism.MinMultiplyAddsPerChunk), and training buffers smaller than the batches, so each chunk runs in pieces.
+
+/// <summary>~100 k multiply-adds per sample: Predict chunks from 10 samples each, training from 4.</summary>
+[Sequential, Dense(256, InputDim = 128, Activation = "relu"), Dense(256, Activation = "relu"), Dense(10, Activation = "softmax"),
+ Compile(Loss = "categorical_crossentropy", Optimizer = "sgd", LearningRate = 0.05, Metrics = new[] { "accuracy" }, MaxBatchSize = 16)]
+public partial class ParallelMlp;
+
+/// <summary>Dropout (a random stream per chunk) and an activity regularizer (a penalty per chunk).</summary>
+[Sequential, Dense(64, InputDim = 512, Activation = "relu", ActivityRegularizer = "l2"), Dropout(0.3), Dense(4, Activation = "sigmoid"),
+ Compile(Loss = "binary_crossentropy", Optimizer = "adam", Metrics = new[] { "accuracy" }, MaxBatchSize = 8)]
+public partial class ParallelDropoutNet;
+
+/// <summary>A convolution's training memory (im2col scratch) per chunk.</summary>
+[Sequential, Conv1D(16, 3, Activation = "relu", InputShape = new[] { 64, 8 }), Flatten, Dense(3, Activation = "softmax"),
+ Compile(Loss = "categorical_crossentropy", Optimizer = "rmsprop", MaxBatchSize = 16)]
+public partial class ParallelConvNet;
+
+/// <summary>BatchNormalization: a training batch is normalized whole, so it is never cut across cores.</summary>
+[Sequential, Dense(256, InputDim = 256), BatchNormalization, Activation("relu"), Dense(2),
+ Compile(Loss = "mse", Optimizer = "sgd", LearningRate = 0.1, MaxBatchSize = 64)]
+public partial class ParallelBatchNormNet;
