@@ -6,16 +6,16 @@ using System.Threading;
 namespace KerasGen.Threading;
 
 /// <summary>
-/// Work cut into a fixed number of chunks, run by the calling thread together with <see cref="WorkerThreads"/>. Each thread
-/// claims the next unclaimed chunk until none is left, so a pool thread that wakes late finds the work done and costs
+/// Work cut into a fixed number of chunks, run by the calling thread together with <see cref="WorkerThreads"/>. Each
+/// thread claims the next unclaimed chunk until none is left, so a worker that wakes late finds the work done and costs
 /// nothing: the caller never waits for a thread to start, only for chunks already running. Which thread runs a chunk
 /// does not matter to the result, because a chunk writes only its own memory.
 /// </summary>
 /// <remarks>
-/// Allocation-free after warm-up: the work objects are pooled (<see cref="Rent"/>), posted as
-/// <see cref="IThreadPoolWorkItem"/>s, and returned to the pool by the last thread that refers to one, so a late pool
-/// thread never sees the next call's state. An exception in a chunk is rethrown on the calling thread once every
-/// running chunk has finished.
+/// Allocation-free after the first call: the work objects are pooled (<see cref="Rent"/>, one per concurrent caller).
+/// When its chunks are done, the caller withdraws the copies no worker has taken yet and waits only for workers that
+/// took one (they find nothing left and let go at once), so no worker ever sees the next call's state. An exception in
+/// a chunk is rethrown on the calling thread once every running chunk has finished.
 /// </remarks>
 internal abstract class ChunkedWork<TSelf> : IThreadPoolWorkItem where TSelf : ChunkedWork<TSelf>, new()
 {
@@ -41,12 +41,16 @@ internal abstract class ChunkedWork<TSelf> : IThreadPoolWorkItem where TSelf : C
         _error = null;
         _done.Reset();
         _unfinished = chunks;
-        _references = chunks; // the caller, and one per queued item
+        _references = chunks; // the caller, and one per posted copy
         WorkerThreads.Post(this, chunks - 1); // under a lock, a full fence: the fields above are visible to every worker
         RunChunks();
         if (Volatile.Read(ref _unfinished) != 0) _done.Wait(); // chunks still running on workers: spins briefly, then blocks
+        Interlocked.Add(ref _references, -WorkerThreads.Withdraw(this));
+        var spin = new SpinWait();
+        while (Volatile.Read(ref _references) != 1) spin.SpinOnce(sleep1Threshold: -1); // workers that took a copy and found nothing left
         var error = _error;
-        Release();
+        Clear();
+        lock (s_pool) s_pool.Push((TSelf)this);
         error?.Throw();
     }
 
@@ -59,7 +63,7 @@ internal abstract class ChunkedWork<TSelf> : IThreadPoolWorkItem where TSelf : C
     void IThreadPoolWorkItem.Execute()
     {
         RunChunks();
-        Release();
+        Interlocked.Decrement(ref _references);
     }
 
     private void RunChunks()
@@ -71,12 +75,5 @@ internal abstract class ChunkedWork<TSelf> : IThreadPoolWorkItem where TSelf : C
             catch (Exception e) { Interlocked.CompareExchange(ref _error, ExceptionDispatchInfo.Capture(e), null); }
             if (Interlocked.Decrement(ref _unfinished) == 0) _done.Set();
         }
-    }
-
-    private void Release()
-    {
-        if (Interlocked.Decrement(ref _references) != 0) return;
-        Clear();
-        lock (s_pool) s_pool.Push((TSelf)this);
     }
 }

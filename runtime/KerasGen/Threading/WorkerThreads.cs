@@ -18,9 +18,14 @@ internal static class WorkerThreads
     /// training loop or a benchmark, short enough that a model called now and then costs a core for only this long.</summary>
     private const int SpinMicroseconds = 1000;
 
-    private static readonly Queue<IThreadPoolWorkItem> s_queue = new();
+    /// <summary>First in, first out; a list, so a caller can withdraw the copies no worker took (<see cref="Withdraw"/>).</summary>
+    private static readonly List<IThreadPoolWorkItem> s_queue = new();
     private static readonly SemaphoreSlim s_wake = new(0);
     private static int s_queued, s_sleeping, s_threads;
+    private static long s_allocated;
+
+    /// <summary>The bytes the workers have allocated while running chunks (none, once warm; tests check).</summary>
+    internal static long AllocatedBytes => Interlocked.Read(ref s_allocated);
 
     /// <summary>Hands <paramref name="item"/> to <paramref name="copies"/> workers (each runs its Execute once),
     /// starting threads until there are that many.</summary>
@@ -28,7 +33,7 @@ internal static class WorkerThreads
     {
         lock (s_queue)
         {
-            for (int i = 0; i < copies; i++) s_queue.Enqueue(item);
+            for (int i = 0; i < copies; i++) s_queue.Add(item);
             Volatile.Write(ref s_queued, s_queue.Count);
             while (s_threads < copies)
             {
@@ -47,7 +52,9 @@ internal static class WorkerThreads
         {
             if (TryTake() is { } item)
             {
+                long before = GC.GetAllocatedBytesForCurrentThread();
                 item.Execute();
+                Interlocked.Add(ref s_allocated, GC.GetAllocatedBytesForCurrentThread() - before);
                 idleSince = Stopwatch.GetTimestamp();
                 continue;
             }
@@ -64,13 +71,32 @@ internal static class WorkerThreads
         }
     }
 
+    /// <summary>Takes back the copies of <paramref name="item"/> no worker has taken; returns how many.</summary>
+    public static int Withdraw(IThreadPoolWorkItem item)
+    {
+        if (Volatile.Read(ref s_queued) == 0) return 0;
+        lock (s_queue)
+        {
+            int removed = 0;
+            for (int i = s_queue.Count - 1; i >= 0; i--)
+                if (ReferenceEquals(s_queue[i], item))
+                {
+                    s_queue.RemoveAt(i);
+                    removed++;
+                }
+            Volatile.Write(ref s_queued, s_queue.Count);
+            return removed;
+        }
+    }
+
     private static IThreadPoolWorkItem? TryTake()
     {
         if (Volatile.Read(ref s_queued) == 0) return null;
         lock (s_queue)
         {
             if (s_queue.Count == 0) return null;
-            var item = s_queue.Dequeue();
+            var item = s_queue[0];
+            s_queue.RemoveAt(0);
             Volatile.Write(ref s_queued, s_queue.Count);
             return item;
         }
