@@ -82,7 +82,7 @@ internal abstract record LayerSpec
 /// its regularizer and constraint (canonical texts, null: none).
 /// Internally it is a matrix of <see cref="Rows"/> × <see cref="Columns"/> (the last axis), each row padded; a
 /// grouped convolution's weights are <see cref="Groups"/> such matrices of <see cref="GroupColumns"/> each.</summary>
-internal sealed record WeightSpec(string Name, EquatableArray<int> Shape, string Initializer, bool Trainable = true, int Groups = 1, string? Regularizer = null, string? Constraint = null)
+internal sealed record WeightSpec(string Name, EquatableArray<int> Shape, string Initializer, bool Trainable = true, int Groups = 1, string? Regularizer = null, string? Constraint = null, bool StaggerRows = false)
 {
     public int Columns => Shape[Shape.Count - 1];
 

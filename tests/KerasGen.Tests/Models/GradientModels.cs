@@ -9,6 +9,8 @@ namespace KerasGen.Tests.Models;
 
 [Sequential, Dense(7, InputDim = 5, Activation = "linear"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradLinear;
 [Sequential, Dense(7, InputDim = 5, Activation = "relu"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradRelu;
+// 128 units: rows staggered by a cache line (ModelLayout.Stride), the bias padded alike.
+[Sequential, Dense(128, InputDim = 6, Activation = "tanh"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradStaggeredRows;
 [Sequential, Dense(7, InputDim = 5, Activation = "relu6"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradRelu6;
 [Sequential, Dense(7, InputDim = 5, Activation = "leaky_relu"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradLeakyRelu;
 [Sequential, Dense(7, InputDim = 5, Activation = "elu"), Dense(3), Compile(Loss = "mse", Optimizer = "sgd")] public partial class GradElu;
@@ -81,6 +83,7 @@ internal static class GradientModels
     {
         ["linear"] = () => new GradLinear(3),
         ["relu"] = () => new GradRelu(3),
+        ["tanh, 128 units (staggered rows)"] = () => new GradStaggeredRows(3),
         ["relu6"] = () => new GradRelu6(3),
         ["leaky_relu"] = () => new GradLeakyRelu(3),
         ["elu"] = () => new GradElu(3),

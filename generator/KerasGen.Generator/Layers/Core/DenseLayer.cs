@@ -57,10 +57,11 @@ internal sealed record DenseLayer(int Units, string ActivationName, bool UseBias
 
     public override IReadOnlyList<WeightSpec> Weights(IReadOnlyList<int> input)
     {
+        // Staggered rows (ModelLayout.Stride); the bias is padded alike, since the kernels treat it as one more row.
         var kernel = new WeightSpec("kernel", new EquatableArray<int>(new[] { input[input.Count - 1], Units }), KernelInitializer,
-            Regularizer: Regularizers.Kernel, Constraint: Regularizers.KernelConstraint);
+            Regularizer: Regularizers.Kernel, Constraint: Regularizers.KernelConstraint, StaggerRows: true);
         return UseBias
-            ? new[] { kernel, new WeightSpec("bias", new EquatableArray<int>(new[] { Units }), BiasInitializer, Regularizer: Regularizers.Bias, Constraint: Regularizers.BiasConstraint) }
+            ? new[] { kernel, new WeightSpec("bias", new EquatableArray<int>(new[] { Units }), BiasInitializer, Regularizer: Regularizers.Bias, Constraint: Regularizers.BiasConstraint, StaggerRows: true) }
             : new[] { kernel };
     }
 
@@ -77,7 +78,7 @@ internal sealed record DenseLayer(int Units, string ActivationName, bool UseBias
     public override StepsKernel? OverSteps(LayerPlan layer) => layer.InputShape.Count == 2 ? StepsKernel.ForEachStep : null;
 
     public override LayerMemory Memory(LayerPlan layer) =>
-        new(true, Rows(layer) * Units, PaddedGradient: Rows(layer) * ModelLayout.RoundUp(Units));
+        new(true, Rows(layer) * Units, PaddedGradient: Rows(layer) * ModelLayout.Stride(Weights(layer.InputShape)[0]));
 
     public override string EmitSample(SampleContext c)
     {

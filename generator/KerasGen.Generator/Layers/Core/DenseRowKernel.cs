@@ -30,13 +30,13 @@ internal static class DenseRowKernel
             if (layout.BiasOffset >= 0)
                 w.Line($"ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, {layout.BiasOffset});");
             if (isa.IsScalar) EmitScalar(w, units, inputs, layout, activation, isa);
-            else EmitVector(w, inputs, layout, activation, isa);
+            else EmitVector(w, units, inputs, layout, activation, isa);
         }
     }
 
-    private static void EmitVector(CodeWriter w, int inputs, DenseLayout layout, string? activation, Isa isa)
+    private static void EmitVector(CodeWriter w, int units, int inputs, DenseLayout layout, string? activation, Isa isa)
     {
-        int blocks = layout.PaddedUnits / isa.Width;
+        int blocks = ModelLayout.RoundUp(units) / isa.Width; // the columns; a staggered row's extra line is not computed
         int tile = System.Math.Min(blocks, isa.MaxTile);
         int fullTiles = blocks / tile, remainder = blocks % tile, step = tile * isa.Width;
         if (fullTiles == 1 && remainder == 0) EmitTile(w, tile, "", inputs, layout, activation, isa);
