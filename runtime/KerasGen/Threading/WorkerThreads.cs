@@ -41,6 +41,7 @@ internal static class WorkerThreads
                 new Thread(Loop) { IsBackground = true, Name = "KerasGen worker" }.Start();
             }
         }
+        Interlocked.MemoryBarrier(); // the queued count written above, then s_sleeping read: the pair Loop's sleep check relies on
         int sleeping = Volatile.Read(ref s_sleeping);
         if (sleeping > 0) s_wake.Release(Math.Min(sleeping, copies));
     }
