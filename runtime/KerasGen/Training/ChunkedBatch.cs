@@ -58,8 +58,15 @@ internal sealed class ChunkedBatch
         }
         if (random is not null)
         {
-            var sum = _model.GradientBuffer;
-            for (int c = 1; c < chunks; c++) Add(sum, _chunks[c].OwnGradients!.Span);
+            // The chunks' gradients added to chunk 0's in chunk order, each core taking a range of the weights: every
+            // element sums in the same order as on one thread, so the bits do not depend on who summed what.
+            fixed (float* sum = _model.GradientBuffer)
+            {
+                var reduce = Reduction.Rent();
+                (reduce.Batch, reduce.Chunks, reduce.Length) = (this, chunks, _model.GradientBuffer.Length);
+                reduce.Sum = sum;
+                reduce.Run(chunks);
+            }
         }
         return (loss, activity);
     }
@@ -131,6 +138,30 @@ internal sealed class ChunkedBatch
         public readonly LossFunction LossFunction = lossFunction;
         public readonly DeterministicRandom Random = new(0);
         public double Loss, Activity;
+    }
+
+    /// <summary>Range <c>r</c> of the weights: the gradients of chunks 1 … n − 1 added to the sum, in chunk order.</summary>
+    private sealed unsafe class Reduction : ChunkedWork<Reduction>
+    {
+        /// <summary>Ranges start on whole vectors of the widest register.</summary>
+        private const int Granule = 16;
+        public ChunkedBatch? Batch;
+        public float* Sum;
+        public int Chunks, Length;
+
+        protected override void RunChunk(int range)
+        {
+            int start = Threading.Parallelism.ChunkStart(Length, Chunks, range, Granule);
+            int end = Threading.Parallelism.ChunkStart(Length, Chunks, range + 1, Granule);
+            var sum = new Span<float>(Sum + start, end - start);
+            for (int c = 1; c < Chunks; c++) Add(sum, Batch!._chunks[c].OwnGradients!.Span.Slice(start, end - start));
+        }
+
+        protected override void Clear()
+        {
+            Batch = null;
+            Sum = null;
+        }
     }
 
     private sealed unsafe class Work : ChunkedWork<Work>
