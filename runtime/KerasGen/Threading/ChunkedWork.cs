@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 
@@ -12,28 +11,30 @@ namespace KerasGen.Threading;
 /// does not matter to the result, because a chunk writes only its own memory.
 /// </summary>
 /// <remarks>
-/// Allocation-free after the first call: the work objects are pooled (<see cref="Rent"/>, one per concurrent caller).
+/// Allocation-free after a thread's first call: each calling thread keeps its own work object (<see cref="Rent"/>).
 /// When its chunks are done, the caller withdraws the copies no worker has taken yet and waits only for workers that
 /// took one (they find nothing left and let go at once), so no worker ever sees the next call's state. An exception in
 /// a chunk is rethrown on the calling thread once every running chunk has finished.
 /// </remarks>
 internal abstract class ChunkedWork<TSelf> : IThreadPoolWorkItem where TSelf : ChunkedWork<TSelf>, new()
 {
-    private static readonly Stack<TSelf> s_pool = new();
+    /// <summary>The calling thread's work object: one per thread that starts chunked work (as Predict's per-thread
+    /// buffers), so concurrent callers never share one and none allocates after its first call.</summary>
+    [ThreadStatic] private static TSelf? t_free;
     private readonly ManualResetEventSlim _done = new(false);
     private int _chunks, _next, _unfinished, _references;
     private ExceptionDispatchInfo? _error;
 
-    /// <summary>A work object no thread refers to.</summary>
+    /// <summary>A work object no thread refers to: the calling thread's own.</summary>
     public static TSelf Rent()
     {
-        lock (s_pool)
-            if (s_pool.Count > 0) return s_pool.Pop();
-        return new TSelf();
+        var work = t_free ?? new TSelf();
+        t_free = null; // taken until Run gives it back
+        return work;
     }
 
     /// <summary>Runs chunks 0 … <paramref name="chunks"/> − 1 and returns when all have finished; the work object goes
-    /// back to the pool (do not touch it afterwards).</summary>
+    /// back to the calling thread's slot (do not touch it afterwards).</summary>
     public void Run(int chunks)
     {
         _chunks = chunks;
@@ -50,14 +51,14 @@ internal abstract class ChunkedWork<TSelf> : IThreadPoolWorkItem where TSelf : C
         while (Volatile.Read(ref _references) != 1) spin.SpinOnce(sleep1Threshold: -1); // workers that took a copy and found nothing left
         var error = _error;
         Clear();
-        lock (s_pool) s_pool.Push((TSelf)this);
+        t_free = (TSelf)this;
         error?.Throw();
     }
 
     /// <summary>The chunk's work; it writes only memory that belongs to that chunk.</summary>
     protected abstract void RunChunk(int chunk);
 
-    /// <summary>Drops references to the caller's data before the object returns to the pool.</summary>
+    /// <summary>Drops references to the caller's data before the object is kept for the thread's next call.</summary>
     protected abstract void Clear();
 
     void IThreadPoolWorkItem.Execute()
