@@ -19,7 +19,7 @@ public interface IModel
     /// <summary>
     /// How many cores a batch <see cref="Predict(ReadOnlySpan{float}, Span{float})"/>, and for a compiled model
     /// TrainOnBatch, Fit and Evaluate, may use: the batch is cut into that many chunks of samples, run by the calling
-    /// thread and thread-pool threads. Default: all cores (<see cref="Environment.ProcessorCount"/>), as ONNX Runtime
+    /// thread and KerasGen's own worker threads. Default: all cores (<see cref="Environment.ProcessorCount"/>), as ONNX Runtime
     /// and Keras; 1 runs all work on the calling thread; −1 means all cores; 0 and below −1 throw
     /// <see cref="ArgumentOutOfRangeException"/>. A batch too small to pay for a thread hand-off stays on the calling
     /// thread whatever the setting, as does a single sample. Training sums the chunks' gradients in a fixed order, so
