@@ -41,6 +41,7 @@ internal static class BatchEmitter
         w.Line();
         w.Line("// ---- Batch path: Predict on 4 or more samples ----");
         w.Line($"/// <summary>Up to {Chunk(plan, layout)} samples through every layer's batch kernel, generic over the register width.</summary>");
+        w.Line(ModelEmitter.FirstCallOptimized);
         using (w.Block($"public static void BatchForward<TV, TS>(ref float x, ref float w, ref float scratch, ref float y, int n) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>"))
         {
             w.Line("ref float a = ref scratch;");

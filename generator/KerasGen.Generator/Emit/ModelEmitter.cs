@@ -156,11 +156,15 @@ internal static class ModelEmitter
         {
             w.Line("_seed = unchecked((ulong)seed);");
             w.Line("global::KerasGen.Weights.WeightTable.Initialize(s_slots, _seed, _weights.Span);");
+            if (!plan.UnknownSteps) w.Line("KerasGenCompileKernels();");
         }
         w.Line();
         if (plan.UnknownSteps) StepsEmitter.EmitMembers(w, plan, kernels);
         else
+        {
             EmitPredicts(w, layout, kernels, inputSize, outputSize);
+            EmitCompileKernels(w, inputSize, outputSize);
+        }
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line("public float[][] GetWeights() => global::KerasGen.Weights.WeightTable.Get(s_slots, _weights.Span);");
@@ -226,6 +230,28 @@ internal static class ModelEmitter
             EmitPredictBody(w, layout, kernels, inputSize, outputSize, path: "path");
         }
         EmitPredictChunk(w, layout, kernels, inputSize, outputSize);
+    }
+
+    /// <summary>
+    /// The first model of a class made in a process runs Predict's kernels once on zeros (one sample, then a batch of
+    /// five through the one-thread batch kernels: four-row blocks and the one-row edge), so their optimizing JIT compile (~7–12 ms here, measured in fresh
+    /// processes) happens in the constructor, as ONNX Runtime's session creation does its work, and not in the first
+    /// Predict of a request path (issue 11). Only the path this machine uses is compiled; the weights are not touched.
+    /// </summary>
+    private static void EmitCompileKernels(CodeWriter w, int inputSize, int outputSize)
+    {
+        w.Line();
+        w.Line("private static int s_kerasGenKernelsCompiled;");
+        w.Line();
+        w.Line("/// <summary>Compiles the kernels Predict uses on this machine when the first model of this class is made, so the first Predict runs at steady speed.</summary>");
+        using (w.Block("private void KerasGenCompileKernels()"))
+        {
+            w.Line("if (global::System.Threading.Interlocked.Exchange(ref s_kerasGenKernelsCompiled, 1) != 0) return;");
+            w.Line($"var x = new float[{(BatchEmitter.MinSamples + 1) * (long)inputSize}];");
+            w.Line($"var y = new float[{(BatchEmitter.MinSamples + 1) * (long)outputSize}];");
+            w.Line($"Predict(global::System.MemoryExtensions.AsSpan(x, 0, {inputSize}), global::System.MemoryExtensions.AsSpan(y, 0, {outputSize}));");
+            w.Line($"(({ChunkedPredictor})this).PredictChunk(x, y, global::KerasGen.KernelPath.Auto);");
+        }
     }
 
     /// <summary>One chunk of a parallel batch Predict: the batch kernels on the calling thread.</summary>
@@ -296,7 +322,7 @@ internal static class ModelEmitter
     /// inlining, 1.4 ms without). The kernels read weights through refs, so AggressiveOptimization's lost
     /// <c>static readonly</c> folding costs nothing; their loops have constant bounds, so PGO had little to add.
     /// </summary>
-    private const string FirstCallOptimized = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
+    internal const string FirstCallOptimized = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
 
     /// <summary>One sample through every layer on one kernel path, each layer's statements from its own unit, then
     /// the kernel methods the layers asked for.</summary>

@@ -37,7 +37,9 @@ public readonly struct ReluEpilogue<TV, TS> : IEpilogue<TV> where TV : struct wh
 /// inside it and padding needs no special case; a row's last block overlaps the one before when the width is not a
 /// multiple of four (the overlap is computed twice, to the same values). Rows narrower than a block go through
 /// im2col and the Dense GEMM. channels_last, one group. The epilogue
-/// of <see cref="Forward{TE}"/> is a struct type argument, so the JIT compiles it into the stores.
+/// of <see cref="Forward{TE}"/> is a struct type argument, so the JIT compiles it into the stores. The loop kernels are
+/// <c>AggressiveOptimization</c>, as the Dense ones (<see cref="Training.DenseTraining{TV, TS}"/>): a first batch must not
+/// run tier-0 code.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, ISimd<TV>
@@ -56,6 +58,7 @@ public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, IS
         Forward<LinearEpilogue<TV>>(ref x, ref kernel, ref bias, hasBias, ref z, ref scratch, samples, g, filters, stride);
 
     /// <summary>The same, each stored register through <typeparamref name="TE"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward<TE>(ref float x, ref float kernel, ref float bias, bool hasBias, ref float z, ref float scratch, int samples, in WindowGeometry g, int filters, int stride)
         where TE : struct, IEpilogue<TV>
     {
@@ -103,6 +106,7 @@ public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, IS
     }
 
     /// <summary>Row oh through im2col and the Dense GEMM.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ViaTile<TE>(ref float input, ref float kernel, ref float bias, bool hasBias, ref float row, ref float tile, in WindowGeometry g, int oh, int filters, int stride)
         where TE : struct, IEpilogue<TV>
     {
@@ -120,6 +124,7 @@ public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, IS
 
     /// <summary><paramref name="blocks"/> blocks of four positions, <paramref name="step"/> floats apart in the input,
     /// in panels of columns as DenseTraining.Forward (a panel past the filters' end goes through a tile).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Interior<TE>(ref float x, int step, ref int offsets, int patch, ref float kernel, ref float bias, bool hasBias, ref float z, int blocks, int filters, int stride, Span<float> tile)
         where TE : struct, IEpilogue<TV>
     {
@@ -157,7 +162,7 @@ public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, IS
 
     /// <summary>Four positions × four registers of filters; branch-free so the sixteen accumulators stay in registers
     /// (see DenseTraining.Block4x4).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Block4x4<TE>(ref float x, int step, ref int offsets, int patch, ref float kernel, ref float bias, float biasScale, ref float output, int outputStride, int stride)
         where TE : struct, IEpilogue<TV>
     {
@@ -194,7 +199,7 @@ public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, IS
     }
 
     /// <summary>Four positions × two registers of filters: the block for 16-register machines.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Block4x2<TE>(ref float x, int step, ref int offsets, int patch, ref float kernel, ref float bias, float biasScale, ref float output, int outputStride, int stride)
         where TE : struct, IEpilogue<TV>
     {
@@ -230,7 +235,7 @@ public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, IS
     }
 
     /// <summary>Four positions × one register of filters, into a tile.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Block4x1<TE>(ref float x, int step, ref int offsets, int patch, ref float kernel, ref float bias, float biasScale, ref float output, int outputStride, int stride)
         where TE : struct, IEpilogue<TV>
     {

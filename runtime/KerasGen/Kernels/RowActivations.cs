@@ -7,12 +7,14 @@ namespace KerasGen.Kernels;
 
 /// <summary>
 /// Keras activations that act on a whole last axis rather than on one element: softmax, log_softmax, sparsemax
-/// and glu. Each works in place on <c>rows</c> consecutive rows of <c>length</c> floats.
+/// and glu. Each works in place on <c>rows</c> consecutive rows of <c>length</c> floats. Compiled optimized at their first
+/// call, as the Dense kernels (<see cref="Training.DenseTraining{TV, TS}"/>), so a first batch runs no tier-0 loop.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class RowActivations
 {
     /// <summary>exp(x − max) / Σ exp(x − max): stable for any magnitude.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Softmax(ref float data, int rows, int length)
     {
         for (int r = 0; r < rows; r++)
@@ -27,6 +29,7 @@ public static class RowActivations
     }
 
     /// <summary>x − max − log Σ exp(x − max).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void LogSoftmax(ref float data, int rows, int length)
     {
         for (int r = 0; r < rows; r++)
@@ -41,6 +44,7 @@ public static class RowActivations
     }
 
     /// <summary>Sparsemax (Martins &amp; Astudillo 2016), as Keras 3: the Euclidean projection onto the simplex.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Sparsemax(ref float data, int rows, int length)
     {
         float[]? rented = length > 1024 ? ArrayPool<float>.Shared.Rent(length) : null;
@@ -67,6 +71,7 @@ public static class RowActivations
     /// <summary>Gated linear unit over the last axis: with halves a, b of each row, a·sigmoid(b). The output rows are
     /// half as long and are packed from the start of <paramref name="data"/> (safe in place: each output index is at
     /// most its input index).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Glu(ref float data, int rows, int length)
     {
         int half = length / 2;

@@ -62,6 +62,7 @@ namespace Samples.Nested
             {
                 _seed = unchecked((ulong)seed);
                 global::KerasGen.Weights.WeightTable.Initialize(s_slots, _seed, _weights.Span);
+                KerasGenCompileKernels();
             }
 
             /// <inheritdoc/>
@@ -144,6 +145,18 @@ namespace Samples.Nested
                     case global::KerasGen.KernelPath.Vector128: global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples); break;
                     default: global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples); break;
                 }
+            }
+
+            private static int s_kerasGenKernelsCompiled;
+
+            /// <summary>Compiles the kernels Predict uses on this machine when the first model of this class is made, so the first Predict runs at steady speed.</summary>
+            private void KerasGenCompileKernels()
+            {
+                if (global::System.Threading.Interlocked.Exchange(ref s_kerasGenKernelsCompiled, 1) != 0) return;
+                var x = new float[75];
+                var y = new float[250];
+                Predict(global::System.MemoryExtensions.AsSpan(x, 0, 15), global::System.MemoryExtensions.AsSpan(y, 0, 50));
+                ((global::KerasGen.Threading.IChunkedPredictor)this).PredictChunk(x, y, global::KerasGen.KernelPath.Auto);
             }
 
             /// <inheritdoc/>
@@ -596,6 +609,7 @@ namespace KerasGen.Generated
 
         // ---- Batch path: Predict on 4 or more samples ----
         /// <summary>Up to 32 samples through every layer's batch kernel, generic over the register width.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         public static void BatchForward<TV, TS>(ref float x, ref float w, ref float scratch, ref float y, int n) where TV : struct where TS : struct, ISimd<TV>
         {
             ref float a = ref scratch;
