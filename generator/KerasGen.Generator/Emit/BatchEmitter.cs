@@ -42,7 +42,7 @@ internal static class BatchEmitter
         w.Line("// ---- Batch path: Predict on 4 or more samples ----");
         w.Line($"/// <summary>Up to {Chunk(plan, layout)} samples through every layer's batch kernel, generic over the register width.</summary>");
         w.Line(ModelEmitter.FirstCallOptimized);
-        using (w.Block($"public static void BatchForward<TV, TS>(ref float x, ref float w, ref float scratch, ref float y, int n) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>"))
+        using (w.Block($"public static void BatchForward<TV, TS>(ref float x, ref float w, ref float p, ref float scratch, ref float y, int n) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>"))
         {
             w.Line("ref float a = ref scratch;");
             w.Line($"ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, {buffer});");
@@ -53,7 +53,7 @@ internal static class BatchEmitter
                 w.Line(comment);
                 if (!layer.Spec.Memory(layer).Computes) continue; // its output is its input, as it lies in memory
                 string target = current == "a" ? "b" : "a";
-                layer.Spec.EmitForward(new ForwardContext(w, layer, weights, "TV", "TS", "n", current, target, target, "s", mask: null, training: false));
+                layer.Spec.EmitForward(new ForwardContext(w, layer, weights, "TV", "TS", "n", current, target, target, "s", mask: null, training: false, packed: layout.Panels.For(layer)));
                 current = target;
             }
             ActivationCode.Copy(w, current, "y", $"n * {plan.OutputSize}");

@@ -57,8 +57,9 @@ internal sealed class SampleContext
 internal sealed class ForwardContext
 {
     public ForwardContext(CodeWriter w, LayerPlan layer, IReadOnlyList<PlacedWeight> weights, string tv, string ts, string n,
-        string input, string preActivation, string output, string scratch, string? mask, bool training)
+        string input, string preActivation, string output, string scratch, string? mask, bool training, string? packed = null)
     {
+        Packed = packed;
         W = w;
         Layer = layer;
         Weights = weights;
@@ -91,6 +92,10 @@ internal sealed class ForwardContext
 
     /// <summary><c>{TV}, {TS}</c>, for generic runtime kernels.</summary>
     public string Generic => TV + ", " + TS;
+
+    /// <summary>A ref to this layer's kernel packed into panels (Predict's batch path, when the layer asks for it
+    /// with <see cref="Layers.LayerSpec.PacksKernel"/>), or null: read the kernel's rows.</summary>
+    public string? Packed { get; }
 
     /// <summary>A ref to weight <paramref name="index"/> of this layer in <c>w</c>.</summary>
     /// <summary>Weight <paramref name="index"/>, or <paramref name="skip"/> floats into it (a group's block).</summary>

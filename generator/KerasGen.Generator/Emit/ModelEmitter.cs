@@ -143,7 +143,7 @@ internal static class ModelEmitter
         w.Line();
         w.Line("/// <summary>How many cores a batch Predict" + (spec.Compile is null ? "" : " and training") + " may use (default: all; 1: the calling thread only; -1: all). A batch too small to pay for a thread hand-off stays on the calling thread, as does a single sample." + (spec.Compile is null ? "" : " Training is bit-for-bit reproducible for a given value.") + "</summary>");
         w.Line($"public int MaxDegreeOfParallelism {{ get => _maxDegreeOfParallelism; set => _maxDegreeOfParallelism = {Threading}.Parallelism.Validate(value); }}");
-        if (layout.Folding.Folds.Count > 0) EmitFoldedWeights(w, layout);
+        if (layout.KeepsInferenceCopy) EmitInferenceCopy(w, layout);
         w.Line();
         w.Line("global::System.Collections.Generic.IReadOnlyList<global::KerasGen.Weights.WeightSlot> global::KerasGen.Weights.IWeightLayout.WeightSlots => s_slots;");
         w.Line("global::System.Collections.Generic.IReadOnlyList<global::KerasGen.LayerDescription> global::KerasGen.Weights.IWeightLayout.Layers => s_layers;");
@@ -171,7 +171,7 @@ internal static class ModelEmitter
         w.Line();
         w.Line("/// <inheritdoc/>");
         string set = $"global::KerasGen.Weights.WeightTable.Set({Literals.Quote(spec.ModelName)}, s_slots, weights, _weights.Span)";
-        w.Line("public void SetWeights(global::System.Collections.Generic.IReadOnlyList<float[]> weights)" + (layout.Folding.Folds.Count > 0 ? $" {{ {set}; WeightsChanged(); }}" : $" => {set};"));
+        w.Line("public void SetWeights(global::System.Collections.Generic.IReadOnlyList<float[]> weights)" + (layout.KeepsInferenceCopy ? $" {{ {set}; WeightsChanged(); }}" : $" => {set};"));
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line("public void LoadWeights(string path) => global::KerasGen.Weights.KerasWeights.Load(this, path);");
@@ -198,14 +198,14 @@ internal static class ModelEmitter
         k.Line();
         k.Line("/// <summary>Four or more samples: chunks through the batch kernels, which share weight loads across samples.</summary>");
         k.Line(FirstCallOptimized);
-        using (k.Block("public static void PredictBatch<TV, TS>(ref float input, ref float weights, ref float output, int samples) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>"))
+        using (k.Block("public static void PredictBatch<TV, TS>(ref float input, ref float weights, ref float packed, ref float output, int samples) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>"))
         {
             int chunk = BatchEmitter.Chunk(plan, layout);
             k.Line($"ref float scratch = ref (t_batchScratch ??= new {Kernels}.AlignedBuffer({chunk * (2 * BatchEmitter.SampleBuffer(plan) + layout.ScratchSize)})).Start;");
             using (k.Block($"for (int start = 0; start < samples; start += {chunk})"))
             {
                 k.Line($"int n = global::System.Math.Min({chunk}, samples - start);");
-                k.Line($"BatchForward<TV, TS>(ref {Unsafe}.Add(ref input, start * {inputSize}), ref weights, ref scratch, ref {Unsafe}.Add(ref output, start * {outputSize}), n);");
+                k.Line($"BatchForward<TV, TS>(ref {Unsafe}.Add(ref input, start * {inputSize}), ref weights, ref packed, ref scratch, ref {Unsafe}.Add(ref output, start * {outputSize}), n);");
             }
         }
         foreach (var isa in Isa.All) EmitPath(k, plan, layout, isa);
@@ -264,11 +264,12 @@ internal static class ModelEmitter
             w.Line("ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);");
             w.Line("ref float output = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);");
             w.Line(layout.Folding.Folds.Count > 0 ? "ref float weights = ref InferenceWeights;" : "ref float weights = ref _weights.Start;");
+            w.Line(PackedLocal(layout));
             using (w.Block("switch (path == global::KerasGen.KernelPath.Auto ? ActivePath : path)"))
             {
                 foreach (var isa in Isa.All.Where(i => i != Isa.Scalar))
-                    w.Line($"case global::KerasGen.KernelPath.{isa.KernelPath}: {kernels.Name}.PredictBatch<{isa.Register}, {isa.Simd}>(ref input, ref weights, ref output, samples); break;");
-                w.Line($"default: {kernels.Name}.PredictBatch<{Isa.Scalar.Register}, {Isa.Scalar.Simd}>(ref input, ref weights, ref output, samples); break;");
+                    w.Line($"case global::KerasGen.KernelPath.{isa.KernelPath}: {kernels.Name}.PredictBatch<{isa.Register}, {isa.Simd}>(ref input, ref weights, ref packed, ref output, samples); break;");
+                w.Line($"default: {kernels.Name}.PredictBatch<{Isa.Scalar.Register}, {Isa.Scalar.Simd}>(ref input, ref weights, ref packed, ref output, samples); break;");
             }
         }
     }
@@ -297,8 +298,9 @@ internal static class ModelEmitter
                 w.Line($"{Threading}.ParallelPredict.Run(this, x, y, {inputSize}, {outputSize}, chunks, {path ?? "global::KerasGen.KernelPath.Auto"});");
                 w.Line("return;");
             }
+            w.Line(PackedLocal(layout));
             foreach (var (isa, condition) in paths)
-                w.Line($"{(isa == Isa.Scalar && path is null ? "else" : (isa == Isa.V512 ? "" : "else ") + $"if ({condition})")} {kernels.Name}.PredictBatch<{isa.Register}, {isa.Simd}>(ref input, ref weights, ref output, samples);");
+                w.Line($"{(isa == Isa.Scalar && path is null ? "else" : (isa == Isa.V512 ? "" : "else ") + $"if ({condition})")} {kernels.Name}.PredictBatch<{isa.Register}, {isa.Simd}>(ref input, ref weights, ref packed, ref output, samples);");
             if (path is not null) w.Line($"else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, \"Unknown kernel path.\");");
             w.Line("return;");
         }
@@ -363,44 +365,76 @@ internal static class ModelEmitter
         return count == 0 ? "" : $", nonTrainable: {count}";
     }
 
-    /// <summary>Predict's copy of the weights with each foldable BatchNormalization folded into the layer before it
-    /// (<see cref="InferenceFolding"/>), refolded on the first Predict after the weights change: every write to them
-    /// (SetWeights, LoadWeights, training's forward pass and optimizer step) counts a version. The refold runs under
-    /// a lock and publishes its version last, so a concurrent Predict either refolds itself (waiting on the lock) or
-    /// reads a finished copy.</summary>
-    private static void EmitFoldedWeights(CodeWriter w, ModelLayout layout)
+    /// <summary>The batch path's packed kernels (<see cref="InferencePanels"/>), or the weights as a placeholder when no
+    /// layer packs one (never read then).</summary>
+    private static string PackedLocal(ModelLayout layout) =>
+        layout.Panels.Size > 0 ? "ref float packed = ref PackedWeights; // Dense kernels packed into panels" : "ref float packed = ref weights; // no packed kernels";
+
+    /// <summary>Predict's copies of the weights: with each foldable BatchNormalization folded into the layer before it
+    /// (<see cref="InferenceFolding"/>), and the batch path's kernels packed into panels (<see cref="InferencePanels"/>,
+    /// from the folded copy when there is one). Each is refreshed on the first Predict that reads it after the weights
+    /// change: every write to them (SetWeights, LoadWeights, training's forward pass and optimizer step) counts a
+    /// version. A refresh runs under a lock and publishes its version last, so a concurrent Predict either refreshes
+    /// itself (waiting on the lock) or reads a finished copy. A single-sample Predict never packs.</summary>
+    private static void EmitInferenceCopy(CodeWriter w, ModelLayout layout)
     {
         var folding = layout.Folding;
-        w.Line($"private readonly {Kernels}.AlignedBuffer _inferenceWeights = new({folding.WeightSize});");
-        w.Line("private readonly object _foldLock = new();");
-        w.Line("private int _weightsVersion, _foldedVersion = -1;");
+        bool folds = folding.Folds.Count > 0, packs = layout.Panels.Size > 0;
+        if (folds) w.Line($"private readonly {Kernels}.AlignedBuffer _inferenceWeights = new({folding.WeightSize});");
+        if (packs) w.Line($"private {Kernels}.AlignedBuffer? _packedWeights; // made at the first batch Predict");
+        w.Line("private readonly object _inferenceLock = new();");
+        w.Line($"private int _weightsVersion{(folds ? ", _foldedVersion = -1" : "")}{(packs ? ", _packedVersion = -1" : "")};");
         w.Line();
-        w.Line("/// <summary>The weights changed: the next Predict refolds its copy.</summary>");
+        w.Line("/// <summary>The weights changed: the next Predict refreshes its copies.</summary>");
         w.Line("private void WeightsChanged() => global::System.Threading.Interlocked.Increment(ref _weightsVersion);");
+        if (folds)
+        {
+            w.Line();
+            using (w.Block("private ref float InferenceWeights"))
+            using (w.Block("get"))
+            {
+                w.Line("int version = global::System.Threading.Volatile.Read(ref _weightsVersion);");
+                w.Line("if (global::System.Threading.Volatile.Read(ref _foldedVersion) != version) Fold(version);");
+                w.Line("return ref _inferenceWeights.Start;");
+            }
+            w.Line();
+            using (w.Block("private void Fold(int version)"))
+            using (w.Block("lock (_inferenceLock)"))
+            {
+                w.Line("if (_foldedVersion == version) return;");
+                w.Line("_weights.Span.CopyTo(_inferenceWeights.Span);");
+                foreach (var fold in folding.Folds)
+                {
+                    var norm = (Layers.Normalization.BatchNormalizationLayer)fold.Normalization.Spec;
+                    var n = fold.NormalizationWeights;
+                    int next = 0;
+                    int gamma = norm.Scale ? n[next++].Offset : -1, beta = norm.Center ? n[next++].Offset : -1, mean = n[next++].Offset, variance = n[next].Offset;
+                    w.Line($"{Kernels}.BatchNormalization.Fold(_weights.Span, _inferenceWeights.Span, {fold.Kernel.Offset}, {fold.Kernel.Spec.Rows}, {fold.Kernel.Stride}, {fold.Kernel.Spec.Columns}, " +
+                        $"{fold.Bias?.Offset ?? -1}, {fold.BiasOffset}, {gamma}, {beta}, {mean}, {variance}, {Literals.Float(norm.Epsilon)}); // {fold.Normalization.Name} into {fold.Producer.Name}");
+                }
+                w.Line("global::System.Threading.Volatile.Write(ref _foldedVersion, version);");
+            }
+        }
+        if (!packs) return;
         w.Line();
-        using (w.Block("private ref float InferenceWeights"))
+        using (w.Block("private ref float PackedWeights"))
         using (w.Block("get"))
         {
             w.Line("int version = global::System.Threading.Volatile.Read(ref _weightsVersion);");
-            w.Line("if (global::System.Threading.Volatile.Read(ref _foldedVersion) != version) Fold(version);");
-            w.Line("return ref _inferenceWeights.Start;");
+            w.Line("if (global::System.Threading.Volatile.Read(ref _packedVersion) != version) Pack(version);");
+            w.Line("return ref _packedWeights!.Start;");
         }
         w.Line();
-        using (w.Block("private void Fold(int version)"))
-        using (w.Block("lock (_foldLock)"))
+        using (w.Block("private void Pack(int version)"))
+        using (w.Block("lock (_inferenceLock)"))
         {
-            w.Line("if (_foldedVersion == version) return;");
-            w.Line("_weights.Span.CopyTo(_inferenceWeights.Span);");
-            foreach (var fold in folding.Folds)
-            {
-                var norm = (Layers.Normalization.BatchNormalizationLayer)fold.Normalization.Spec;
-                var n = fold.NormalizationWeights;
-                int next = 0;
-                int gamma = norm.Scale ? n[next++].Offset : -1, beta = norm.Center ? n[next++].Offset : -1, mean = n[next++].Offset, variance = n[next].Offset;
-                w.Line($"{Kernels}.BatchNormalization.Fold(_weights.Span, _inferenceWeights.Span, {fold.Kernel.Offset}, {fold.Kernel.Spec.Rows}, {fold.Kernel.Stride}, {fold.Kernel.Spec.Columns}, " +
-                    $"{fold.Bias?.Offset ?? -1}, {fold.BiasOffset}, {gamma}, {beta}, {mean}, {variance}, {Literals.Float(norm.Epsilon)}); // {fold.Normalization.Name} into {fold.Producer.Name}");
-            }
-            w.Line("global::System.Threading.Volatile.Write(ref _foldedVersion, version);");
+            w.Line("if (_packedVersion == version) return;");
+            w.Line($"_packedWeights ??= new {Kernels}.AlignedBuffer({layout.Panels.Size});");
+            w.Line(folds ? "ref float w = ref InferenceWeights; // packed from the folded kernels" : "ref float w = ref _weights.Start;");
+            w.Line("ref float p = ref _packedWeights.Start;");
+            foreach (var panel in layout.Panels.Panels)
+                w.Line($"{Kernels}.PackedPanels.Pack(ref {Literals.At("w", panel.Kernel.Offset)}, {panel.Kernel.Spec.Rows}, {panel.Kernel.Spec.Columns}, {panel.Kernel.Stride}, ref {Literals.At("p", panel.Offset)}); // {panel.Layer.Name}");
+            w.Line("global::System.Threading.Volatile.Write(ref _packedVersion, version);");
         }
     }
 }

@@ -46,10 +46,17 @@ internal sealed class ModelLayout
         BufferSize = RoundUp(buffer + Line);
         ScratchSize = scratch == 0 ? 0 : RoundUp(scratch + Line);
         Folding = new InferenceFolding(plan, this);
+        Panels = new InferencePanels(plan, this);
     }
 
     /// <summary>The BatchNormalizations Predict folds into the layer before them.</summary>
     public InferenceFolding Folding { get; }
+
+    /// <summary>The kernels Predict's batch path reads packed into panels.</summary>
+    public InferencePanels Panels { get; }
+
+    /// <summary>Predict keeps a copy of the weights (folded, or packed), refreshed after every write to them.</summary>
+    public bool KeepsInferenceCopy => Folding.Folds.Count > 0 || Panels.Size > 0;
 
     /// <summary>Each layer's weights, by layer index.</summary>
     public List<IReadOnlyList<PlacedWeight>> Weights { get; } = new();

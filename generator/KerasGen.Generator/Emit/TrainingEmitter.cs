@@ -66,12 +66,12 @@ internal static class TrainingEmitter
         w.Line("public float[] Evaluate(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, int batchSize = 32) => KerasGenTrainer.Evaluate(x, y, batchSize);");
         w.Line();
         w.Line($"{Training}.TrainingSpec {Training}.IDifferentiableModel.TrainingSpec => KerasGenTrainingSpec;");
-        if (layout.Folding.Folds.Count > 0)
+        if (layout.KeepsInferenceCopy)
         {
             using (w.Block($"global::System.Span<float> {Training}.IDifferentiableModel.WeightBuffer"))
             using (w.Block("get"))
             {
-                w.Line("WeightsChanged(); // the caller may write: Predict refolds its BatchNormalization copy");
+                w.Line("WeightsChanged(); // the caller may write: Predict refreshes its copies (folded, packed)");
                 w.Line("return _weights.Span;");
             }
             w.Line($"void {Training}.IDifferentiableModel.WeightsWritten() => WeightsChanged(); // and again once written, so no Predict in between keeps a copy of half-written weights");

@@ -44,6 +44,11 @@ internal abstract record LayerSpec
     /// batch is worth cutting across cores. A layer without a kernel touches each value about once.</summary>
     public virtual long MultiplyAdds(LayerPlan layer) => System.Math.Max(layer.InputSize, layer.OutputSize);
 
+    /// <summary>Whether Predict's batch path reads this layer's kernel (its first weight: rows × columns) from a copy
+    /// packed into panels (<see cref="Emit.InferencePanels"/>), handed to <see cref="EmitForward"/> as
+    /// <see cref="Emit.ForwardContext.Packed"/>.</summary>
+    public virtual bool PacksKernel(LayerPlan layer) => false;
+
     /// <summary>How to add the input shape to this layer when it is first and has none (the KG0003 message).</summary>
     public virtual string InputShapeHint => "InputShape = new[] { … }";
 

@@ -50,6 +50,36 @@ namespace Samples.Nested
 
             /// <summary>How many cores a batch Predict may use (default: all; 1: the calling thread only; -1: all). A batch too small to pay for a thread hand-off stays on the calling thread, as does a single sample.</summary>
             public int MaxDegreeOfParallelism { get => _maxDegreeOfParallelism; set => _maxDegreeOfParallelism = global::KerasGen.Threading.Parallelism.Validate(value); }
+            private global::KerasGen.Kernels.AlignedBuffer? _packedWeights; // made at the first batch Predict
+            private readonly object _inferenceLock = new();
+            private int _weightsVersion, _packedVersion = -1;
+
+            /// <summary>The weights changed: the next Predict refreshes its copies.</summary>
+            private void WeightsChanged() => global::System.Threading.Interlocked.Increment(ref _weightsVersion);
+
+            private ref float PackedWeights
+            {
+                get
+                {
+                    int version = global::System.Threading.Volatile.Read(ref _weightsVersion);
+                    if (global::System.Threading.Volatile.Read(ref _packedVersion) != version) Pack(version);
+                    return ref _packedWeights!.Start;
+                }
+            }
+
+            private void Pack(int version)
+            {
+                lock (_inferenceLock)
+                {
+                    if (_packedVersion == version) return;
+                    _packedWeights ??= new global::KerasGen.Kernels.AlignedBuffer(784);
+                    ref float w = ref _weights.Start;
+                    ref float p = ref _packedWeights.Start;
+                    global::KerasGen.Kernels.PackedPanels.Pack(ref w, 3, 40, 48, ref p); // dense
+                    global::KerasGen.Kernels.PackedPanels.Pack(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 192), 40, 10, 16, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 144)); // dense_1
+                    global::System.Threading.Volatile.Write(ref _packedVersion, version);
+                }
+            }
 
             global::System.Collections.Generic.IReadOnlyList<global::KerasGen.Weights.WeightSlot> global::KerasGen.Weights.IWeightLayout.WeightSlots => s_slots;
             global::System.Collections.Generic.IReadOnlyList<global::KerasGen.LayerDescription> global::KerasGen.Weights.IWeightLayout.Layers => s_layers;
@@ -80,10 +110,11 @@ namespace Samples.Nested
                         global::KerasGen.Threading.ParallelPredict.Run(this, x, y, 15, 50, chunks, global::KerasGen.KernelPath.Auto);
                         return;
                     }
-                    if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
-                    else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
-                    else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
-                    else global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
+                    ref float packed = ref PackedWeights; // Dense kernels packed into panels
+                    if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref packed, ref output, samples);
+                    else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref packed, ref output, samples);
+                    else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref packed, ref output, samples);
+                    else global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref packed, ref output, samples);
                     return;
                 }
                 // Small enough for the stack: cheaper than a thread-static lookup, and private to this call.
@@ -115,10 +146,11 @@ namespace Samples.Nested
                         global::KerasGen.Threading.ParallelPredict.Run(this, x, y, 15, 50, chunks, path);
                         return;
                     }
-                    if (path == global::KerasGen.KernelPath.Vector512) global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples);
-                    else if (path == global::KerasGen.KernelPath.Vector256) global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples);
-                    else if (path == global::KerasGen.KernelPath.Vector128) global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples);
-                    else if (path == global::KerasGen.KernelPath.Scalar) global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples);
+                    ref float packed = ref PackedWeights; // Dense kernels packed into panels
+                    if (path == global::KerasGen.KernelPath.Vector512) global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref packed, ref output, samples);
+                    else if (path == global::KerasGen.KernelPath.Vector256) global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref packed, ref output, samples);
+                    else if (path == global::KerasGen.KernelPath.Vector128) global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref packed, ref output, samples);
+                    else if (path == global::KerasGen.KernelPath.Scalar) global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref packed, ref output, samples);
                     else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, "Unknown kernel path.");
                     return;
                 }
@@ -138,12 +170,13 @@ namespace Samples.Nested
                 ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
                 ref float output = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
                 ref float weights = ref _weights.Start;
+                ref float packed = ref PackedWeights; // Dense kernels packed into panels
                 switch (path == global::KerasGen.KernelPath.Auto ? ActivePath : path)
                 {
-                    case global::KerasGen.KernelPath.Vector512: global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref output, samples); break;
-                    case global::KerasGen.KernelPath.Vector256: global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref output, samples); break;
-                    case global::KerasGen.KernelPath.Vector128: global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref output, samples); break;
-                    default: global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref output, samples); break;
+                    case global::KerasGen.KernelPath.Vector512: global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref input, ref weights, ref packed, ref output, samples); break;
+                    case global::KerasGen.KernelPath.Vector256: global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref input, ref weights, ref packed, ref output, samples); break;
+                    case global::KerasGen.KernelPath.Vector128: global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref input, ref weights, ref packed, ref output, samples); break;
+                    default: global::KerasGen.Generated.Outer_PerStepKernels.PredictBatch<float, global::KerasGen.Kernels.SimdScalar>(ref input, ref weights, ref packed, ref output, samples); break;
                 }
             }
 
@@ -163,7 +196,7 @@ namespace Samples.Nested
             public float[][] GetWeights() => global::KerasGen.Weights.WeightTable.Get(s_slots, _weights.Span);
 
             /// <inheritdoc/>
-            public void SetWeights(global::System.Collections.Generic.IReadOnlyList<float[]> weights) => global::KerasGen.Weights.WeightTable.Set("per_step", s_slots, weights, _weights.Span);
+            public void SetWeights(global::System.Collections.Generic.IReadOnlyList<float[]> weights) { global::KerasGen.Weights.WeightTable.Set("per_step", s_slots, weights, _weights.Span); WeightsChanged(); }
 
             /// <inheritdoc/>
             public void LoadWeights(string path) => global::KerasGen.Weights.KerasWeights.Load(this, path);
@@ -202,13 +235,13 @@ namespace KerasGen.Generated
 
         /// <summary>Four or more samples: chunks through the batch kernels, which share weight loads across samples.</summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        public static void PredictBatch<TV, TS>(ref float input, ref float weights, ref float output, int samples) where TV : struct where TS : struct, ISimd<TV>
+        public static void PredictBatch<TV, TS>(ref float input, ref float weights, ref float packed, ref float output, int samples) where TV : struct where TS : struct, ISimd<TV>
         {
             ref float scratch = ref (t_batchScratch ??= new AlignedBuffer(13312)).Start;
             for (int start = 0; start < samples; start += 32)
             {
                 int n = Math.Min(32, samples - start);
-                BatchForward<TV, TS>(ref Unsafe.Add(ref input, start * 15), ref weights, ref scratch, ref Unsafe.Add(ref output, start * 50), n);
+                BatchForward<TV, TS>(ref Unsafe.Add(ref input, start * 15), ref weights, ref packed, ref scratch, ref Unsafe.Add(ref output, start * 50), n);
             }
         }
 
@@ -610,12 +643,12 @@ namespace KerasGen.Generated
         // ---- Batch path: Predict on 4 or more samples ----
         /// <summary>Up to 32 samples through every layer's batch kernel, generic over the register width.</summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        public static void BatchForward<TV, TS>(ref float x, ref float w, ref float scratch, ref float y, int n) where TV : struct where TS : struct, ISimd<TV>
+        public static void BatchForward<TV, TS>(ref float x, ref float w, ref float p, ref float scratch, ref float y, int n) where TV : struct where TS : struct, ISimd<TV>
         {
             ref float a = ref scratch;
             ref float b = ref Unsafe.Add(ref scratch, 6656);
             // dense (Dense): (None, 5, 3) -> (None, 5, 40)
-            DenseTraining<TV, TS>.Forward(ref x, ref w, ref Unsafe.Add(ref w, 144), true, ref a, n * 5, 3, 40, 48);
+            DenseTraining<TV, TS>.ForwardPanels(ref x, ref w, ref p, ref Unsafe.Add(ref w, 144), true, ref a, n * 5, 3, 40, 48);
             {
                 nuint count = (nuint)(n * 200), i = 0;
                 for (; i + (nuint)TS.Count <= count; i += (nuint)TS.Count)
@@ -629,7 +662,7 @@ namespace KerasGen.Generated
             }
             // dropout (Dropout): (None, 5, 40) -> (None, 5, 40)
             // dense_1 (Dense): (None, 5, 40) -> (None, 5, 10)
-            DenseTraining<TV, TS>.Forward(ref a, ref Unsafe.Add(ref w, 192), ref Unsafe.Add(ref w, 192), false, ref b, n * 5, 40, 10, 16);
+            DenseTraining<TV, TS>.ForwardPanels(ref a, ref Unsafe.Add(ref w, 192), ref Unsafe.Add(ref p, 144), ref Unsafe.Add(ref w, 192), false, ref b, n * 5, 40, 10, 16);
             RowActivations.Softmax(ref b, n * 5, 10);
             MemoryMarshal.CreateReadOnlySpan(ref b, n * 50).CopyTo(MemoryMarshal.CreateSpan(ref y, n * 50));
         }

@@ -96,11 +96,18 @@ internal sealed record DenseLayer(int Units, string ActivationName, bool UseBias
         return c.Target;
     }
 
+    /// <summary>Predict's batch path reads the kernel from panels: one sequential stream of weights.</summary>
+    public override bool PacksKernel(LayerPlan layer) => true;
+
     public override void EmitForward(ForwardContext c)
     {
         var dense = DenseLayout.Of(c.Weights);
         int rows = Rows(c.Layer);
-        c.W.Line($"{Training}.DenseTraining<{c.Generic}>.Forward(ref {c.Input}, ref {c.Weight(0)}, ref {(UseBias ? c.Weight(1) : c.Weight(0))}, {Literals.Bool(UseBias)}, ref {c.PreActivation}, {c.N} * {rows}, {c.Layer.InputLast}, {Units}, {dense.PaddedUnits});");
+        string bias = UseBias ? c.Weight(1) : c.Weight(0);
+        if (c.Packed is { } packed)
+            c.W.Line($"{Training}.DenseTraining<{c.Generic}>.ForwardPanels(ref {c.Input}, ref {c.Weight(0)}, ref {packed}, ref {bias}, {Literals.Bool(UseBias)}, ref {c.PreActivation}, {c.N} * {rows}, {c.Layer.InputLast}, {Units}, {dense.PaddedUnits});");
+        else
+            c.W.Line($"{Training}.DenseTraining<{c.Generic}>.Forward(ref {c.Input}, ref {c.Weight(0)}, ref {bias}, {Literals.Bool(UseBias)}, ref {c.PreActivation}, {c.N} * {rows}, {c.Layer.InputLast}, {Units}, {dense.PaddedUnits});");
         if (ActivationName != "linear")
             ActivationCode.Forward(c.W, c.TV, c.TS, ActivationName, c.PreActivation, c.Output, $"{c.N} * {rows * Units}", $"{c.N} * {rows}", Units);
     }

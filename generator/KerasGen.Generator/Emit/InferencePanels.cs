@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using System.Linq;
+using KerasGen.Generator.Shapes;
+
+namespace KerasGen.Generator.Emit;
+
+/// <summary>
+/// The kernels Predict's batch path reads packed into panels of 16 columns (the runtime's <c>PackedPanels</c>): one
+/// packed copy per kernel of a layer that asks (<see cref="Layers.LayerSpec.PacksKernel"/>), made from the weights
+/// Predict reads (folded when a BatchNormalization is folded in), in one buffer <c>p</c> that is refreshed with the
+/// folded copy after every write to the weights (<see cref="ModelEmitter"/>). Training reads the rows directly: its
+/// weights change every step.
+/// </summary>
+internal sealed class InferencePanels
+{
+    /// <summary>A packed kernel: the layer, its kernel in the weights Predict reads, and where its panels start in <c>p</c>.</summary>
+    public sealed record Panel(LayerPlan Layer, PlacedWeight Kernel, int Offset);
+
+    /// <summary>Columns per panel: the runtime's <c>PackedPanels.PanelWidth</c>.</summary>
+    public const int PanelWidth = 16;
+
+    public InferencePanels(ModelPlan plan, ModelLayout layout)
+    {
+        int offset = 0;
+        if (plan.UnknownSteps) return; // their Predict runs step by step, with no batch path
+        foreach (var (layer, weights, _) in layout.Folding.Layers(plan, layout))
+        {
+            if (!layer.Spec.PacksKernel(layer)) continue;
+            var kernel = weights[0];
+            Panels.Add(new Panel(layer, kernel, offset));
+            offset += kernel.Spec.Rows * ((kernel.Spec.Columns + PanelWidth - 1) / PanelWidth * PanelWidth);
+        }
+        Size = offset;
+    }
+
+    public List<Panel> Panels { get; } = new();
+
+    /// <summary>Floats of the packed copy.</summary>
+    public int Size { get; }
+
+    /// <summary>A ref to <paramref name="layer"/>'s packed kernel in <c>p</c>, or null when it has none.</summary>
+    public string? For(LayerPlan layer) => Panels.FirstOrDefault(p => p.Layer.Index == layer.Index) is { } panel ? Literals.At("p", panel.Offset) : null;
+}
