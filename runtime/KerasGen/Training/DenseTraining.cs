@@ -118,9 +118,15 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
     /// <summary>The widest padded row whose four-row accumulator tile stays on the stack.</summary>
     private const int MaxPackedStride = 256;
 
-    /// <summary>Forward for long rows: each block of four rows goes through the inputs in chunks, copied into a tile
-    /// of <see cref="PackedRowStride"/>, the partial sums kept in a 4 × stride accumulator tile between chunks. Rows
-    /// past the last whole block take the unpacked path.</summary>
+    /// <summary>Floats of partial sums <see cref="ForwardPacked"/> keeps on the stack: the rows of one group.</summary>
+    private const int PackedSumFloats = 8192;
+
+    /// <summary>Forward for long rows: the inputs go in chunks, and each chunk of the kernel (1,024 inputs × the
+    /// stride: 64 KB for 16 columns) serves every block of four rows of a group before the next chunk is read, so a
+    /// batch streams the kernel from memory once per group rather than once per four rows (a 65,536 → 10 kernel is
+    /// 4 MB). Each block's rows are copied into a tile of <see cref="PackedRowStride"/> first; the partial sums wait
+    /// in a group × stride tile between chunks. Every output sums its inputs in the same order as the unpacked path
+    /// would in chunks. Rows past the last whole block take the unpacked path.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForwardPacked(ref float x, ref float kernel, ref float bias, bool hasBias, ref float z, int rows, int inputs, int units, int stride, int zStride)
     {
@@ -128,40 +134,44 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
         int width = TS.Count, panel = (wide ? 4 : 2) * width;
         float biasScale = hasBias ? 1f : 0f;
         Span<float> packed = stackalloc float[4 * PackedRowStride];
-        Span<float> sums = stackalloc float[4 * stride];
+        Span<float> sums = stackalloc float[PackedSumFloats];
         ref float p = ref packed[0];
-        ref float acc = ref sums[0];
-        int r = 0;
-        for (; r + 4 <= rows; r += 4)
+        int blocks = rows / 4 * 4, group = Math.Max(4, PackedSumFloats / stride / 4 * 4);
+        for (int g = 0; g < blocks; g += group)
         {
+            int end = Math.Min(blocks, g + group);
             for (int k0 = 0; k0 < inputs; k0 += PackedChunk)
             {
                 int count = Math.Min(PackedChunk, inputs - k0);
-                for (int q = 0; q < 4; q++)
-                    System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref x, (r + q) * inputs + k0), count)
-                        .CopyTo(packed.Slice(q * PackedRowStride, count));
                 ref float w = ref Unsafe.Add(ref kernel, k0 * stride);
                 // The first chunk starts from the bias (the same for every row), later ones from the partial sums.
                 bool first = k0 == 0;
-                int j = 0;
-                for (; j + panel <= stride; j += panel)
+                for (int r = g; r < end; r += 4)
                 {
-                    ref float init = ref first ? ref Unsafe.Add(ref bias, hasBias ? j : 0) : ref Unsafe.Add(ref acc, j);
-                    int initStride = first ? 0 : stride;
-                    float scale = first ? biasScale : 1f;
-                    if (wide) Block4x4(ref p, ref Unsafe.Add(ref w, j), ref init, initStride, scale, ref Unsafe.Add(ref acc, j), stride, count, PackedRowStride, stride);
-                    else Block4x2(ref p, ref Unsafe.Add(ref w, j), ref init, initStride, scale, ref Unsafe.Add(ref acc, j), stride, count, PackedRowStride, stride);
-                }
-                for (; j < stride; j += width)
-                {
-                    ref float init = ref first ? ref Unsafe.Add(ref bias, hasBias ? j : 0) : ref Unsafe.Add(ref acc, j);
-                    Block4x1(ref p, ref Unsafe.Add(ref w, j), ref init, first ? 0 : stride, first ? biasScale : 1f, ref Unsafe.Add(ref acc, j), stride, count, PackedRowStride, stride);
+                    for (int q = 0; q < 4; q++)
+                        System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref x, (r + q) * inputs + k0), count)
+                            .CopyTo(packed.Slice(q * PackedRowStride, count));
+                    ref float acc = ref sums[(r - g) * stride];
+                    int j = 0;
+                    for (; j + panel <= stride; j += panel)
+                    {
+                        ref float init = ref first ? ref Unsafe.Add(ref bias, hasBias ? j : 0) : ref Unsafe.Add(ref acc, j);
+                        int initStride = first ? 0 : stride;
+                        float scale = first ? biasScale : 1f;
+                        if (wide) Block4x4(ref p, ref Unsafe.Add(ref w, j), ref init, initStride, scale, ref Unsafe.Add(ref acc, j), stride, count, PackedRowStride, stride);
+                        else Block4x2(ref p, ref Unsafe.Add(ref w, j), ref init, initStride, scale, ref Unsafe.Add(ref acc, j), stride, count, PackedRowStride, stride);
+                    }
+                    for (; j < stride; j += width)
+                    {
+                        ref float init = ref first ? ref Unsafe.Add(ref bias, hasBias ? j : 0) : ref Unsafe.Add(ref acc, j);
+                        Block4x1(ref p, ref Unsafe.Add(ref w, j), ref init, first ? 0 : stride, first ? biasScale : 1f, ref Unsafe.Add(ref acc, j), stride, count, PackedRowStride, stride);
+                    }
                 }
             }
-            CopyTile(ref acc, stride, ref Row(ref z, r, zStride), zStride, 4, units);
+            CopyTile(ref sums[0], stride, ref Row(ref z, g, zStride), zStride, end - g, units);
         }
-        if (r < rows)
-            Forward(ref Row(ref x, r, inputs), ref kernel, ref bias, hasBias, ref Row(ref z, r, zStride), rows - r, inputs, units, stride, zStride);
+        if (blocks < rows)
+            Forward(ref Row(ref x, blocks, inputs), ref kernel, ref bias, hasBias, ref Row(ref z, blocks, zStride), rows - blocks, inputs, units, stride, zStride);
     }
 
     private static ref float Row(ref float data, int row, int length, int column = 0) => ref Unsafe.Add(ref data, row * length + column);
