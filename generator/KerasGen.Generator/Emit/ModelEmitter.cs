@@ -141,7 +141,10 @@ internal static class ModelEmitter
         w.Line($"private int _maxDegreeOfParallelism = {Threading}.Parallelism.DefaultDegree;");
         w.Line($"private const long KerasGenMultiplyAddsPerSample = {plan.Layers.Sum(l => l.Spec.MultiplyAdds(l))}; // decides when a batch is worth cutting across cores");
         w.Line();
-        w.Line("/// <summary>How many cores a batch Predict" + (spec.Compile is null ? "" : " and training") + " may use (default: all; 1: the calling thread only; -1: all). A batch too small to pay for a thread hand-off stays on the calling thread, as does a single sample." + (spec.Compile is null ? "" : " Training is bit-for-bit reproducible for a given value.") + "</summary>");
+        string users = plan.UnknownSteps
+            ? (spec.Compile is null ? "this model may use: none yet, since Predict over unknown steps runs on the calling thread" : "training may use (Predict over unknown steps runs on the calling thread)")
+            : "a batch Predict" + (spec.Compile is null ? "" : " and training") + " may use";
+        w.Line($"/// <summary>How many cores {users} (default: all; 1: the calling thread only; -1: all). A batch too small to pay for a thread hand-off stays on the calling thread, as does a single sample." + (spec.Compile is null ? "" : " Training is bit-for-bit reproducible for a given value.") + "</summary>");
         w.Line($"public int MaxDegreeOfParallelism {{ get => _maxDegreeOfParallelism; set => _maxDegreeOfParallelism = {Threading}.Parallelism.Validate(value); }}");
         if (layout.KeepsInferenceCopy) EmitInferenceCopy(w, layout);
         w.Line();
@@ -388,20 +391,8 @@ internal static class ModelEmitter
         w.Line("/// <summary>The weights changed: the next Predict refreshes its copies.</summary>");
         w.Line("private void WeightsChanged() => global::System.Threading.Interlocked.Increment(ref _weightsVersion);");
         if (folds)
-        {
-            w.Line();
-            using (w.Block("private ref float InferenceWeights"))
-            using (w.Block("get"))
+            EmitVersionedCopy(w, "InferenceWeights", "_foldedVersion", "Fold", "_inferenceWeights", () =>
             {
-                w.Line("int version = global::System.Threading.Volatile.Read(ref _weightsVersion);");
-                w.Line("if (global::System.Threading.Volatile.Read(ref _foldedVersion) != version) Fold(version);");
-                w.Line("return ref _inferenceWeights.Start;");
-            }
-            w.Line();
-            using (w.Block("private void Fold(int version)"))
-            using (w.Block("lock (_inferenceLock)"))
-            {
-                w.Line("if (_foldedVersion == version) return;");
                 w.Line("_weights.Span.CopyTo(_inferenceWeights.Span);");
                 foreach (var fold in folding.Folds)
                 {
@@ -412,29 +403,37 @@ internal static class ModelEmitter
                     w.Line($"{Kernels}.BatchNormalization.Fold(_weights.Span, _inferenceWeights.Span, {fold.Kernel.Offset}, {fold.Kernel.Spec.Rows}, {fold.Kernel.Stride}, {fold.Kernel.Spec.Columns}, " +
                         $"{fold.Bias?.Offset ?? -1}, {fold.BiasOffset}, {gamma}, {beta}, {mean}, {variance}, {Literals.Float(norm.Epsilon)}); // {fold.Normalization.Name} into {fold.Producer.Name}");
                 }
-                w.Line("global::System.Threading.Volatile.Write(ref _foldedVersion, version);");
-            }
-        }
-        if (!packs) return;
+            });
+        if (packs)
+            EmitVersionedCopy(w, "PackedWeights", "_packedVersion", "Pack", "_packedWeights!", () =>
+            {
+                w.Line($"_packedWeights ??= new {Kernels}.AlignedBuffer({layout.Panels.Size});");
+                w.Line(folds ? "ref float w = ref InferenceWeights; // packed from the folded kernels" : "ref float w = ref _weights.Start;");
+                w.Line("ref float p = ref _packedWeights.Start;");
+                foreach (var panel in layout.Panels.Panels)
+                    w.Line($"{Kernels}.PackedPanels.Pack(ref {Literals.At("w", panel.Kernel.Offset)}, {panel.Kernel.Spec.Rows}, {panel.Kernel.Spec.Columns}, {panel.Kernel.Stride}, ref {Literals.At("p", panel.Offset)}); // {panel.Layer.Name}");
+            });
+    }
+
+    /// <summary>A copy of the weights behind a ref property: refreshed by <paramref name="method"/>, under the lock,
+    /// when <paramref name="versionField"/> is behind the weights' version, which it publishes last.</summary>
+    private static void EmitVersionedCopy(CodeWriter w, string property, string versionField, string method, string buffer, Action refresh)
+    {
         w.Line();
-        using (w.Block("private ref float PackedWeights"))
+        using (w.Block($"private ref float {property}"))
         using (w.Block("get"))
         {
             w.Line("int version = global::System.Threading.Volatile.Read(ref _weightsVersion);");
-            w.Line("if (global::System.Threading.Volatile.Read(ref _packedVersion) != version) Pack(version);");
-            w.Line("return ref _packedWeights!.Start;");
+            w.Line($"if (global::System.Threading.Volatile.Read(ref {versionField}) != version) {method}(version);");
+            w.Line($"return ref {buffer}.Start;");
         }
         w.Line();
-        using (w.Block("private void Pack(int version)"))
+        using (w.Block($"private void {method}(int version)"))
         using (w.Block("lock (_inferenceLock)"))
         {
-            w.Line("if (_packedVersion == version) return;");
-            w.Line($"_packedWeights ??= new {Kernels}.AlignedBuffer({layout.Panels.Size});");
-            w.Line(folds ? "ref float w = ref InferenceWeights; // packed from the folded kernels" : "ref float w = ref _weights.Start;");
-            w.Line("ref float p = ref _packedWeights.Start;");
-            foreach (var panel in layout.Panels.Panels)
-                w.Line($"{Kernels}.PackedPanels.Pack(ref {Literals.At("w", panel.Kernel.Offset)}, {panel.Kernel.Spec.Rows}, {panel.Kernel.Spec.Columns}, {panel.Kernel.Stride}, ref {Literals.At("p", panel.Offset)}); // {panel.Layer.Name}");
-            w.Line("global::System.Threading.Volatile.Write(ref _packedVersion, version);");
+            w.Line($"if ({versionField} == version) return;");
+            refresh();
+            w.Line($"global::System.Threading.Volatile.Write(ref {versionField}, version);");
         }
     }
 }

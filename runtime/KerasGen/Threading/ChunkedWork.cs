@@ -63,18 +63,21 @@ internal abstract class ChunkedWork<TSelf> : IThreadPoolWorkItem where TSelf : C
 
     void IThreadPoolWorkItem.Execute()
     {
-        RunChunks();
+        WorkerThreads.CountChunks(RunChunks());
         Interlocked.Decrement(ref _references);
     }
 
-    private void RunChunks()
+    /// <summary>Runs unclaimed chunks until none is left; returns how many this thread ran.</summary>
+    private int RunChunks()
     {
-        int chunk;
+        int chunk, ran = 0;
         while ((chunk = Interlocked.Increment(ref _next) - 1) < _chunks)
         {
             try { RunChunk(chunk); }
             catch (Exception e) { Interlocked.CompareExchange(ref _error, ExceptionDispatchInfo.Capture(e), null); }
             Interlocked.Decrement(ref _unfinished);
+            ran++;
         }
+        return ran;
     }
 }

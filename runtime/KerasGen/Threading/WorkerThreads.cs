@@ -22,10 +22,18 @@ internal static class WorkerThreads
     private static readonly List<IThreadPoolWorkItem> s_queue = new();
     private static readonly SemaphoreSlim s_wake = new(0);
     private static int s_queued, s_sleeping, s_threads;
-    private static long s_allocated;
+    private static long s_allocated, s_chunks;
 
     /// <summary>The bytes the workers have allocated while running chunks (none, once warm; tests check).</summary>
     internal static long AllocatedBytes => Interlocked.Read(ref s_allocated);
+
+    /// <summary>The chunks workers (not callers) have run: tests check that work does reach another thread.</summary>
+    internal static long ChunksRun => Interlocked.Read(ref s_chunks);
+
+    internal static void CountChunks(int chunks)
+    {
+        if (chunks > 0) Interlocked.Add(ref s_chunks, chunks);
+    }
 
     /// <summary>Hands <paramref name="item"/> to <paramref name="copies"/> workers (each runs its Execute once),
     /// starting threads until there are that many.</summary>

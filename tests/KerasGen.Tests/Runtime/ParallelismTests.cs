@@ -28,6 +28,20 @@ public class ParallelismTests
     }
 
     [Fact]
+    public void A_worker_thread_runs_chunks_of_a_parallel_predict()
+    {
+        // A worker that wakes late legitimately finds every chunk taken, so one call proves nothing: within a few
+        // seconds of calls (each ~1 ms of chunks), some chunk must have run on a worker, or nothing runs in parallel.
+        var model = new ParallelMlp(1) { MaxDegreeOfParallelism = 2 };
+        var x = Data(256 * 128, 1);
+        var y = new float[256 * 10];
+        long before = WorkerThreads.ChunksRun;
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (WorkerThreads.ChunksRun == before && DateTime.UtcNow < until) model.Predict(x, y);
+        Assert.True(WorkerThreads.ChunksRun > before, "No worker thread ran a chunk of a batch Predict cut in two in 10 s of calls.");
+    }
+
+    [Fact]
     public void The_default_is_every_core_and_bad_values_are_refused()
     {
         var model = new ParallelMlp(1);

@@ -45,7 +45,7 @@ namespace Samples
         private int _maxDegreeOfParallelism = global::KerasGen.Threading.Parallelism.DefaultDegree;
         private const long KerasGenMultiplyAddsPerSample = -191; // decides when a batch is worth cutting across cores
 
-        /// <summary>How many cores a batch Predict may use (default: all; 1: the calling thread only; -1: all). A batch too small to pay for a thread hand-off stays on the calling thread, as does a single sample.</summary>
+        /// <summary>How many cores this model may use: none yet, since Predict over unknown steps runs on the calling thread (default: all; 1: the calling thread only; -1: all). A batch too small to pay for a thread hand-off stays on the calling thread, as does a single sample.</summary>
         public int MaxDegreeOfParallelism { get => _maxDegreeOfParallelism; set => _maxDegreeOfParallelism = global::KerasGen.Threading.Parallelism.Validate(value); }
 
         global::System.Collections.Generic.IReadOnlyList<global::KerasGen.Weights.WeightSlot> global::KerasGen.Weights.IWeightLayout.WeightSlots => s_slots;
