@@ -166,7 +166,7 @@ internal static class ModelEmitter
         else
         {
             EmitPredicts(w, layout, kernels, inputSize, outputSize);
-            EmitCompileKernels(w, inputSize, outputSize);
+            EmitCompileKernels(w, layout, inputSize, outputSize);
         }
         w.Line();
         w.Line("/// <inheritdoc/>");
@@ -241,7 +241,7 @@ internal static class ModelEmitter
     /// processes) happens in the constructor, as ONNX Runtime's session creation does its work, and not in the first
     /// Predict of a request path (issue 11). Only the path this machine uses is compiled; the weights are not touched.
     /// </summary>
-    private static void EmitCompileKernels(CodeWriter w, int inputSize, int outputSize)
+    private static void EmitCompileKernels(CodeWriter w, ModelLayout layout, int inputSize, int outputSize)
     {
         w.Line();
         w.Line("private static int s_kerasGenKernelsCompiled;");
@@ -254,6 +254,9 @@ internal static class ModelEmitter
             w.Line($"var y = new float[{(BatchEmitter.MinSamples + 1) * (long)outputSize}];");
             w.Line($"Predict(global::System.MemoryExtensions.AsSpan(x, 0, {inputSize}), global::System.MemoryExtensions.AsSpan(y, 0, {outputSize}));");
             w.Line($"(({ChunkedPredictor})this).PredictChunk(x, y, global::KerasGen.KernelPath.Auto);");
+            if (layout.Panels.Size > 0)
+                using (w.Block("lock (_inferenceLock)"))
+                    w.Line("(_packedWeights, _packedVersion) = (null, -1); // packed again at the first batch Predict: a model used one sample at a time keeps no packed copy");
         }
     }
 
@@ -416,7 +419,8 @@ internal static class ModelEmitter
     }
 
     /// <summary>A copy of the weights behind a ref property: refreshed by <paramref name="method"/>, under the lock,
-    /// when <paramref name="versionField"/> is behind the weights' version, which it publishes last.</summary>
+    /// when <paramref name="versionField"/> is behind the weights' version (read under the lock), which it publishes
+    /// last.</summary>
     private static void EmitVersionedCopy(CodeWriter w, string property, string versionField, string method, string buffer, Action refresh)
     {
         w.Line();
@@ -424,13 +428,16 @@ internal static class ModelEmitter
         using (w.Block("get"))
         {
             w.Line("int version = global::System.Threading.Volatile.Read(ref _weightsVersion);");
-            w.Line($"if (global::System.Threading.Volatile.Read(ref {versionField}) != version) {method}(version);");
+            w.Line($"if (global::System.Threading.Volatile.Read(ref {versionField}) != version) {method}();");
             w.Line($"return ref {buffer}.Start;");
         }
         w.Line();
-        using (w.Block($"private void {method}(int version)"))
+        using (w.Block($"private void {method}()"))
         using (w.Block("lock (_inferenceLock)"))
         {
+            // The version now, not the caller's: a thread that read it before another refreshed finds the copy current
+            // and leaves it alone, instead of rewriting it in place under readers and publishing an older version.
+            w.Line("int version = global::System.Threading.Volatile.Read(ref _weightsVersion);");
             w.Line($"if ({versionField} == version) return;");
             refresh();
             w.Line($"global::System.Threading.Volatile.Write(ref {versionField}, version);");

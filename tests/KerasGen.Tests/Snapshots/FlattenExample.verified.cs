@@ -63,15 +63,16 @@ namespace Samples
             get
             {
                 int version = global::System.Threading.Volatile.Read(ref _weightsVersion);
-                if (global::System.Threading.Volatile.Read(ref _packedVersion) != version) Pack(version);
+                if (global::System.Threading.Volatile.Read(ref _packedVersion) != version) Pack();
                 return ref _packedWeights!.Start;
             }
         }
 
-        private void Pack(int version)
+        private void Pack()
         {
             lock (_inferenceLock)
             {
+                int version = global::System.Threading.Volatile.Read(ref _weightsVersion);
                 if (_packedVersion == version) return;
                 _packedWeights ??= new global::KerasGen.Kernels.AlignedBuffer(352);
                 ref float w = ref _weights.Start;
@@ -191,6 +192,10 @@ namespace Samples
             var y = new float[20];
             Predict(global::System.MemoryExtensions.AsSpan(x, 0, 6), global::System.MemoryExtensions.AsSpan(y, 0, 4));
             ((global::KerasGen.Threading.IChunkedPredictor)this).PredictChunk(x, y, global::KerasGen.KernelPath.Auto);
+            lock (_inferenceLock)
+            {
+                (_packedWeights, _packedVersion) = (null, -1); // packed again at the first batch Predict: a model used one sample at a time keeps no packed copy
+            }
         }
 
         /// <inheritdoc/>

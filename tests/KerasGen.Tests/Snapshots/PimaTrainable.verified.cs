@@ -65,15 +65,16 @@ namespace Samples
             get
             {
                 int version = global::System.Threading.Volatile.Read(ref _weightsVersion);
-                if (global::System.Threading.Volatile.Read(ref _packedVersion) != version) Pack(version);
+                if (global::System.Threading.Volatile.Read(ref _packedVersion) != version) Pack();
                 return ref _packedWeights!.Start;
             }
         }
 
-        private void Pack(int version)
+        private void Pack()
         {
             lock (_inferenceLock)
             {
+                int version = global::System.Threading.Volatile.Read(ref _weightsVersion);
                 if (_packedVersion == version) return;
                 _packedWeights ??= new global::KerasGen.Kernels.AlignedBuffer(448);
                 ref float w = ref _weights.Start;
@@ -194,6 +195,10 @@ namespace Samples
             var y = new float[5];
             Predict(global::System.MemoryExtensions.AsSpan(x, 0, 8), global::System.MemoryExtensions.AsSpan(y, 0, 1));
             ((global::KerasGen.Threading.IChunkedPredictor)this).PredictChunk(x, y, global::KerasGen.KernelPath.Auto);
+            lock (_inferenceLock)
+            {
+                (_packedWeights, _packedVersion) = (null, -1); // packed again at the first batch Predict: a model used one sample at a time keeps no packed copy
+            }
         }
 
         /// <inheritdoc/>

@@ -96,8 +96,14 @@ internal sealed record DenseLayer(int Units, string ActivationName, bool UseBias
         return c.Target;
     }
 
-    /// <summary>Predict's batch path reads the kernel from panels: one sequential stream of weights.</summary>
-    public override bool PacksKernel(LayerPlan layer) => true;
+    /// <summary>Predict's batch path reads the kernel from panels, one sequential stream of weights; except rows long
+    /// enough for the runtime's long-row path (DenseTraining.ForwardPacked: 4,096+ inputs, a multiple of 1,024, rows of
+    /// at most 256 floats), which reads the rows itself, so a packed copy would go unread. Those call Forward.</summary>
+    public override bool PacksKernel(LayerPlan layer)
+    {
+        int inputs = layer.InputLast, stride = ModelLayout.Stride(Weights(layer.InputShape)[0]);
+        return !(inputs >= 4096 && inputs % 1024 == 0 && stride <= 256);
+    }
 
     public override void EmitForward(ForwardContext c)
     {
