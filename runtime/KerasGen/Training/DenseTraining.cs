@@ -74,13 +74,14 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
     /// <see cref="Forward(ref float, ref float, ref float, bool, ref float, int, int, int, int)"/> reading the kernel
     /// from its packed copy (<see cref="PackedPanels.Pack"/>), for inference, where the weights stay put between calls. The same
     /// products in the same order, so the same bits. Only the 16-register block (AVX2 and narrower) reads panels;
-    /// AVX-512's 4×4 block, rows past the last block of four and the long-row path read the rows.
+    /// AVX-512's 4×4 block and rows past the last block of four read the rows. Long rows are not packed (the
+    /// generator's DenseLayer.PacksKernel leaves them to <see cref="ForwardPacked"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ForwardPanels(ref float x, ref float kernel, ref float packed, ref float bias, bool hasBias, ref float z, int rows, int inputs, int units, int stride)
     {
         int width = TS.Count, block = 2 * width;
-        if (width == 16 || rows < 4 || (inputs >= PackedInputs && inputs % PackedChunk == 0 && stride <= MaxPackedStride))
+        if (width == 16 || rows < 4)
         {
             Forward(ref x, ref kernel, ref bias, hasBias, ref z, rows, inputs, units, stride, units);
             return;
