@@ -48,9 +48,9 @@ public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, IS
     /// im2col tile, for rows narrower than a block).</summary>
     public static int ScratchFloats(in WindowGeometry g) => g.PatchSize + Math.Max(BorderedHeight(g) * BorderedWidth(g) * g.Channels, g.OutWidth * g.PatchSize);
 
-    private static int BorderedHeight(in WindowGeometry g) => (g.OutHeight - 1) * g.StrideHeight + (g.WindowHeight - 1) * g.DilationHeight + 1;
+    internal static int BorderedHeight(in WindowGeometry g) => (g.OutHeight - 1) * g.StrideHeight + (g.WindowHeight - 1) * g.DilationHeight + 1;
 
-    private static int BorderedWidth(in WindowGeometry g) => (g.OutWidth - 1) * g.StrideWidth + (g.WindowWidth - 1) * g.DilationWidth + 1;
+    internal static int BorderedWidth(in WindowGeometry g) => (g.OutWidth - 1) * g.StrideWidth + (g.WindowWidth - 1) * g.DilationWidth + 1;
 
     /// <summary>z[s, oh, ow, :] = window(oh, ow) · kernel + bias for every sample, as DenseTraining.Forward on the
     /// im2col rows would compute it.</summary>
@@ -62,40 +62,56 @@ public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, IS
     public static void Forward<TE>(ref float x, ref float kernel, ref float bias, bool hasBias, ref float z, ref float scratch, int samples, in WindowGeometry g, int filters, int stride)
         where TE : struct, IEpilogue<TV>
     {
-        int patch = g.PatchSize, channels = g.Channels, height = BorderedHeight(g), width = BorderedWidth(g);
+        int height = BorderedHeight(g), width = BorderedWidth(g);
         ref int offsets = ref Unsafe.As<float, int>(ref scratch);
-        ref float map = ref Unsafe.Add(ref scratch, patch);
-        for (int i = 0, k = 0; i < g.WindowHeight; i++)
-            for (int j = 0; j < g.WindowWidth; j++)
-                for (int c = 0; c < channels; c++, k++)
-                    Unsafe.Add(ref offsets, k) = (i * g.DilationHeight * width + j * g.DilationWidth) * channels + c;
-        Span<float> blockTile = stackalloc float[4 * 4 * TS.Count];
-        int blocks = g.OutWidth / 4, step = g.StrideWidth * channels;
+        ref float map = ref Unsafe.Add(ref scratch, g.PatchSize);
+        Offsets(ref offsets, g, width);
+        Span<float> blockTile = stackalloc float[BlockTileFloats];
         for (int s = 0; s < samples; s++)
         {
             ref float input = ref Unsafe.Add(ref x, s * g.InSize);
             ref float output = ref Unsafe.Add(ref z, s * g.OutPositions * filters);
-            if (blocks == 0)
+            if (g.OutWidth < 4)
             {
                 for (int oh = 0; oh < g.OutHeight; oh++) ViaTile<TE>(ref input, ref kernel, ref bias, hasBias, ref Unsafe.Add(ref output, oh * g.OutWidth * filters), ref map, g, oh, filters, stride);
                 continue;
             }
             Border(ref input, ref map, g, height, width);
             for (int oh = 0; oh < g.OutHeight; oh++)
-            {
-                ref float top = ref Unsafe.Add(ref map, oh * g.StrideHeight * width * channels);
-                ref float row = ref Unsafe.Add(ref output, oh * g.OutWidth * filters);
-                Interior<TE>(ref top, step, ref offsets, patch, ref kernel, ref bias, hasBias, ref row, blocks, filters, stride, blockTile);
-                if (g.OutWidth % 4 != 0)
-                    Interior<TE>(ref Unsafe.Add(ref top, (g.OutWidth - 4) * step), step, ref offsets, patch, ref kernel, ref bias, hasBias,
-                        ref Unsafe.Add(ref row, (g.OutWidth - 4) * filters), 1, filters, stride, blockTile);
-            }
+                Row<TE>(ref map, ref offsets, ref kernel, ref bias, hasBias, ref Unsafe.Add(ref output, oh * g.OutWidth * filters), g, oh, filters, stride, blockTile);
         }
+    }
+
+    /// <summary>Floats of the tile <see cref="Row{TE}"/> writes a block's columns past the filters' end to.</summary>
+    internal static int BlockTileFloats => 4 * 4 * TS.Count;
+
+    /// <summary>The window's table: cell (i, j) and channel c → offset from the window's first input in a bordered
+    /// map <paramref name="width"/> columns wide.</summary>
+    internal static void Offsets(ref int offsets, in WindowGeometry g, int width)
+    {
+        for (int i = 0, k = 0; i < g.WindowHeight; i++)
+            for (int j = 0; j < g.WindowWidth; j++)
+                for (int c = 0; c < g.Channels; c++, k++)
+                    Unsafe.Add(ref offsets, k) = (i * g.DilationHeight * width + j * g.DilationWidth) * g.Channels + c;
+    }
+
+    /// <summary>Output row <paramref name="oh"/> of one sample (OutWidth × filters floats) from its bordered map;
+    /// rows at least a block (four positions) wide. A row's last block overlaps the one before when the width is not
+    /// a multiple of four.</summary>
+    internal static void Row<TE>(ref float map, ref int offsets, ref float kernel, ref float bias, bool hasBias, ref float row, in WindowGeometry g, int oh, int filters, int stride, Span<float> blockTile)
+        where TE : struct, IEpilogue<TV>
+    {
+        int width = BorderedWidth(g), step = g.StrideWidth * g.Channels, blocks = g.OutWidth / 4;
+        ref float top = ref Unsafe.Add(ref map, oh * g.StrideHeight * width * g.Channels);
+        Interior<TE>(ref top, step, ref offsets, g.PatchSize, ref kernel, ref bias, hasBias, ref row, blocks, filters, stride, blockTile);
+        if (g.OutWidth % 4 != 0)
+            Interior<TE>(ref Unsafe.Add(ref top, (g.OutWidth - 4) * step), step, ref offsets, g.PatchSize, ref kernel, ref bias, hasBias,
+                ref Unsafe.Add(ref row, (g.OutWidth - 4) * filters), 1, filters, stride, blockTile);
     }
 
     /// <summary>The input inside a zero border (PadTop rows and PadLeft columns before it, zeros after it up to the
     /// bordered size; input cells no window reads are left out).</summary>
-    private static void Border(ref float input, ref float map, in WindowGeometry g, int height, int width)
+    internal static void Border(ref float input, ref float map, in WindowGeometry g, int height, int width)
     {
         int channels = g.Channels;
         System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref map, height * width * channels).Clear();
@@ -210,10 +226,42 @@ public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, IS
         ref float x1 = ref Unsafe.Add(ref x, step);
         ref float x2 = ref Unsafe.Add(ref x1, step);
         ref float x3 = ref Unsafe.Add(ref x2, step);
-        for (nint k = 0; k < patch; k++)
+        // Two window cells per iteration (measured here, Zen 3, 32×32×3 → 64: 6–13% faster with the output beyond L2).
+        // The step is written out twice, not called: a helper taking the accumulators by ref keeps them in memory.
+        nint k = 0;
+        ref float w = ref kernel;
+        for (; k + 2 <= patch; k += 2)
         {
             nint at = Unsafe.Add(ref offsets, k);
-            ref float w = ref Unsafe.Add(ref kernel, k * stride);
+            {
+                TV w0 = TS.Load(ref w, 0), w1 = TS.Load(ref w, (nuint)width);
+                TV v = TS.Create(Unsafe.Add(ref x, at));
+                a00 = TS.MultiplyAdd(v, w0, a00); a01 = TS.MultiplyAdd(v, w1, a01);
+                v = TS.Create(Unsafe.Add(ref x1, at));
+                a10 = TS.MultiplyAdd(v, w0, a10); a11 = TS.MultiplyAdd(v, w1, a11);
+                v = TS.Create(Unsafe.Add(ref x2, at));
+                a20 = TS.MultiplyAdd(v, w0, a20); a21 = TS.MultiplyAdd(v, w1, a21);
+                v = TS.Create(Unsafe.Add(ref x3, at));
+                a30 = TS.MultiplyAdd(v, w0, a30); a31 = TS.MultiplyAdd(v, w1, a31);
+            }
+            w = ref Unsafe.Add(ref w, stride);
+            at = Unsafe.Add(ref offsets, k + 1);
+            {
+                TV w0 = TS.Load(ref w, 0), w1 = TS.Load(ref w, (nuint)width);
+                TV v = TS.Create(Unsafe.Add(ref x, at));
+                a00 = TS.MultiplyAdd(v, w0, a00); a01 = TS.MultiplyAdd(v, w1, a01);
+                v = TS.Create(Unsafe.Add(ref x1, at));
+                a10 = TS.MultiplyAdd(v, w0, a10); a11 = TS.MultiplyAdd(v, w1, a11);
+                v = TS.Create(Unsafe.Add(ref x2, at));
+                a20 = TS.MultiplyAdd(v, w0, a20); a21 = TS.MultiplyAdd(v, w1, a21);
+                v = TS.Create(Unsafe.Add(ref x3, at));
+                a30 = TS.MultiplyAdd(v, w0, a30); a31 = TS.MultiplyAdd(v, w1, a31);
+            }
+            w = ref Unsafe.Add(ref w, stride);
+        }
+        if (k < patch)
+        {
+            nint at = Unsafe.Add(ref offsets, k);
             TV w0 = TS.Load(ref w, 0), w1 = TS.Load(ref w, (nuint)width);
             TV v = TS.Create(Unsafe.Add(ref x, at));
             a00 = TS.MultiplyAdd(v, w0, a00); a01 = TS.MultiplyAdd(v, w1, a01);
