@@ -1,3 +1,4 @@
+using System.Linq;
 using KerasGen.Generator.Shapes;
 
 namespace KerasGen.Generator.Emit;
@@ -24,20 +25,38 @@ internal static class BatchEmitter
 
     /// <summary>Samples per pass: as many as fit <see cref="CacheFloats"/>, between 4 and <see cref="MaxChunk"/>.</summary>
     public static int Chunk(ModelPlan plan, ModelLayout layout) =>
-        System.Math.Max(MinSamples, System.Math.Min(MaxChunk, CacheFloats / (2 * SampleBuffer(plan) + layout.ScratchSize)));
+        System.Math.Max(MinSamples, System.Math.Min(MaxChunk, CacheFloats / (2 * SampleBuffer(plan, layout) + Scratch(plan, layout))));
 
-    /// <summary>Floats per sample each of the two batch buffers needs: the input, and every layer's output span.</summary>
-    public static int SampleBuffer(ModelPlan plan)
+    /// <summary>Floats per sample each of the two batch buffers needs: the input, and every stored layer output
+    /// (a streamed convolution's is not, see <see cref="ConvDenseStreams"/>).</summary>
+    public static int SampleBuffer(ModelPlan plan, ModelLayout layout)
     {
-        int largest = plan.InputSize;
-        foreach (var layer in plan.Layers)
-            largest = System.Math.Max(largest, System.Math.Max(layer.OutputSize, layer.Spec.Memory(layer).OutputSpan));
+        int largest = plan.InputSize, index = 0;
+        foreach (var (layer, _, _) in layout.Folding.Layers(plan, layout))
+            if (!layout.Streams.Hides(index++))
+                largest = System.Math.Max(largest, System.Math.Max(layer.OutputSize, layer.Spec.Memory(layer).OutputSpan));
         return ModelLayout.RoundUp(largest);
+    }
+
+    /// <summary>Floats of layer scratch per sample of a pass: the model's, or less when a streamed step replaces the
+    /// layer that needs the most (a convolution's im2col columns, which the streamed step never fills).</summary>
+    public static int Scratch(ModelPlan plan, ModelLayout layout)
+    {
+        if (layout.Streams.Streams.Count == 0) return layout.ScratchSize;
+        int largest = 0, index = 0;
+        foreach (var (layer, _, _) in layout.Folding.Layers(plan, layout))
+        {
+            int at = index++;
+            if (layout.Streams.At(at) is { } stream) largest = System.Math.Max(largest, ConvDenseStreams.ScratchFloats(stream.Rows));
+            else if (!layout.Streams.Hides(at) && layout.Streams.Streams.All(st => st.Last != at))
+                largest = System.Math.Max(largest, layer.Spec.Memory(layer).ScratchPerSample);
+        }
+        return largest == 0 ? 0 : ModelLayout.RoundUp(largest + ModelLayout.Line);
     }
 
     public static void Emit(CodeWriter w, ModelPlan plan, ModelLayout layout)
     {
-        int buffer = SampleBuffer(plan) * Chunk(plan, layout);
+        int buffer = SampleBuffer(plan, layout) * Chunk(plan, layout);
         w.Line();
         w.Line("// ---- Batch path: Predict on 4 or more samples ----");
         w.Line($"/// <summary>Up to {Chunk(plan, layout)} samples through every layer's batch kernel, generic over the register width.</summary>");
@@ -46,13 +65,22 @@ internal static class BatchEmitter
         {
             w.Line("ref float a = ref scratch;");
             w.Line($"ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, {buffer});");
-            if (layout.ScratchSize > 0) w.Line($"ref float s = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, {2 * buffer});");
+            if (Scratch(plan, layout) > 0) w.Line($"ref float s = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, {2 * buffer});");
             string current = "x";
-            foreach (var (layer, weights, comment) in layout.Folding.Layers(plan, layout))
+            var layers = layout.Folding.Layers(plan, layout).ToList();
+            for (int i = 0; i < layers.Count; i++)
             {
+                var (layer, weights, comment) = layers[i];
+                string target = current == "a" ? "b" : "a";
+                if (layout.Streams.At(i) is { } stream)
+                {
+                    ConvDenseStreams.Emit(w, stream, layers, current, target, layout.Panels.For(layers[stream.Last].Layer)!);
+                    current = target;
+                    i = stream.Last;
+                    continue;
+                }
                 w.Line(comment);
                 if (!layer.Spec.Memory(layer).Computes) continue; // its output is its input, as it lies in memory
-                string target = current == "a" ? "b" : "a";
                 layer.Spec.EmitForward(new ForwardContext(w, layer, weights, "TV", "TS", "n", current, target, target, "s", mask: null, training: false, packed: layout.Panels.For(layer)));
                 current = target;
             }

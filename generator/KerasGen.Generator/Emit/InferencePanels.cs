@@ -13,8 +13,10 @@ namespace KerasGen.Generator.Emit;
 /// </summary>
 internal sealed class InferencePanels
 {
-    /// <summary>A packed kernel: the layer, its kernel in the weights Predict reads, and where its panels start in <c>p</c>.</summary>
-    public sealed record Panel(LayerPlan Layer, PlacedWeight Kernel, int Offset);
+    /// <summary>A packed kernel: the layer, its kernel in the weights Predict reads, and where its panels start in
+    /// <c>p</c>; a streamed Dense (<see cref="ConvDenseStreams"/>) has its kernel packed by the convolution's rows of
+    /// <paramref name="RowFloats"/> inputs instead (0: panels).</summary>
+    public sealed record Panel(LayerPlan Layer, PlacedWeight Kernel, int Offset, int RowFloats = 0);
 
     /// <summary>Columns per panel: the runtime's <c>PackedPanels.PanelWidth</c>.</summary>
     public const int PanelWidth = 16;
@@ -23,8 +25,16 @@ internal sealed class InferencePanels
     {
         int offset = 0;
         if (plan.UnknownSteps) return; // their Predict runs step by step, with no batch path
+        int index = 0;
         foreach (var (layer, weights, _) in layout.Folding.Layers(plan, layout))
         {
+            if (layout.Streams.Streams.FirstOrDefault(st => st.Last == index++) is { } stream)
+            {
+                // StreamedDense.PackedFloats: each row's slice of every unit, 16 floats apart.
+                Panels.Add(new Panel(layer, weights[0], offset, stream.Rows.RowFloats));
+                offset += stream.Rows.OutRows * weights[0].Spec.Columns * (stream.Rows.RowFloats + 16);
+                continue;
+            }
             if (!layer.Spec.PacksKernel(layer)) continue;
             var kernel = weights[0];
             Panels.Add(new Panel(layer, kernel, offset));

@@ -204,7 +204,7 @@ internal static class ModelEmitter
         using (k.Block("public static void PredictBatch<TV, TS>(ref float input, ref float weights, ref float packed, ref float output, int samples) where TV : struct where TS : struct, global::KerasGen.Kernels.ISimd<TV>"))
         {
             int chunk = BatchEmitter.Chunk(plan, layout);
-            k.Line($"ref float scratch = ref (t_batchScratch ??= new {Kernels}.AlignedBuffer({chunk * (2 * BatchEmitter.SampleBuffer(plan) + layout.ScratchSize)})).Start;");
+            k.Line($"ref float scratch = ref (t_batchScratch ??= new {Kernels}.AlignedBuffer({chunk * (2 * BatchEmitter.SampleBuffer(plan, layout) + BatchEmitter.Scratch(plan, layout))})).Start;");
             using (k.Block($"for (int start = 0; start < samples; start += {chunk})"))
             {
                 k.Line($"int n = global::System.Math.Min({chunk}, samples - start);");
@@ -414,7 +414,9 @@ internal static class ModelEmitter
                 w.Line(folds ? "ref float w = ref InferenceWeights; // packed from the folded kernels" : "ref float w = ref _weights.Start;");
                 w.Line("ref float p = ref _packedWeights.Start;");
                 foreach (var panel in layout.Panels.Panels)
-                    w.Line($"{Kernels}.PackedPanels.Pack(ref {Literals.At("w", panel.Kernel.Offset)}, {panel.Kernel.Spec.Rows}, {panel.Kernel.Spec.Columns}, {panel.Kernel.Stride}, ref {Literals.At("p", panel.Offset)}); // {panel.Layer.Name}");
+                    w.Line(panel.RowFloats > 0
+                        ? $"{Kernels}.StreamedDense.Pack(ref {Literals.At("w", panel.Kernel.Offset)}, {panel.Kernel.Spec.Rows}, {panel.Kernel.Spec.Columns}, {panel.Kernel.Stride}, {panel.RowFloats}, ref {Literals.At("p", panel.Offset)}); // {panel.Layer.Name}, by rows of the convolution before it"
+                        : $"{Kernels}.PackedPanels.Pack(ref {Literals.At("w", panel.Kernel.Offset)}, {panel.Kernel.Spec.Rows}, {panel.Kernel.Spec.Columns}, {panel.Kernel.Stride}, ref {Literals.At("p", panel.Offset)}); // {panel.Layer.Name}");
             });
     }
 

@@ -46,11 +46,15 @@ internal sealed class ModelLayout
         BufferSize = RoundUp(buffer + Line);
         ScratchSize = scratch == 0 ? 0 : RoundUp(scratch + Line);
         Folding = new InferenceFolding(plan, this);
+        Streams = new ConvDenseStreams(plan, this);
         Panels = new InferencePanels(plan, this);
     }
 
     /// <summary>The BatchNormalizations Predict folds into the layer before them.</summary>
     public InferenceFolding Folding { get; }
+
+    /// <summary>The Conv → Flatten → Dense chains Predict's batch path streams.</summary>
+    public ConvDenseStreams Streams { get; }
 
     /// <summary>The kernels Predict's batch path reads packed into panels.</summary>
     public InferencePanels Panels { get; }

@@ -87,6 +87,7 @@ public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, IS
 
     /// <summary>The window's table: cell (i, j) and channel c → offset from the window's first input in a bordered
     /// map <paramref name="width"/> columns wide.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Offsets(ref int offsets, in WindowGeometry g, int width)
     {
         for (int i = 0, k = 0; i < g.WindowHeight; i++)
@@ -98,6 +99,7 @@ public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, IS
     /// <summary>Output row <paramref name="oh"/> of one sample (OutWidth × filters floats) from its bordered map;
     /// rows at least a block (four positions) wide. A row's last block overlaps the one before when the width is not
     /// a multiple of four.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Row<TE>(ref float map, ref int offsets, ref float kernel, ref float bias, bool hasBias, ref float row, in WindowGeometry g, int oh, int filters, int stride, Span<float> blockTile)
         where TE : struct, IEpilogue<TV>
     {
@@ -111,6 +113,7 @@ public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, IS
 
     /// <summary>The input inside a zero border (PadTop rows and PadLeft columns before it, zeros after it up to the
     /// bordered size; input cells no window reads are left out).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Border(ref float input, ref float map, in WindowGeometry g, int height, int width)
     {
         int channels = g.Channels;

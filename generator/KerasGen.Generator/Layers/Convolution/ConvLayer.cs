@@ -239,6 +239,22 @@ internal sealed record ConvLayer(
         return patch + System.Math.Max(height * width * channels, outSpatial[rank - 1] * patch);
     }
 
+    /// <summary>How Predict's batch path can stream this layer's output rows into a Dense after it (the runtime's
+    /// StreamedDense), or null when it cannot: the implicit GEMM's rows (channels_last, one group, at least four
+    /// positions wide), with linear or relu stores.</summary>
+    internal RowStream? Rows(LayerPlan layer)
+    {
+        if (!Implicit || ChannelsFirst || ActivationName is not ("linear" or "relu")) return null;
+        var (inSpatial, channels) = Spatial(layer.InputShape);
+        var (outSpatial, _) = Spatial(PreActivationShape(layer));
+        int outWidth = outSpatial[Rank - 1];
+        if (outWidth < 4) return null;
+        int Bordered(int axis) => (outSpatial[axis] - 1) * Strides[axis] + (KernelSize[axis] - 1) * DilationRate[axis] + 1;
+        int mapFloats = (Rank == 1 ? 1 : Bordered(0)) * Bordered(Rank - 1) * channels;
+        int patch = KernelSize.Aggregate(1, (p, k) => p * k) * channels;
+        return new RowStream(Geometry(layer), outWidth * Filters, Rank == 1 ? 1 : outSpatial[0], patch, mapFloats, ActivationName == "relu");
+    }
+
     /// <summary>Per sample: the im2col columns, then (channels_first) the input and the output in channels_last.</summary>
     private (int Columns, int Input, int Output) ScratchRegions(LayerPlan layer)
     {
@@ -433,3 +449,8 @@ internal sealed record ConvLayer(
         return false;
     }
 }
+
+/// <summary>A convolution's output as rows Predict can stream (<see cref="ConvLayer.Rows"/>): the geometry literal,
+/// floats per output row (width × filters), output rows, the window's length (im2col row), the floats of one sample's
+/// bordered input, and whether relu goes into the stores.</summary>
+internal sealed record RowStream(string Geometry, int RowFloats, int OutRows, int Patch, int MapFloats, bool Relu);
