@@ -38,8 +38,9 @@ internal static class BatchEmitter
         return ModelLayout.RoundUp(largest);
     }
 
-    /// <summary>Floats of layer scratch per sample of a pass: the model's, or less when a streamed step replaces the
-    /// layer that needs the most (a convolution's im2col columns, which the streamed step never fills).</summary>
+    /// <summary>Floats of layer scratch per sample of a pass: the model's; with streamed steps, the largest need of the
+    /// steps the pass runs, a streamed step's own in place of its convolution's im2col columns (which it never fills;
+    /// usually far less, but it can be more for a small convolution).</summary>
     public static int Scratch(ModelPlan plan, ModelLayout layout)
     {
         if (layout.Streams.Streams.Count == 0) return layout.ScratchSize;

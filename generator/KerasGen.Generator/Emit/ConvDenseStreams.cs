@@ -11,8 +11,10 @@ namespace KerasGen.Generator.Emit;
 /// <c>StreamedDense</c>): the convolution's output rows go straight into the Dense's sums, so its feature map is
 /// never stored, and the Dense reads its kernel from a copy packed by rows (<see cref="InferencePanels"/>). A chain
 /// qualifies when the convolution can stream its rows (<see cref="ConvLayer.Rows"/>), only layers that leave memory
-/// as it is (Flatten, Reshape, Dropout) lie between, and the Dense reads the whole flattened map with few units
-/// (at most 16: with more, the column-vectorized Dense kernel wastes no lanes and the map is worth storing).
+/// as it is (Flatten, Reshape, Dropout, a linear Activation) lie between, and the Dense reads the whole flattened map
+/// with at most 16 units: the case where the stored map costs most (a Dense of few units does little work per input,
+/// so re-reading the map dominates) and where the runtime's column-vectorized Dense wastes most of each register.
+/// Wider Dense layers keep the stored map; the limit is a judgement, not a measured crossover.
 /// Measured on Zen 3 (32×32×3 → Conv2D 64 → Flatten → Dense 10, batch of 16–32, one thread, a stopwatch probe):
 /// 1.2–1.3x faster than the stored map in passes of four.
 /// </summary>
@@ -21,6 +23,13 @@ internal sealed class ConvDenseStreams
     /// <summary>A streamed chain, as indexes into <see cref="InferenceFolding.Layers"/>: the convolution, the Dense,
     /// and the convolution's rows.</summary>
     public sealed record Stream(int First, int Last, RowStream Rows);
+
+    /// <summary>The runtime's StreamedDense.ChunkStride (floats from one unit's slice of a row to the next, and from one
+    /// row tile to the next): keep the two the same, or the packed copy or the scratch is too small.</summary>
+    public static int ChunkStride(int rowFloats) => ModelLayout.RoundUp(rowFloats) + ModelLayout.Line;
+
+    /// <summary>Floats of a streamed Dense's packed kernel (the runtime's StreamedDense.PackedFloats).</summary>
+    public static int PackedFloats(RowStream rows, int units) => rows.OutRows * units * ChunkStride(rows.RowFloats);
 
     /// <summary>Units up to which a Dense after a convolution is streamed.</summary>
     public const int MaxUnits = 16;
@@ -56,7 +65,7 @@ internal sealed class ConvDenseStreams
     /// bordered input each, and a share of the window table and the two row tiles. The pass's scratch
     /// (<see cref="BatchEmitter.Scratch"/>) holds this per sample for a whole chunk, so any pass up to a chunk fits.</summary>
     public static int ScratchFloats(RowStream rows) =>
-        rows.MapFloats + (ModelLayout.RoundUp(rows.Patch) + 2 * (rows.RowFloats + 16) + BatchEmitter.MinSamples - 1) / BatchEmitter.MinSamples;
+        rows.MapFloats + (ModelLayout.RoundUp(rows.Patch) + 2 * ChunkStride(rows.RowFloats) + BatchEmitter.MinSamples - 1) / BatchEmitter.MinSamples;
 
     /// <summary>The streamed step: convolution and Dense into <paramref name="output"/>, then the Dense's activation.</summary>
     public static void Emit(CodeWriter w, Stream stream, IReadOnlyList<(LayerPlan Layer, IReadOnlyList<PlacedWeight> Weights, string Comment)> layers,

@@ -28,11 +28,11 @@ internal sealed class InferencePanels
         int index = 0;
         foreach (var (layer, weights, _) in layout.Folding.Layers(plan, layout))
         {
-            if (layout.Streams.Streams.FirstOrDefault(st => st.Last == index++) is { } stream)
+            int at = index++;
+            if (layout.Streams.Streams.FirstOrDefault(st => st.Last == at) is { } stream)
             {
-                // StreamedDense.PackedFloats: each row's slice of every unit, 16 floats apart.
                 Panels.Add(new Panel(layer, weights[0], offset, stream.Rows.RowFloats));
-                offset += stream.Rows.OutRows * weights[0].Spec.Columns * (stream.Rows.RowFloats + 16);
+                offset += ConvDenseStreams.PackedFloats(stream.Rows, weights[0].Spec.Columns); // whole cache lines
                 continue;
             }
             if (!layer.Spec.PacksKernel(layer)) continue;

@@ -151,6 +151,15 @@ public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, IS
         int width = TS.Count, panel = (wide ? 4 : 2) * width, j = 0;
         float biasScale = hasBias ? 1f : 0f; // without a bias, bias points at valid memory that is scaled away
         ref float t = ref tile[0];
+        // With 16 registers, whole panels of three first (twelve accumulators hide the FMA latency; the 4×2 block's
+        // eight just cover it), unless that would leave a single register of filters. Measured on Zen 3, 32×32×3 → 64
+        // filters (3 + 3 + 2 registers): the convolution 10–15% faster than four 4×2 panels, in one process.
+        for (; !wide && filters - j >= 3 * width && filters - j - 3 * width != width; j += 3 * width)
+        {
+            ref float b = ref Unsafe.Add(ref bias, hasBias ? j : 0);
+            for (int block = 0; block < blocks; block++)
+                Block4x3<TE>(ref Unsafe.Add(ref x, 4 * block * step), step, ref offsets, patch, ref Unsafe.Add(ref kernel, j), ref b, biasScale, ref Unsafe.Add(ref z, 4 * block * filters + j), filters, stride);
+        }
         for (; j + panel <= stride && j < filters; j += panel)
         {
             bool whole = j + panel <= filters;
@@ -215,6 +224,44 @@ public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, IS
         TS.Store(TE.Apply(a20), ref o, 0); TS.Store(TE.Apply(a21), ref o, (nuint)width); TS.Store(TE.Apply(a22), ref o, (nuint)(2 * width)); TS.Store(TE.Apply(a23), ref o, (nuint)(3 * width));
         o = ref Unsafe.Add(ref o, outputStride);
         TS.Store(TE.Apply(a30), ref o, 0); TS.Store(TE.Apply(a31), ref o, (nuint)width); TS.Store(TE.Apply(a32), ref o, (nuint)(2 * width)); TS.Store(TE.Apply(a33), ref o, (nuint)(3 * width));
+    }
+
+    /// <summary>Four positions × three registers of filters, for 16-register machines: all sixteen registers (twelve
+    /// accumulators, three weights, one broadcast).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void Block4x3<TE>(ref float x, int step, ref int offsets, int patch, ref float kernel, ref float bias, float biasScale, ref float output, int outputStride, int stride)
+        where TE : struct, IEpilogue<TV>
+    {
+        int width = TS.Count;
+        TV scale = TS.Create(biasScale);
+        TV a00 = TS.Multiply(TS.Load(ref bias, 0), scale), a01 = TS.Multiply(TS.Load(ref bias, (nuint)width), scale), a02 = TS.Multiply(TS.Load(ref bias, (nuint)(2 * width)), scale);
+        TV a10 = a00, a11 = a01, a12 = a02, a20 = a00, a21 = a01, a22 = a02, a30 = a00, a31 = a01, a32 = a02;
+        ref float x1 = ref Unsafe.Add(ref x, step);
+        ref float x2 = ref Unsafe.Add(ref x1, step);
+        ref float x3 = ref Unsafe.Add(ref x2, step);
+        ref float w = ref kernel;
+        for (nint k = 0; k < patch; k++)
+        {
+            nint at = Unsafe.Add(ref offsets, k);
+            TV w0 = TS.Load(ref w, 0), w1 = TS.Load(ref w, (nuint)width), w2 = TS.Load(ref w, (nuint)(2 * width));
+            TV v = TS.Create(Unsafe.Add(ref x, at));
+            a00 = TS.MultiplyAdd(v, w0, a00); a01 = TS.MultiplyAdd(v, w1, a01); a02 = TS.MultiplyAdd(v, w2, a02);
+            v = TS.Create(Unsafe.Add(ref x1, at));
+            a10 = TS.MultiplyAdd(v, w0, a10); a11 = TS.MultiplyAdd(v, w1, a11); a12 = TS.MultiplyAdd(v, w2, a12);
+            v = TS.Create(Unsafe.Add(ref x2, at));
+            a20 = TS.MultiplyAdd(v, w0, a20); a21 = TS.MultiplyAdd(v, w1, a21); a22 = TS.MultiplyAdd(v, w2, a22);
+            v = TS.Create(Unsafe.Add(ref x3, at));
+            a30 = TS.MultiplyAdd(v, w0, a30); a31 = TS.MultiplyAdd(v, w1, a31); a32 = TS.MultiplyAdd(v, w2, a32);
+            w = ref Unsafe.Add(ref w, stride);
+        }
+        ref float o = ref output;
+        TS.Store(TE.Apply(a00), ref o, 0); TS.Store(TE.Apply(a01), ref o, (nuint)width); TS.Store(TE.Apply(a02), ref o, (nuint)(2 * width));
+        o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(TE.Apply(a10), ref o, 0); TS.Store(TE.Apply(a11), ref o, (nuint)width); TS.Store(TE.Apply(a12), ref o, (nuint)(2 * width));
+        o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(TE.Apply(a20), ref o, 0); TS.Store(TE.Apply(a21), ref o, (nuint)width); TS.Store(TE.Apply(a22), ref o, (nuint)(2 * width));
+        o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(TE.Apply(a30), ref o, 0); TS.Store(TE.Apply(a31), ref o, (nuint)width); TS.Store(TE.Apply(a32), ref o, (nuint)(2 * width));
     }
 
     /// <summary>Four positions × two registers of filters: the block for 16-register machines.</summary>

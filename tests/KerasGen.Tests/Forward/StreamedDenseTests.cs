@@ -20,6 +20,17 @@ public partial class StreamedFolded;
 [Sequential, Conv2D(6, 3, Padding = "same", Activation = "relu", InputShape = new[] { 7, 9, 2 }), Flatten, Dense(17)]
 public partial class UnstreamedWideDense;
 
+/// <summary>Two streams, the first one's Dense not the last layer: Conv2D → Flatten → Dense(16) → Reshape(8, 2) →
+/// Conv1D → Flatten → Dense(3).</summary>
+[Sequential, Conv2D(4, 3, Padding = "same", Activation = "relu", InputShape = new[] { 6, 8, 2 }), Flatten, Dense(16),
+ Reshape(new[] { 8, 2 }), Conv1D(5, 3, Padding = "same", Activation = "relu"), Flatten, Dense(3, Activation = "softmax")]
+public partial class TwoStreams;
+
+/// <summary>The benchmarks' conv2d: passes of 12 samples (the stream's scratch sets the pass), 64 filters in 3 + 3 + 2
+/// registers of the AVX2 block.</summary>
+[Sequential, Conv2D(64, 3, Padding = "same", Activation = "relu", InputShape = new[] { 32, 32, 3 }), Flatten, Dense(10, Activation = "softmax")]
+public partial class StreamedImageNet;
+
 /// <summary>
 /// Predict's batch path streams a convolution's rows into the Dense after its Flatten (the runtime's StreamedDense,
 /// the generator's ConvDenseStreams) when the Dense has at most 16 units. Each model is checked against Keras' layers
@@ -106,7 +117,17 @@ public class StreamedDenseTests
             (w, x, c) => Dense(Normalize(Convolve(c, x, w[0], null), w[1], w[2], w[3], w[4]), w[5], w[6], 2, "sigmoid"), 6 * 6 * 3, 2),
         new(() => new UnstreamedWideDense(), new Conv(7, 9, 2, 6, 3, 3, 1, 1, 1, 1, 1, 7, 9, true),
             (w, x, c) => ConvDense(w, x, c, true, true, 17, "linear"), 7 * 9 * 2, 17),
+        new(() => new TwoStreams(), new Conv(6, 8, 2, 4, 3, 3, 1, 1, 1, 1, 1, 6, 8, true),
+            (w, x, _) => Reshaped(x.Select(v => (double)v).ToArray(), w), 6 * 8 * 2, 3),
     };
+
+    private static double[] Reshaped(double[] x, float[][] w)
+    {
+        // TwoStreams: weights conv2d (kernel, bias), dense (kernel, bias), conv1d (kernel, bias), dense (kernel, bias).
+        var first = Dense(Convolve(new Conv(6, 8, 2, 4, 3, 3, 1, 1, 1, 1, 1, 6, 8, true), x.Select(v => (float)v).ToArray(), w[0], w[1]), w[2], w[3], 16, "linear");
+        var second = Convolve(new Conv(1, 8, 2, 5, 1, 3, 1, 1, 1, 0, 1, 1, 8, true), first.Select(v => (float)v).ToArray(), w[4], w[5]);
+        return Dense(second, w[6], w[7], 3, "softmax");
+    }
 
     public static TheoryData<int, KernelPath> CasesOnPaths()
     {
@@ -142,5 +163,44 @@ public class StreamedDenseTests
                 Tolerance.AssertClose(expected, actual, 1e-5, 1e-4, $"{model.GetType().Name}, {samples} samples on {path}, weights {round}");
             }
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(ModelRunner.Paths), MemberType = typeof(ModelRunner))]
+    public void Several_passes_on_one_thread_or_two_give_kerass_layers(KernelPath path)
+    {
+        var geometry = new Conv(32, 32, 3, 64, 3, 3, 1, 1, 1, 1, 1, 32, 32, true);
+        var random = new Random(3);
+        var model = new StreamedImageNet(2);
+        var weights = RandomWeights(model, random).Select(w => w.Select(v => v * 0.1f).ToArray()).ToArray();
+        model.SetWeights(weights);
+        const int samples = 30; // passes of 12, 12 and 6 on one thread; 15 a thread on two
+        var x = Enumerable.Range(0, samples * 3072).Select(_ => (float)random.NextDouble()).ToArray();
+        var expected = Enumerable.Range(0, samples)
+            .SelectMany(s => ConvDense(weights, x.AsSpan(s * 3072, 3072).ToArray(), geometry, true, true, 10, "softmax").Select(v => (float)v)).ToArray();
+        foreach (int threads in new[] { 1, 2 })
+        {
+            model.MaxDegreeOfParallelism = threads;
+            Tolerance.AssertClose(expected, ModelRunner.Predict(model, x, samples * 10, path), 1e-5, 1e-4, $"{samples} samples on {path}, {threads} thread(s)");
+        }
+    }
+
+    /// <summary>Which chains the generator streams: the tests above pass whether or not it does, so this pins it.</summary>
+    [Theory]
+    [InlineData("Conv2D(6, 3, Padding = \"same\", Activation = \"relu\", InputShape = new[] { 7, 9, 2 }), Flatten, Dense(5)", 1)]
+    [InlineData("Conv2D(4, 3, InputShape = new[] { 6, 6, 2 }), Flatten, Dropout(0.5), Dense(16), Reshape(new[] { 8, 2 }), Conv1D(5, 3, Padding = \"same\"), Flatten, Dense(3)", 2)]
+    [InlineData("Conv2D(6, 3, InputShape = new[] { 7, 9, 2 }), Flatten, Dense(17)", 0)] // more than 16 units
+    [InlineData("Conv2D(6, 3, Activation = \"tanh\", InputShape = new[] { 7, 9, 2 }), Flatten, Dense(5)", 0)] // not linear or relu
+    [InlineData("Conv2D(6, 3, DataFormat = \"channels_first\", InputShape = new[] { 2, 7, 9 }), Flatten, Dense(5)", 0)] // Flatten order is not the rows'
+    [InlineData("Conv2D(6, 3, InputShape = new[] { 7, 5, 2 }), Flatten, Dense(5)", 0)] // rows of 3 positions, under a block
+    [InlineData("Conv2D(6, 1, InputShape = new[] { 7, 9, 2 }), Flatten, Dense(5)", 0)] // pointwise: no implicit GEMM
+    [InlineData("Conv2D(6, 3, InputShape = new[] { 7, 9, 2 }), MaxPooling2D(2), Flatten, Dense(5)", 0)] // pooling between
+    public void The_generator_streams_exactly_the_eligible_chains(string layers, int streams)
+    {
+        var (_, sources, diagnostics) = CompilerHarness.Generate(CompilerHarness.Compile($"using KerasGen; [Sequential, {layers}] public partial class M;"));
+        Assert.DoesNotContain(diagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        string text = string.Concat(sources.Select(s => s.SourceText.ToString()));
+        int calls = text.Split("StreamedDense<TV, TS>.Forward").Length - 1;
+        Assert.Equal(streams, calls);
     }
 }
