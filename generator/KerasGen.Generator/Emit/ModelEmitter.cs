@@ -254,7 +254,7 @@ internal static class ModelEmitter
             w.Line($"var y = new float[{(BatchEmitter.MinSamples + 1) * (long)outputSize}];");
             w.Line($"Predict(global::System.MemoryExtensions.AsSpan(x, 0, {inputSize}), global::System.MemoryExtensions.AsSpan(y, 0, {outputSize}));");
             w.Line($"(({ChunkedPredictor})this).PredictChunk(x, y, global::KerasGen.KernelPath.Auto);");
-            if (layout.Panels.Size > 0)
+            if (layout.Panels.Size > 0 && !layout.Streams.InSinglePath) // a streaming model's single samples read the copy too
                 using (w.Block("lock (_inferenceLock)"))
                     w.Line("(_packedWeights, _packedVersion) = (null, -1); // packed again at the first batch Predict: a model used one sample at a time keeps no packed copy");
         }
@@ -310,6 +310,7 @@ internal static class ModelEmitter
             if (path is not null) w.Line($"else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, \"Unknown kernel path.\");");
             w.Line("return;");
         }
+        if (layout.Streams.InSinglePath) w.Line("ref float packedRows = ref PackedWeights; // the streamed Dense reads its kernel packed by rows");
         if (layout.SampleFloats <= ModelLayout.MaxStackFloats)
         {
             w.Line("// Small enough for the stack: cheaper than a thread-static lookup, and private to this call.");
@@ -319,7 +320,7 @@ internal static class ModelEmitter
         else
             w.Line($"ref float scratch = ref (t_scratch ??= new {Kernels}.AlignedBuffer({layout.SampleFloats})).Start;");
         foreach (var (isa, condition) in paths)
-            w.Line($"{(isa == Isa.Scalar && path is null ? "else" : (isa == Isa.V512 ? "" : "else ") + $"if ({condition})")} for (int n = 0; n < samples; n++) {kernels.Name}.Forward{isa.Suffix}(ref {Unsafe}.Add(ref input, n * {inputSize}), ref weights, ref scratch, ref {Unsafe}.Add(ref output, n * {outputSize}));");
+            w.Line($"{(isa == Isa.Scalar && path is null ? "else" : (isa == Isa.V512 ? "" : "else ") + $"if ({condition})")} for (int n = 0; n < samples; n++) {kernels.Name}.Forward{isa.Suffix}(ref {Unsafe}.Add(ref input, n * {inputSize}), ref weights, {(layout.Streams.InSinglePath ? "ref packedRows, " : "")}ref scratch, ref {Unsafe}.Add(ref output, n * {outputSize}));");
         if (path is not null) w.Line($"else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, \"Unknown kernel path.\");");
     }
 
@@ -341,14 +342,25 @@ internal static class ModelEmitter
         var helpers = w.Nested();
         w.Line($"/// <summary>One sample through every layer on the {isa.KernelPath} path.</summary>");
         w.Line(FirstCallOptimized);
-        using (w.Block($"public static void Forward{isa.Suffix}(ref float x, ref float w, ref float scratch, ref float y)"))
+        bool streams = layout.Streams.InSinglePath;
+        using (w.Block($"public static void Forward{isa.Suffix}(ref float x, ref float w, {(streams ? "ref float p, " : "")}ref float scratch, ref float y)"))
         {
             w.Line("ref float a = ref scratch;");
             w.Line($"ref float b = ref {Unsafe}.Add(ref scratch, {layout.BufferSize});");
             if (layout.ScratchSize > 0) w.Line($"ref float s = ref {Unsafe}.Add(ref scratch, {2 * layout.BufferSize});");
             string current = "x";
-            foreach (var (layer, weights, comment) in layout.Folding.Layers(plan, layout))
+            var layers = layout.Folding.Layers(plan, layout).ToList();
+            for (int i = 0; i < layers.Count; i++)
             {
+                var (layer, weights, comment) = layers[i];
+                if (streams && layout.Streams.At(i) is { } stream)
+                {
+                    string target = current == "a" ? "b" : "a";
+                    ConvDenseStreams.Emit(w, stream, layers, current, target, layout.Panels.For(layers[stream.Last].Layer)!, isa.Register, isa.Simd, "1");
+                    current = target;
+                    i = stream.Last;
+                    continue;
+                }
                 w.Line(comment);
                 current = layer.Spec.EmitSample(new SampleContext(w, helpers, isa, layer, weights, current));
             }
@@ -381,7 +393,8 @@ internal static class ModelEmitter
     /// from the folded copy when there is one). Each is refreshed on the first Predict that reads it after the weights
     /// change: every write to them (SetWeights, LoadWeights, training's forward pass and optimizer step) counts a
     /// version. A refresh runs under a lock and publishes its version last, so a concurrent Predict either refreshes
-    /// itself (waiting on the lock) or reads a finished copy. A single-sample Predict never packs.</summary>
+    /// itself (waiting on the lock) or reads a finished copy. A single-sample Predict packs only when it streams a
+    /// convolution into a Dense (<see cref="ConvDenseStreams.InSinglePath"/>).</summary>
     private static void EmitInferenceCopy(CodeWriter w, ModelLayout layout)
     {
         var folding = layout.Folding;

@@ -37,7 +37,8 @@ public partial class StreamedImageNet;
 /// in double from get_weights(), on every kernel path, for batches that end in a lone sample and batches of several
 /// passes: rows that are not a multiple of four positions, filters that are not a multiple of a register, strides,
 /// causal dilation, no biases, a Dropout between, a BatchNormalization folded into the convolution, and (not
-/// streamed) 17 units. After SetWeights, the batch path must read the new weights (its kernel copy is repacked).
+/// streamed) 17 units; through the batch path and the single-sample one, which streams too. After SetWeights, both
+/// must read the new weights (their kernel copy is repacked).
 /// </summary>
 public class StreamedDenseTests
 {
@@ -154,7 +155,7 @@ public class StreamedDenseTests
             var weights = RandomWeights(model, random);
             if (model is StreamedFolded) weights[4] = weights[4].Select(v => v + 1f).ToArray(); // moving variance > 0
             model.SetWeights(weights);
-            foreach (int samples in new[] { 5, 23 })
+            foreach (int samples in new[] { 3, 5, 23 }) // 3: the single-sample path, which streams too
             {
                 var x = Enumerable.Range(0, samples * c.InputSize).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
                 var expected = Enumerable.Range(0, samples)
@@ -183,6 +184,8 @@ public class StreamedDenseTests
             model.MaxDegreeOfParallelism = threads;
             Tolerance.AssertClose(expected, ModelRunner.Predict(model, x, samples * 10, path), 1e-5, 1e-4, $"{samples} samples on {path}, {threads} thread(s)");
         }
+        var single = ModelRunner.Predict(model, x.AsSpan(0, 3072).ToArray(), 10, path); // the single-sample stream
+        Tolerance.AssertClose(expected.AsSpan(0, 10), single, 1e-5, 1e-4, $"one sample on {path}");
     }
 
     /// <summary>Which chains the generator streams: the tests above pass whether or not it does, so this pins it.</summary>
