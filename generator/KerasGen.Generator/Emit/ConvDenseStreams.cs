@@ -61,9 +61,6 @@ internal sealed class ConvDenseStreams
     /// <summary>True when single-sample Predict runs the streams too (it then reads the packed copy).</summary>
     public bool InSinglePath { get; }
 
-    /// <summary>StreamedDense.ScratchFloats for one sample.</summary>
-    private static int SingleScratchFloats(RowStream rows) => ModelLayout.RoundUp(rows.Patch) + 2 * ChunkStride(rows.RowFloats) + rows.MapFloats;
-
     public List<Stream> Streams { get; } = new();
 
     /// <summary>The stream starting at <paramref name="index"/> of the Predict layers, or null.</summary>
@@ -73,11 +70,17 @@ internal sealed class ConvDenseStreams
     /// Dense: its output is never stored.</summary>
     public bool Hides(int index) => Streams.Any(s => index >= s.First && index < s.Last);
 
-    /// <summary>StreamedDense.ScratchFloats per sample of a pass of at least <see cref="BatchEmitter.MinSamples"/>: a
-    /// bordered input each, and a share of the window table and the two row tiles. The pass's scratch
-    /// (<see cref="BatchEmitter.Scratch"/>) holds this per sample for a whole chunk, so any pass up to a chunk fits.</summary>
+    /// <summary>The runtime's StreamedDense.ScratchFloats: the window table (whole cache lines), two row tiles, and
+    /// one bordered input per sample.</summary>
+    internal static int SingleScratchFloats(RowStream rows) => FixedFloats(rows) + rows.MapFloats;
+
+    /// <summary>The same per sample of a pass of at least <see cref="BatchEmitter.MinSamples"/>: a bordered input
+    /// each, and a share of the table and tiles. The pass's scratch (<see cref="BatchEmitter.Scratch"/>) holds this per
+    /// sample for a whole chunk, so any pass up to a chunk fits.</summary>
     public static int ScratchFloats(RowStream rows) =>
-        rows.MapFloats + (ModelLayout.RoundUp(rows.Patch) + 2 * ChunkStride(rows.RowFloats) + BatchEmitter.MinSamples - 1) / BatchEmitter.MinSamples;
+        rows.MapFloats + (FixedFloats(rows) + BatchEmitter.MinSamples - 1) / BatchEmitter.MinSamples;
+
+    private static int FixedFloats(RowStream rows) => ModelLayout.RoundUp(rows.Patch) + 2 * ChunkStride(rows.RowFloats);
 
     /// <summary>The streamed step: convolution and Dense into <paramref name="output"/>, then the Dense's activation.</summary>
     public static void Emit(CodeWriter w, Stream stream, IReadOnlyList<(LayerPlan Layer, IReadOnlyList<PlacedWeight> Weights, string Comment)> layers,

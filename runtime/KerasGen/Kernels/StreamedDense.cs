@@ -47,7 +47,7 @@ public static class StreamedDense
 /// few samples; here the rows go in the outer loop, and every sample of the pass uses a row's kernel slice
 /// (units × 8 KB) while it is in cache; taking the rows in pieces of 512 inputs, so that a piece of every unit's
 /// slice stays in L1 across the pass, measured no faster here. The Dense part is a dot product per unit along the
-/// row's inputs, two samples at a time, vectorized along the inputs, so a layer of few units does not waste most of
+/// row's inputs, two samples at a time (one for a lone sample), so a layer of few units does not waste most of
 /// each register on padding columns.
 /// Sums run in a different order than the unstreamed layers (row by row, lanes summed at each row's end); the
 /// results agree to rounding.
@@ -94,18 +94,20 @@ public static class StreamedDense<TV, TS> where TV : struct where TS : struct, I
             for (int s = 0; s < samples; s += 2)
             {
                 ImplicitGemm<TV, TS>.Row<TE>(ref Unsafe.Add(ref maps, s * mapFloats), ref offsets, ref kernel, ref bias, hasBias, ref tile0, g, oh, filters, stride, blockTile);
-                bool pair = s + 1 < samples;
-                if (pair)
-                    ImplicitGemm<TV, TS>.Row<TE>(ref Unsafe.Add(ref maps, (s + 1) * mapFloats), ref offsets, ref kernel, ref bias, hasBias, ref tile1, g, oh, filters, stride, blockTile);
-                // A lone last sample runs as a pair with itself, and keeps the first sums.
-                ref float second = ref pair ? ref tile1 : ref tile0;
+                ref float sums = ref Unsafe.Add(ref y, s * units);
                 int j = 0;
-                for (; j + 6 <= units; j += 6)
-                    Dot2x6(ref tile0, ref second, ref Unsafe.Add(ref slices, j * chunk), chunk, rowFloats, ref Unsafe.Add(ref y, s * units + j), units, pair);
-                for (; j + 4 <= units; j += 4)
-                    Dot2x4(ref tile0, ref second, ref Unsafe.Add(ref slices, j * chunk), chunk, rowFloats, ref Unsafe.Add(ref y, s * units + j), units, pair);
-                for (; j < units; j++)
-                    Dot2x1(ref tile0, ref second, ref Unsafe.Add(ref slices, j * chunk), rowFloats, ref Unsafe.Add(ref y, s * units + j), units, pair);
+                if (s + 1 == samples)
+                {
+                    // A lone sample (a single-sample Predict, or an odd pass's last): one row, so no FMA is spent on a
+                    // second row that would be thrown away.
+                    for (; j + 4 <= units; j += 4) Dot1x4(ref tile0, ref Unsafe.Add(ref slices, j * chunk), chunk, rowFloats, ref Unsafe.Add(ref sums, j));
+                    for (; j < units; j++) Dot1x1(ref tile0, ref Unsafe.Add(ref slices, j * chunk), rowFloats, ref Unsafe.Add(ref sums, j));
+                    continue;
+                }
+                ImplicitGemm<TV, TS>.Row<TE>(ref Unsafe.Add(ref maps, (s + 1) * mapFloats), ref offsets, ref kernel, ref bias, hasBias, ref tile1, g, oh, filters, stride, blockTile);
+                for (; j + 6 <= units; j += 6) Dot2x6(ref tile0, ref tile1, ref Unsafe.Add(ref slices, j * chunk), chunk, rowFloats, ref Unsafe.Add(ref sums, j), units);
+                for (; j + 4 <= units; j += 4) Dot2x4(ref tile0, ref tile1, ref Unsafe.Add(ref slices, j * chunk), chunk, rowFloats, ref Unsafe.Add(ref sums, j), units);
+                for (; j < units; j++) Dot2x1(ref tile0, ref tile1, ref Unsafe.Add(ref slices, j * chunk), rowFloats, ref Unsafe.Add(ref sums, j), units);
             }
         }
     }
@@ -113,7 +115,7 @@ public static class StreamedDense<TV, TS> where TV : struct where TS : struct, I
     /// <summary>Two rows against six units' slices: twelve sums, so the FMA latency (4 cycles, 2 a cycle) is hidden
     /// with room to spare; eight, as in <see cref="Dot2x4"/>, are just enough and stall at any delay.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Dot2x6(ref float t0, ref float t1, ref float w0, int chunk, int length, ref float y, int units, bool pair)
+    private static void Dot2x6(ref float t0, ref float t1, ref float w0, int chunk, int length, ref float y, int units)
     {
         ref float w1 = ref Unsafe.Add(ref w0, chunk);
         ref float w2 = ref Unsafe.Add(ref w1, chunk);
@@ -149,15 +151,14 @@ public static class StreamedDense<TV, TS> where TV : struct where TS : struct, I
             s10 += x1 * v0; s11 += x1 * v1; s12 += x1 * v2; s13 += x1 * v3; s14 += x1 * v4; s15 += x1 * v5;
         }
         y += s00; Unsafe.Add(ref y, 1) += s01; Unsafe.Add(ref y, 2) += s02; Unsafe.Add(ref y, 3) += s03; Unsafe.Add(ref y, 4) += s04; Unsafe.Add(ref y, 5) += s05;
-        if (!pair) return;
         ref float y1 = ref Unsafe.Add(ref y, units);
         y1 += s10; Unsafe.Add(ref y1, 1) += s11; Unsafe.Add(ref y1, 2) += s12; Unsafe.Add(ref y1, 3) += s13; Unsafe.Add(ref y1, 4) += s14; Unsafe.Add(ref y1, 5) += s15;
     }
 
     /// <summary>Two rows against four units' slices (<paramref name="chunk"/> floats apart): eight sums, each added
-    /// to its output (the second row's <paramref name="units"/> floats after the first, when <paramref name="pair"/>).</summary>
+    /// to its output (the second row's <paramref name="units"/> floats after the first).</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Dot2x4(ref float t0, ref float t1, ref float w0, int chunk, int length, ref float y, int units, bool pair)
+    private static void Dot2x4(ref float t0, ref float t1, ref float w0, int chunk, int length, ref float y, int units)
     {
         ref float w1 = ref Unsafe.Add(ref w0, chunk);
         ref float w2 = ref Unsafe.Add(ref w1, chunk);
@@ -186,7 +187,6 @@ public static class StreamedDense<TV, TS> where TV : struct where TS : struct, I
             s10 += x1 * v0; s11 += x1 * v1; s12 += x1 * v2; s13 += x1 * v3;
         }
         y += s00; Unsafe.Add(ref y, 1) += s01; Unsafe.Add(ref y, 2) += s02; Unsafe.Add(ref y, 3) += s03;
-        if (!pair) return;
         ref float y1 = ref Unsafe.Add(ref y, units);
         y1 += s10; Unsafe.Add(ref y1, 1) += s11; Unsafe.Add(ref y1, 2) += s12; Unsafe.Add(ref y1, 3) += s13;
     }
@@ -194,7 +194,7 @@ public static class StreamedDense<TV, TS> where TV : struct where TS : struct, I
     /// <summary>Two rows against one unit's slice, four registers per iteration, so eight independent sums hide the
     /// FMA latency (with two they would wait on it).</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Dot2x1(ref float t0, ref float t1, ref float w, int length, ref float y, int units, bool pair)
+    private static void Dot2x1(ref float t0, ref float t1, ref float w, int length, ref float y, int units)
     {
         int width = TS.Count, k = 0;
         TV a0 = TS.Create(0f), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
@@ -221,6 +221,58 @@ public static class StreamedDense<TV, TS> where TV : struct where TS : struct, I
             s1 += Unsafe.Add(ref t1, k) * Unsafe.Add(ref w, k);
         }
         y += s0;
-        if (pair) Unsafe.Add(ref y, units) += s1;
+        Unsafe.Add(ref y, units) += s1;
+    }
+
+    /// <summary>One row against four units' slices, two registers per iteration, so eight independent sums hide the
+    /// FMA latency.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void Dot1x4(ref float t, ref float w0, int chunk, int length, ref float y)
+    {
+        ref float w1 = ref Unsafe.Add(ref w0, chunk);
+        ref float w2 = ref Unsafe.Add(ref w1, chunk);
+        ref float w3 = ref Unsafe.Add(ref w2, chunk);
+        int width = TS.Count, k = 0;
+        TV a0 = TS.Create(0f), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+        for (; k + 2 * width <= length; k += 2 * width)
+        {
+            TV x = TS.Load(ref t, (nuint)k), u = TS.Load(ref t, (nuint)(k + width));
+            a0 = TS.MultiplyAdd(x, TS.Load(ref w0, (nuint)k), a0); b0 = TS.MultiplyAdd(u, TS.Load(ref w0, (nuint)(k + width)), b0);
+            a1 = TS.MultiplyAdd(x, TS.Load(ref w1, (nuint)k), a1); b1 = TS.MultiplyAdd(u, TS.Load(ref w1, (nuint)(k + width)), b1);
+            a2 = TS.MultiplyAdd(x, TS.Load(ref w2, (nuint)k), a2); b2 = TS.MultiplyAdd(u, TS.Load(ref w2, (nuint)(k + width)), b2);
+            a3 = TS.MultiplyAdd(x, TS.Load(ref w3, (nuint)k), a3); b3 = TS.MultiplyAdd(u, TS.Load(ref w3, (nuint)(k + width)), b3);
+        }
+        for (; k + width <= length; k += width)
+        {
+            TV x = TS.Load(ref t, (nuint)k);
+            a0 = TS.MultiplyAdd(x, TS.Load(ref w0, (nuint)k), a0); a1 = TS.MultiplyAdd(x, TS.Load(ref w1, (nuint)k), a1);
+            a2 = TS.MultiplyAdd(x, TS.Load(ref w2, (nuint)k), a2); a3 = TS.MultiplyAdd(x, TS.Load(ref w3, (nuint)k), a3);
+        }
+        float s0 = TS.Sum(TS.Add(a0, b0)), s1 = TS.Sum(TS.Add(a1, b1)), s2 = TS.Sum(TS.Add(a2, b2)), s3 = TS.Sum(TS.Add(a3, b3));
+        for (; k < length; k++)
+        {
+            float x = Unsafe.Add(ref t, k);
+            s0 += x * Unsafe.Add(ref w0, k); s1 += x * Unsafe.Add(ref w1, k); s2 += x * Unsafe.Add(ref w2, k); s3 += x * Unsafe.Add(ref w3, k);
+        }
+        y += s0; Unsafe.Add(ref y, 1) += s1; Unsafe.Add(ref y, 2) += s2; Unsafe.Add(ref y, 3) += s3;
+    }
+
+    /// <summary>One row against one unit's slice, four registers per iteration.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void Dot1x1(ref float t, ref float w, int length, ref float y)
+    {
+        int width = TS.Count, k = 0;
+        TV a0 = TS.Create(0f), a1 = a0, a2 = a0, a3 = a0;
+        for (; k + 4 * width <= length; k += 4 * width)
+        {
+            a0 = TS.MultiplyAdd(TS.Load(ref t, (nuint)k), TS.Load(ref w, (nuint)k), a0);
+            a1 = TS.MultiplyAdd(TS.Load(ref t, (nuint)(k + width)), TS.Load(ref w, (nuint)(k + width)), a1);
+            a2 = TS.MultiplyAdd(TS.Load(ref t, (nuint)(k + 2 * width)), TS.Load(ref w, (nuint)(k + 2 * width)), a2);
+            a3 = TS.MultiplyAdd(TS.Load(ref t, (nuint)(k + 3 * width)), TS.Load(ref w, (nuint)(k + 3 * width)), a3);
+        }
+        for (; k + width <= length; k += width) a0 = TS.MultiplyAdd(TS.Load(ref t, (nuint)k), TS.Load(ref w, (nuint)k), a0);
+        float sum = TS.Sum(TS.Add(TS.Add(a0, a1), TS.Add(a2, a3)));
+        for (; k < length; k++) sum += Unsafe.Add(ref t, k) * Unsafe.Add(ref w, k);
+        y += sum;
     }
 }

@@ -206,4 +206,23 @@ public class StreamedDenseTests
         int calls = text.Split("StreamedDense<TV, TS>.Forward").Length - 1;
         Assert.Equal(streams, calls);
     }
+
+    /// <summary>The generator sizes the packed copy and the scratch with its own copy of the runtime's formulas (it
+    /// cannot call the runtime): they must agree, or the runtime reads past what the model allocated.</summary>
+    [Theory]
+    [InlineData(32, 32, 3, 64, 3)] // the benchmarks' conv2d: rows of 2,048 floats
+    [InlineData(7, 9, 2, 6, 3)]    // rows of 54 floats, not whole cache lines
+    [InlineData(1, 12, 4, 8, 3)]   // a Conv1D
+    public void The_generators_sizes_are_the_runtimes(int height, int width, int channels, int filters, int kernel)
+    {
+        var g = new KerasGen.Kernels.WindowGeometry(height, width, channels, height, width, height == 1 ? 1 : kernel, kernel, 1, 1, 1, 1, height == 1 ? 0 : kernel / 2, kernel / 2);
+        int rowFloats = width * filters, bordered = (height == 1 ? 1 : height + kernel - 1) * (width + kernel - 1) * channels;
+        var rows = new KerasGen.Generator.Layers.Convolution.RowStream("", rowFloats, height, g.PatchSize, bordered, Relu: true);
+        Assert.Equal(KerasGen.Kernels.StreamedDense.ChunkStride(rowFloats), KerasGen.Generator.Emit.ConvDenseStreams.ChunkStride(rowFloats));
+        Assert.Equal(KerasGen.Kernels.StreamedDense.PackedFloats(height * rowFloats, 10, rowFloats), KerasGen.Generator.Emit.ConvDenseStreams.PackedFloats(rows, 10));
+        Assert.Equal(KerasGen.Kernels.StreamedDense<float, KerasGen.Kernels.SimdScalar>.ScratchFloats(g, filters, 1), KerasGen.Generator.Emit.ConvDenseStreams.SingleScratchFloats(rows));
+        for (int samples = 1; samples <= 32; samples++) // what a pass of up to a chunk needs, within what it gets
+            Assert.True(KerasGen.Kernels.StreamedDense<float, KerasGen.Kernels.SimdScalar>.ScratchFloats(g, filters, samples)
+                <= System.Math.Max(samples, KerasGen.Generator.Emit.BatchEmitter.MinSamples) * KerasGen.Generator.Emit.ConvDenseStreams.ScratchFloats(rows), $"{samples} samples");
+    }
 }

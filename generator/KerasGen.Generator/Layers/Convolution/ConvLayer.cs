@@ -232,11 +232,15 @@ internal sealed record ConvLayer(
     private bool Implicit => !Pointwise && Groups == 1;
 
     /// <summary>ImplicitGemm.ScratchFloats, at build time.</summary>
-    private int ImplicitScratch(int rank, IReadOnlyList<int> outSpatial, int channels, int patch)
+    private int ImplicitScratch(IReadOnlyList<int> outSpatial, int channels, int patch) =>
+        patch + System.Math.Max(BorderedFloats(outSpatial, channels), outSpatial[outSpatial.Count - 1] * patch);
+
+    /// <summary>Floats of one sample's zero-bordered input in the implicit GEMM (ImplicitGemm.BorderedHeight ×
+    /// BorderedWidth × channels).</summary>
+    private int BorderedFloats(IReadOnlyList<int> outSpatial, int channels)
     {
         int Bordered(int axis) => (outSpatial[axis] - 1) * Strides[axis] + (KernelSize[axis] - 1) * DilationRate[axis] + 1;
-        int height = rank == 1 ? 1 : Bordered(0), width = Bordered(rank - 1);
-        return patch + System.Math.Max(height * width * channels, outSpatial[rank - 1] * patch);
+        return (outSpatial.Count == 1 ? 1 : Bordered(0)) * Bordered(outSpatial.Count - 1) * channels;
     }
 
     /// <summary>How Predict's batch path can stream this layer's output rows into a Dense after it (the runtime's
@@ -245,25 +249,22 @@ internal sealed record ConvLayer(
     internal RowStream? Rows(LayerPlan layer)
     {
         if (!Implicit || ChannelsFirst || ActivationName is not ("linear" or "relu")) return null;
-        var (inSpatial, channels) = Spatial(layer.InputShape);
         var (outSpatial, _) = Spatial(PreActivationShape(layer));
+        var (_, _, channels, patch) = Sizes(layer);
         int outWidth = outSpatial[Rank - 1];
         if (outWidth < 4) return null;
-        int Bordered(int axis) => (outSpatial[axis] - 1) * Strides[axis] + (KernelSize[axis] - 1) * DilationRate[axis] + 1;
-        int mapFloats = (Rank == 1 ? 1 : Bordered(0)) * Bordered(Rank - 1) * channels;
-        int patch = KernelSize.Aggregate(1, (p, k) => p * k) * channels;
-        return new RowStream(Geometry(layer), outWidth * Filters, Rank == 1 ? 1 : outSpatial[0], patch, mapFloats, ActivationName == "relu");
+        return new RowStream(Geometry(layer), outWidth * Filters, Rank == 1 ? 1 : outSpatial[0], patch, BorderedFloats(outSpatial, channels), ActivationName == "relu");
     }
 
     /// <summary>Per sample: the im2col columns, then (channels_first) the input and the output in channels_last.</summary>
     private (int Columns, int Input, int Output) ScratchRegions(LayerPlan layer)
     {
-        var (inSpatial, channels) = Spatial(layer.InputShape);
+        var (_, channels) = Spatial(layer.InputShape);
         var (outSpatial, _) = Spatial(PreActivationShape(layer));
         int positions = ShapeMath.Product(outSpatial);
         int patch = KernelSize.Aggregate(1, (p, k) => p * k) * channels / Groups;
         // im2col's columns, or the implicit GEMM's offsets and bordered input (ImplicitGemm.ScratchFloats).
-        int columns = Pointwise ? 0 : ModelLayout.RoundUp(System.Math.Max(positions * patch, Implicit ? ImplicitScratch(inSpatial.Count, outSpatial, channels, patch) : 0));
+        int columns = Pointwise ? 0 : ModelLayout.RoundUp(System.Math.Max(positions * patch, Implicit ? ImplicitScratch(outSpatial, channels, patch) : 0));
         return (columns, ChannelsFirst ? ModelLayout.RoundUp(layer.InputSize) : 0, ChannelsFirst ? ModelLayout.RoundUp(PreActivationSize(layer)) : 0);
     }
 
