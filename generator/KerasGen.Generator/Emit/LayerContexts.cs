@@ -108,8 +108,9 @@ internal sealed class ForwardContext
 internal sealed class BackwardContext
 {
     public BackwardContext(CodeWriter w, LayerPlan layer, IReadOnlyList<PlacedWeight> weights, string input, string preActivation, string output,
-        string? mask, string scratch, string gradient, string spare, string paddedGradient, bool needsInputGradient, bool isLast)
+        string? mask, string scratch, string gradient, string spare, string paddedGradient, bool needsInputGradient, bool isLast, bool defersWeightGradient = false)
     {
+        DefersWeightGradient = defersWeightGradient;
         W = w;
         Layer = layer;
         Weights = weights;
@@ -144,6 +145,10 @@ internal sealed class BackwardContext
 
     /// <summary>The model's last layer, whose activation gradient a fused loss may already have applied.</summary>
     public bool IsLast { get; }
+
+    /// <summary>The weight gradient is left to <see cref="Layers.LayerSpec.EmitWeightGradientRows"/> (a row split,
+    /// <see cref="RowSplitGradients"/>): <see cref="PaddedGradient"/> is then the layer's own buffer, kept for it.</summary>
+    public bool DefersWeightGradient { get; }
 
     /// <summary>Weight <paramref name="index"/>, or <paramref name="skip"/> floats into it (a group's block).</summary>
     public string Weight(int index, string? skip = null) => Literals.At("w", Weights[index].Offset, skip);

@@ -26,7 +26,8 @@ internal static class ModelEmitter
         var w = new CodeWriter();
         string interfaces = "global::KerasGen.ISequentialModel, global::KerasGen.Weights.IWeightLayout" +
             (plan.UnknownSteps ? "" : ", " + ChunkedPredictor) +
-            (plan.Spec.Compile is null ? "" : ", global::KerasGen.ITrainableModel, global::KerasGen.Training.IDifferentiableModel");
+            (plan.Spec.Compile is null ? "" : ", global::KerasGen.ITrainableModel, global::KerasGen.Training.IDifferentiableModel") +
+            (plan.Spec.Compile is null || RowSplitGradients.Blocks(plan, layout) is null ? "" : ", global::KerasGen.Training.IRowSplitGradients");
         WrapInType(w, plan.Spec, () =>
         {
             EmitMembers(w, plan, layout, kernels);

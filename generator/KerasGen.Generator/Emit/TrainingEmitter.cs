@@ -18,7 +18,8 @@ internal static class TrainingEmitter
 
     public static void Emit(CodeWriter w, ModelPlan plan, ModelLayout layout, CompileSpec compile, KernelClass kernels)
     {
-        var memory = new TrainingLayout(plan, compile.MaxBatchSize);
+        var rowBlocks = RowSplitGradients.Blocks(plan, layout);
+        var memory = new TrainingLayout(plan, compile.MaxBatchSize, ownPaddedGradients: rowBlocks is not null);
         var last = plan.Layers[plan.Layers.Count - 1];
         string lastActivation = last.Spec.Activation;
         int outputWidth = plan.OutputShape[plan.OutputShape.Count - 1];
@@ -114,8 +115,62 @@ internal static class TrainingEmitter
             w.Line("ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);");
             Dispatch(w, kernels.Name + ".Backward", "ref w, ref g, ref t, samples, preActivation, batchSamples");
         }
+        if (rowBlocks is not null) EmitRowSplit(w, plan, memory, rowBlocks, kernels);
         EmitForward(kernels.W, plan, layout, memory);
-        EmitBackward(kernels.W, plan, layout, memory);
+        EmitBackward(kernels.W, plan, layout, memory, rowBlocks is not null);
+        if (rowBlocks is not null) EmitWeightGradients(kernels.W, plan, layout, memory);
+    }
+
+    /// <summary>The model's side of <c>IRowSplitGradients</c>: its row blocks, the backward pass without weight
+    /// gradients, and the weight gradients of one part of the rows.</summary>
+    private static void EmitRowSplit(CodeWriter w, ModelPlan plan, TrainingLayout memory, System.Collections.Generic.IReadOnlyList<(int Offset, int Rows, int Stride)> blocks, KernelClass kernels)
+    {
+        string RowSplit = Training + ".IRowSplitGradients";
+        w.Line();
+        w.Line("/// <summary>The weight buffer as blocks of rows (offset, rows, stride): each Dense's kernel rows, then its bias row.</summary>");
+        w.Line($"private static global::System.ReadOnlySpan<int> KerasGenWeightRows => new int[] {{ {string.Join(", ", blocks.Select(b => $"{b.Offset}, {b.Rows}, {b.Stride}"))} }};");
+        w.Line();
+        w.Line($"(int Start, int End) {RowSplit}.WeightPart(int part, int parts) => {Training}.WeightRows.Part(KerasGenWeightRows, KerasGenWeightSize, part, parts);");
+        w.Line();
+        using (w.Block($"void {RowSplit}.BackwardInputs(global::System.Span<float> memory, global::System.ReadOnlySpan<float> outputGradient, int samples, bool preActivation, int batchSamples)"))
+        {
+            w.Line($"if ((uint)samples - 1 >= {memory.MaxBatch} || outputGradient.Length != samples * {ShapeMath.Product(plan.OutputShape)}) throw new global::System.ArgumentOutOfRangeException(nameof(samples), samples, \"BackwardInputs follows a ForwardBatch of the same 1 to {memory.MaxBatch} samples, with their output gradient.\");");
+            w.Line("if (memory.Length < KerasGenTrainingSize) throw new global::System.ArgumentException($\"The training memory holds {memory.Length} floats, not {KerasGenTrainingSize}.\", nameof(memory));");
+            w.Line("ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(memory);");
+            w.Line($"outputGradient.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {Literals.At("t", memory.Gradient0)}, outputGradient.Length));");
+            w.Line("ref float w = ref _weights.Start;");
+            Dispatch(w, kernels.Name + ".BackwardInputs", "ref w, ref t, samples, preActivation, batchSamples");
+        }
+        w.Line();
+        using (w.Block($"void {RowSplit}.AccumulateWeightGradients(global::System.ReadOnlySpan<float> memory, global::System.Span<float> gradients, int samples, int part, int parts)"))
+        {
+            w.Line($"if ((uint)samples - 1 >= {memory.MaxBatch}) throw new global::System.ArgumentOutOfRangeException(nameof(samples), samples, \"AccumulateWeightGradients follows a BackwardInputs of the same 1 to {memory.MaxBatch} samples.\");");
+            w.Line("if (memory.Length < KerasGenTrainingSize || gradients.Length < KerasGenWeightSize) throw new global::System.ArgumentException($\"The training memory holds {memory.Length} floats and the gradients {gradients.Length}, not {KerasGenTrainingSize} and {KerasGenWeightSize}.\", nameof(memory));");
+            w.Line($"var (start, end) = {Training}.WeightRows.Part(KerasGenWeightRows, KerasGenWeightSize, part, parts);");
+            w.Line("ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(memory);");
+            w.Line("ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);");
+            Dispatch(w, kernels.Name + ".WeightGradients", "ref g, ref t, samples, start, end");
+        }
+    }
+
+    /// <summary>A row split's weight pass: each weighted layer's gradient rows that lie in the floats start … end − 1.</summary>
+    private static void EmitWeightGradients(CodeWriter w, ModelPlan plan, ModelLayout layout, TrainingLayout memory)
+    {
+        w.Line();
+        w.Line("/// <summary>The weight gradients of the rows in the weight floats start … end − 1 (on row boundaries), from the inputs and padded output gradients the backward pass left in t, added into g.</summary>");
+        using (w.Block($"public static void WeightGradients<TV, TS>(ref float g, ref float t, int n, int start, int end) {Constraints}"))
+        {
+            var names = DeclareBuffers(w, plan, memory);
+            string T(int offset) => names[offset];
+            foreach (var layer in plan.Layers.Where(l => l.Params > 0))
+            {
+                var b = memory.Layers[layer.Index];
+                w.Line($"// {layer.Name} ({layer.ClassName}): weight gradient");
+                layer.Spec.EmitWeightGradientRows(new BackwardContext(w, layer, layout.Weights[layer.Index], T(b.Input), T(b.PreActivation), T(b.Output),
+                    b.Mask >= 0 ? T(b.Mask) : null, T(memory.Scratch), T(memory.Gradient0), T(memory.Gradient1), T(b.PaddedGradient),
+                    needsInputGradient: false, isLast: layer.Index == plan.Layers.Count - 1, defersWeightGradient: true));
+            }
+        }
     }
 
     private static void Dispatch(CodeWriter w, string method, string arguments)
@@ -156,12 +211,26 @@ internal static class TrainingEmitter
 
     /// <summary>The backward pass: from the last layer down to the first one with weights, each layer's own
     /// statements; the gradient moves between two ping-pong buffers when a layer writes its input gradient aside.</summary>
-    private static void EmitBackward(CodeWriter w, ModelPlan plan, ModelLayout layout, TrainingLayout memory)
+    private static void EmitBackward(CodeWriter w, ModelPlan plan, ModelLayout layout, TrainingLayout memory, bool rowSplit)
     {
         int firstWeighted = plan.FirstWeighted;
         w.Line();
-        w.Line("/// <summary>The backward pass, last layer first: weight gradients into g, and each layer's input gradient for the one below.</summary>");
-        using (w.Block($"public static void Backward<TV, TS>(ref float w, ref float g, ref float t, int n, bool preActivation, int batchSamples) {Constraints}"))
+        if (rowSplit)
+        {
+            // One thread's backward pass is the two passes a row split runs apart, over all the rows.
+            w.Line("/// <summary>The backward pass: each layer's input gradient for the one below (BackwardInputs), then every weight gradient into g.</summary>");
+            using (w.Block($"public static void Backward<TV, TS>(ref float w, ref float g, ref float t, int n, bool preActivation, int batchSamples) {Constraints}"))
+            {
+                w.Line("BackwardInputs<TV, TS>(ref w, ref t, n, preActivation, batchSamples);");
+                w.Line($"WeightGradients<TV, TS>(ref g, ref t, n, 0, {layout.WeightSize});");
+            }
+            w.Line();
+            w.Line("/// <summary>The backward pass without weight gradients, last layer first: each layer's input gradient for the one below, and each weighted layer's padded output gradient kept in t for WeightGradients.</summary>");
+        }
+        else w.Line("/// <summary>The backward pass, last layer first: weight gradients into g, and each layer's input gradient for the one below.</summary>");
+        using (w.Block(rowSplit
+            ? $"public static void BackwardInputs<TV, TS>(ref float w, ref float t, int n, bool preActivation, int batchSamples) {Constraints}"
+            : $"public static void Backward<TV, TS>(ref float w, ref float g, ref float t, int n, bool preActivation, int batchSamples) {Constraints}"))
         {
             var names = DeclareBuffers(w, plan, memory);
             string T(int offset) => names[offset];
@@ -179,8 +248,8 @@ internal static class TrainingEmitter
                     w.Line($"{Regularizer}.AddGradient(ref {T(b.Output)}, ref {T(current)}, n * {layer.OutputSize}, {Literals.Float(rule.L1)}{scale}, {Literals.Float(rule.L2)}{scale});");
                 }
                 bool spare = layer.Spec.EmitBackward(new BackwardContext(w, layer, layout.Weights[l], T(b.Input), T(b.PreActivation), T(b.Output),
-                    b.Mask >= 0 ? T(b.Mask) : null, T(memory.Scratch), T(current), T(other), T(memory.PaddedGradient),
-                    needsInputGradient: l > firstWeighted, isLast: l == plan.Layers.Count - 1));
+                    b.Mask >= 0 ? T(b.Mask) : null, T(memory.Scratch), T(current), T(other), T(rowSplit && b.PaddedGradient >= 0 ? b.PaddedGradient : memory.PaddedGradient),
+                    needsInputGradient: l > firstWeighted, isLast: l == plan.Layers.Count - 1, defersWeightGradient: rowSplit));
                 if (spare) (current, other) = (other, current);
             }
         }

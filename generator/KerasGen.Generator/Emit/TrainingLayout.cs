@@ -11,7 +11,9 @@ namespace KerasGen.Generator.Emit;
 /// </summary>
 internal sealed class TrainingLayout
 {
-    public TrainingLayout(ModelPlan plan, int maxBatch)
+    /// <param name="ownPaddedGradients">Each weighted layer keeps its padded output gradient in a buffer of its own
+    /// (<see cref="RowSplitGradients"/>), instead of sharing one.</param>
+    public TrainingLayout(ModelPlan plan, int maxBatch, bool ownPaddedGradients)
     {
         MaxBatch = maxBatch;
         int batch = maxBatch, offset = 0;
@@ -28,7 +30,7 @@ internal sealed class TrainingLayout
         foreach (var layer in plan.Layers)
         {
             var memory = layer.Spec.Memory(layer);
-            var buffers = new LayerBuffers { Input = current, PreActivation = current, Output = current, Mask = -1, ActivityPenalty = -1 };
+            var buffers = new LayerBuffers { Input = current, PreActivation = current, Output = current, Mask = -1, ActivityPenalty = -1, PaddedGradient = -1 };
             int span = System.Math.Max(memory.OutputSpan, layer.OutputSize);
             if (layer.Params > 0)
             {
@@ -38,6 +40,7 @@ internal sealed class TrainingLayout
             else if (memory.Computes || memory.Mask) buffers.Output = Alloc(batch * span);
             if (memory.Mask) buffers.Mask = Alloc(batch * layer.OutputSize);
             if (layer.Spec.Regularization.Activity is not null) buffers.ActivityPenalty = Alloc(1);
+            if (ownPaddedGradients && layer.Params > 0) buffers.PaddedGradient = Alloc(batch * memory.PaddedGradient);
             largest = System.Math.Max(largest, System.Math.Max(layer.InputSize, System.Math.Max(layer.OutputSize, memory.OutputSpan)));
             paddedGradient = System.Math.Max(paddedGradient, memory.PaddedGradient);
             scratch = System.Math.Max(scratch, memory.ScratchPerSample);
@@ -72,6 +75,7 @@ internal sealed class TrainingLayout
             Name(id + "Output", Layers[l].Output);
             Name(id + "Mask", Layers[l].Mask);
             Name(id + "ActivityPenalty", Layers[l].ActivityPenalty);
+            Name(id + "PaddedGradient", Layers[l].PaddedGradient);
         }
         Name("gradient", Gradient0);
         Name("spareGradient", Gradient1);
@@ -82,8 +86,9 @@ internal sealed class TrainingLayout
 
     public sealed class LayerBuffers
     {
-        /// <summary>ActivityPenalty: one float, the activity regularizer's penalty of the last forward pass (−1: none).</summary>
-        public int Input, PreActivation, Output, Mask, ActivityPenalty;
+        /// <summary>ActivityPenalty: one float, the activity regularizer's penalty of the last forward pass (−1: none).
+        /// PaddedGradient: the layer's own padded output gradient, kept for a row split's weight pass (−1: none).</summary>
+        public int Input, PreActivation, Output, Mask, ActivityPenalty, PaddedGradient;
     }
 
     public int MaxBatch { get; }

@@ -81,6 +81,18 @@ internal abstract record LayerSpec
     /// <summary>The backward pass: weight gradients (accumulated into <c>g</c>) and, when asked, the input gradient.
     /// Returns true when the input gradient was written to the spare buffer instead of in place.</summary>
     public abstract bool EmitBackward(BackwardContext context);
+
+    /// <summary>Where the layer's weights lie as one block of rows (offset, rows, stride), when each row's gradient
+    /// is a sum over the batch's rows, so training can cut the weight gradient by rows across cores
+    /// (<see cref="Emit.RowSplitGradients"/>); null (the default) when it cannot. A layer that gives a block leaves
+    /// its weight gradient out of <see cref="EmitBackward"/> when the context defers it, and emits it in
+    /// <see cref="EmitWeightGradientRows"/>.</summary>
+    public virtual (int Offset, int Rows, int Stride)? WeightRowBlock(LayerPlan layer, IReadOnlyList<PlacedWeight> weights) => null;
+
+    /// <summary>The weight gradient of the block's rows that lie in the floats <c>start</c> … <c>end</c> − 1 (on row
+    /// boundaries), added into <c>g</c> from the inputs and the padded output gradient the backward pass left.</summary>
+    public virtual void EmitWeightGradientRows(BackwardContext context) =>
+        throw new System.InvalidOperationException(ClassName + " gives no weight row block.");
 }
 
 /// <summary>A weight as Keras lists it: name, Keras shape, initializer, and whether the optimizer updates it, with

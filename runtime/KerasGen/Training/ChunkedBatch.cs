@@ -14,16 +14,24 @@ namespace KerasGen.Training;
 /// gradients are summed depend only on the batch and the chunk count, never on which thread ran what, so a step is
 /// bit-for-bit reproducible for a given <c>MaxDegreeOfParallelism</c>.
 /// </summary>
+/// <remarks>
+/// Two ways to get the gradient. A model that cuts its weight gradient by kernel rows (<see cref="IRowSplitGradients"/>:
+/// every weighted layer a Dense) runs each round of sub-batches in two phases: the chunks' forward passes and input
+/// gradients, then each core sums one part of the weight rows over every chunk's samples into the model's gradient
+/// buffer, and later updates that part of the weights (<see cref="Step"/>). Other models give each chunk a gradient
+/// buffer of its own and add them up at the end.
+/// </remarks>
 internal sealed class ChunkedBatch
 {
     private readonly IDifferentiableModel _model;
+    private readonly IRowSplitGradients? _rows;
     private readonly TrainingSpec _spec;
     private readonly bool _fused;
     private readonly int _rowsPerSample, _targetsPerSample;
     private Chunk[] _chunks = Array.Empty<Chunk>();
 
     public ChunkedBatch(IDifferentiableModel model, TrainingSpec spec, bool fused, int rowsPerSample, int targetsPerSample) =>
-        (_model, _spec, _fused, _rowsPerSample, _targetsPerSample) = (model, spec, fused, rowsPerSample, targetsPerSample);
+        (_model, _rows, _spec, _fused, _rowsPerSample, _targetsPerSample) = (model, model as IRowSplitGradients, spec, fused, rowsPerSample, targetsPerSample);
 
     /// <summary>
     /// Runs <paramref name="samples"/> samples in <paramref name="chunks"/> chunks: the forward pass, the loss and, when
@@ -39,16 +47,31 @@ internal sealed class ChunkedBatch
         Prepare(chunks);
         if (random is not null)
             for (int c = 0; c < chunks; c++) _chunks[c].Random.Reseed(random.NextUInt64());
+        bool rowSplit = random is not null && _rows is not null;
         fixed (float* px = x)
         fixed (float* py = y)
         fixed (float* po = outputs)
+        fixed (float* pg = _model.GradientBuffer)
         {
-            var work = Work.Rent();
-            (work.Batch, work.Samples, work.Chunks, work.BatchSamples, work.Training) = (this, samples, chunks, batchSamples, random is not null);
-            work.X = px;
-            work.Y = py;
-            work.Outputs = po;
-            work.Run(chunks);
+            // Rounds of at most one sub-batch per chunk: the row split's second phase reads every chunk's training
+            // memory, which holds one sub-batch (MaxBatchSize samples) at a time.
+            int longest = 0;
+            for (int c = 0; c < chunks; c++) longest = Math.Max(longest, Parallelism.ChunkStart(samples, chunks, c + 1) - Parallelism.ChunkStart(samples, chunks, c));
+            int rounds = rowSplit ? (longest + _spec.MaxBatchSize - 1) / _spec.MaxBatchSize : 1;
+            for (int round = 0; round < rounds; round++)
+            {
+                var work = Work.Rent();
+                (work.Batch, work.Samples, work.Chunks, work.BatchSamples, work.Training, work.Round) = (this, samples, chunks, batchSamples, random is not null, rowSplit ? round : -1);
+                work.X = px;
+                work.Y = py;
+                work.Outputs = po;
+                work.Run(chunks);
+                if (!rowSplit) continue;
+                var weights = WeightGradients.Rent();
+                (weights.Batch, weights.Round, weights.Parts) = (this, round, chunks);
+                weights.Gradients = pg;
+                weights.Run(chunks);
+            }
         }
         double loss = 0, activity = 0;
         for (int c = 0; c < chunks; c++)
@@ -56,7 +79,8 @@ internal sealed class ChunkedBatch
             loss += _chunks[c].Loss;
             activity += _chunks[c].Activity;
         }
-        if (random is not null)
+        LastParts = rowSplit ? chunks : 1;
+        if (random is not null && !rowSplit)
         {
             // The chunks' gradients added to chunk 0's in chunk order, each core taking a range of the weights: every
             // element sums in the same order as on one thread, so the bits do not depend on who summed what.
@@ -71,37 +95,78 @@ internal sealed class ChunkedBatch
         return (loss, activity);
     }
 
-    /// <summary>Chunk <paramref name="c"/>: its samples through the training buffers, MaxBatchSize at a time.</summary>
-    private void RunChunk(int c, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> outputs, int samples, int chunks, int batchSamples, bool training)
+    /// <summary>The parts the last training <see cref="Run"/> cut the weight gradient into (1: by samples, or one chunk).</summary>
+    public int LastParts { get; private set; } = 1;
+
+    /// <summary>
+    /// The optimizer's step on the gradient the last training <see cref="Run"/> left: after a row split, each core
+    /// updates the part of the weights whose gradient it summed (so neither crosses to another core), unless the
+    /// optimizer clips (its norms need the whole gradient); otherwise on the calling thread.
+    /// </summary>
+    public unsafe void Step(Optimizers.Optimizer optimizer, Span<float> weights, ReadOnlySpan<float> gradients)
+    {
+        if (LastParts == 1 || !optimizer.StepsInRanges || weights.Length != gradients.Length)
+        {
+            optimizer.Step(weights, gradients);
+            return;
+        }
+        optimizer.BeginStep(weights.Length);
+        fixed (float* pw = weights)
+        fixed (float* pg = gradients)
+        {
+            var work = OptimizerWork.Rent();
+            (work.Batch, work.Optimizer, work.Parts, work.Length) = (this, optimizer, LastParts, weights.Length);
+            work.Weights = pw;
+            work.Gradients = pg;
+            work.Run(LastParts);
+        }
+        optimizer.EndStep();
+    }
+
+    /// <summary>Chunk <paramref name="c"/>: its samples through the training buffers, MaxBatchSize at a time; or, in
+    /// a row split's round <paramref name="round"/> (≥ 0), only that round's sub-batch, without weight gradients.</summary>
+    private void RunChunk(int c, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> outputs, int samples, int chunks, int batchSamples, bool training, int round)
     {
         var chunk = _chunks[c];
-        var memory = chunk.Memory.Span;
         int start = Parallelism.ChunkStart(samples, chunks, c), end = Parallelism.ChunkStart(samples, chunks, c + 1);
-        int k = _spec.OutputWidth, outputSize = _spec.OutputSize;
-        float scale = 1f / (batchSamples * _rowsPerSample);
+        if (round <= 0) (chunk.Loss, chunk.Activity) = (0, 0);
+        if (round >= 0)
+        {
+            int first = start + round * _spec.MaxBatchSize;
+            chunk.RoundSamples = Math.Max(0, Math.Min(_spec.MaxBatchSize, end - first));
+            if (chunk.RoundSamples > 0) SubBatch(chunk, x, y, outputs, first, chunk.RoundSamples, batchSamples, training, default, rowSplit: true);
+            return;
+        }
         var gradients = !training ? default : c == 0 ? _model.GradientBuffer : chunk.OwnGradients!.Span;
         gradients.Clear();
-        double loss = 0, activity = 0;
         for (int s = start; s < end; s += _spec.MaxBatchSize)
+            SubBatch(chunk, x, y, outputs, s, Math.Min(_spec.MaxBatchSize, end - s), batchSamples, training, gradients, rowSplit: false);
+    }
+
+    /// <summary>Samples <paramref name="s"/> … <paramref name="s"/> + <paramref name="n"/> − 1 through the chunk's
+    /// training memory: forward, loss, and when training the backward pass (into <paramref name="gradients"/>, or
+    /// for a row split only the input gradients).</summary>
+    private void SubBatch(Chunk chunk, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> outputs, int s, int n, int batchSamples, bool training, Span<float> gradients, bool rowSplit)
+    {
+        var memory = chunk.Memory.Span;
+        int k = _spec.OutputWidth, outputSize = _spec.OutputSize;
+        var xs = x.Slice(s * _spec.InputSize, n * _spec.InputSize);
+        var ys = y.Slice(s * _targetsPerSample, n * _targetsPerSample);
+        var output = _model.ForwardBatch(memory, xs, n, training ? chunk.Random : null);
+        output.CopyTo(outputs.Slice(s * outputSize));
+        if (!training)
         {
-            int n = Math.Min(_spec.MaxBatchSize, end - s);
-            var xs = x.Slice(s * _spec.InputSize, n * _spec.InputSize);
-            var ys = y.Slice(s * _targetsPerSample, n * _targetsPerSample);
-            var output = _model.ForwardBatch(memory, xs, n, training ? chunk.Random : null);
-            output.CopyTo(outputs.Slice(s * outputSize));
-            if (!training)
-            {
-                loss += chunk.LossFunction.Accumulate(output, ys, Span<float>.Empty, n * _rowsPerSample, k, 0);
-                activity += _model.ActivityPenalty(memory, batchSamples);
-                continue;
-            }
-            var gradient = chunk.OutputGradient.AsSpan(0, n * outputSize);
-            loss += chunk.LossFunction.Accumulate(output, ys, _fused ? Span<float>.Empty : gradient, n * _rowsPerSample, k, scale);
-            if (_fused) chunk.LossFunction.FusedGradient(output, ys, gradient, n * _rowsPerSample, k, scale);
-            activity += _model.ActivityPenalty(memory, batchSamples);
-            _model.BackwardBatch(memory, gradients, gradient, n, _fused, batchSamples);
+            chunk.Loss += chunk.LossFunction.Accumulate(output, ys, Span<float>.Empty, n * _rowsPerSample, k, 0);
+            chunk.Activity += _model.ActivityPenalty(memory, batchSamples);
+            return;
         }
-        (chunk.Loss, chunk.Activity) = (loss, activity);
+        float scale = 1f / (batchSamples * _rowsPerSample);
+        var gradient = chunk.OutputGradient.AsSpan(0, n * outputSize);
+        chunk.Loss += chunk.LossFunction.Accumulate(output, ys, _fused ? Span<float>.Empty : gradient, n * _rowsPerSample, k, scale);
+        if (_fused) chunk.LossFunction.FusedGradient(output, ys, gradient, n * _rowsPerSample, k, scale);
+        chunk.Activity += _model.ActivityPenalty(memory, batchSamples);
+        if (rowSplit) _rows!.BackwardInputs(memory, gradient, n, _fused, batchSamples);
+        else _model.BackwardBatch(memory, gradients, gradient, n, _fused, batchSamples);
     }
 
     /// <summary>Workspaces for <paramref name="chunks"/> chunks, made once and kept (a chunk's own gradient buffer only
@@ -115,7 +180,7 @@ internal sealed class ChunkedBatch
         for (int c = _chunks.Length; c < chunks; c++)
             grown[c] = new Chunk(
                 new AlignedBuffer(_model.TrainingMemorySize),
-                c == 0 ? null : new AlignedBuffer(_model.GradientBuffer.Length),
+                c == 0 || _rows is not null ? null : new AlignedBuffer(_model.GradientBuffer.Length),
                 new float[_spec.MaxBatchSize * _spec.OutputSize],
                 LossFunction.Create(_spec.Loss, _spec.FromLogits));
         _chunks = grown;
@@ -138,6 +203,8 @@ internal sealed class ChunkedBatch
         public readonly LossFunction LossFunction = lossFunction;
         public readonly DeterministicRandom Random = new(0);
         public double Loss, Activity;
+        /// <summary>The samples of the row split's current round in <see cref="Memory"/> (0: none).</summary>
+        public int RoundSamples;
     }
 
     /// <summary>Range <c>r</c> of the weights: the gradients of chunks 1 … n − 1 added to the sum, in chunk order.</summary>
@@ -164,11 +231,61 @@ internal sealed class ChunkedBatch
         }
     }
 
+    /// <summary>Part <c>p</c> of a row split's round: its rows of the weight gradient, summed over every chunk's
+    /// sub-batch in chunk order (cleared first in round 0).</summary>
+    private sealed unsafe class WeightGradients : ChunkedWork<WeightGradients>
+    {
+        public ChunkedBatch? Batch;
+        public float* Gradients;
+        public int Round, Parts;
+
+        protected override void RunChunk(int part)
+        {
+            var batch = Batch!;
+            var gradients = new Span<float>(Gradients, batch._model.GradientBuffer.Length);
+            var (start, end) = batch._rows!.WeightPart(part, Parts);
+            if (Round == 0) gradients.Slice(start, end - start).Clear();
+            for (int c = 0; c < Parts; c++)
+            {
+                var chunk = batch._chunks[c];
+                if (chunk.RoundSamples > 0) batch._rows.AccumulateWeightGradients(chunk.Memory.Span, gradients, chunk.RoundSamples, part, Parts);
+            }
+        }
+
+        protected override void Clear()
+        {
+            Batch = null;
+            Gradients = null;
+        }
+    }
+
+    /// <summary>Part <c>p</c> of the optimizer's step: the weights whose gradient part <c>p</c> summed.</summary>
+    private sealed unsafe class OptimizerWork : ChunkedWork<OptimizerWork>
+    {
+        public ChunkedBatch? Batch;
+        public Optimizers.Optimizer? Optimizer;
+        public float* Weights, Gradients;
+        public int Parts, Length;
+
+        protected override void RunChunk(int part)
+        {
+            var (start, end) = Batch!._rows!.WeightPart(part, Parts);
+            Optimizer!.StepRange(new Span<float>(Weights, Length), new ReadOnlySpan<float>(Gradients, Length), start, end - start);
+        }
+
+        protected override void Clear()
+        {
+            Batch = null;
+            Optimizer = null;
+            Weights = Gradients = null;
+        }
+    }
+
     private sealed unsafe class Work : ChunkedWork<Work>
     {
         public ChunkedBatch? Batch;
         public float* X, Y, Outputs;
-        public int Samples, Chunks, BatchSamples;
+        public int Samples, Chunks, BatchSamples, Round;
         public bool Training;
 
         protected override void RunChunk(int chunk)
@@ -178,7 +295,7 @@ internal sealed class ChunkedBatch
             batch.RunChunk(chunk,
                 new ReadOnlySpan<float>(X, Samples * spec.InputSize),
                 new ReadOnlySpan<float>(Y, Samples * batch._targetsPerSample),
-                new Span<float>(Outputs, Samples * spec.OutputSize), Samples, Chunks, BatchSamples, Training);
+                new Span<float>(Outputs, Samples * spec.OutputSize), Samples, Chunks, BatchSamples, Training, Round);
         }
 
         protected override void Clear()

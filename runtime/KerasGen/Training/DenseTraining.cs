@@ -339,18 +339,26 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
     /// four registers of columns stay in registers while the batch rows stream past (16 FMAs per 4 gradient loads and
     /// 4 broadcasts); the edges go one kernel row or one register at a time.
     /// </summary>
+    public static void AccumulateGradients(ref float x, ref float dz, ref float dKernel, ref float dBias, bool hasBias, int rows, int inputs, int stride) =>
+        AccumulateGradients(ref x, ref dz, ref dKernel, ref dBias, hasBias, rows, inputs, stride, 0, inputs);
+
+    /// <summary>
+    /// The same for kernel rows <paramref name="first"/> … <paramref name="first"/> + <paramref name="count"/> − 1
+    /// only (dKernel and x still point at row 0 and column 0): one core's share when the weight gradient of a batch is
+    /// split by kernel rows. Each element still sums the batch rows in order, so the split does not change a bit.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AccumulateGradients(ref float x, ref float dz, ref float dKernel, ref float dBias, bool hasBias, int rows, int inputs, int stride)
+    public static void AccumulateGradients(ref float x, ref float dz, ref float dKernel, ref float dBias, bool hasBias, int rows, int inputs, int stride, int first, int count)
     {
-        int width = TS.Count, panel = 4 * width, i = 0;
-        for (; i + 4 <= inputs; i += 4)
+        int width = TS.Count, panel = 4 * width, i = first, end = first + count;
+        for (; i + 4 <= end; i += 4)
         {
             int j = 0;
             for (; j + panel <= stride; j += panel) Gradient4x4(ref Unsafe.Add(ref x, i), ref Unsafe.Add(ref dz, j), ref Unsafe.Add(ref dKernel, i * stride + j), rows, inputs, stride);
             for (; j < stride; j += width)
                 for (int k = 0; k < 4; k++) GradientColumn(ref Unsafe.Add(ref x, i + k), ref Unsafe.Add(ref dz, j), ref Unsafe.Add(ref dKernel, (i + k) * stride + j), rows, inputs, stride);
         }
-        for (; i < inputs; i++)
+        for (; i < end; i++)
             for (int j = 0; j < stride; j += width) GradientColumn(ref Unsafe.Add(ref x, i), ref Unsafe.Add(ref dz, j), ref Unsafe.Add(ref dKernel, i * stride + j), rows, inputs, stride);
         if (!hasBias) return;
         for (int j = 0; j < stride; j += width)

@@ -194,7 +194,7 @@ public sealed class Trainer
             (loss, activity) = _chunked.Run(x, y, samples, chunks, samples, _chunkSeeds, outputs);
             if (updateMetrics)
                 foreach (var m in _metrics) m.Update(outputs, y, rows, k, _loss.SparseTargets);
-            return Apply(loss / rows + activity);
+            return Apply(loss / rows + activity, chunked: true);
         }
         _model.GradientBuffer.Clear();
         for (int start = 0; start < samples; start += chunk)
@@ -211,15 +211,16 @@ public sealed class Trainer
             activity += _model.ActivityPenalty(samples);
             _model.BackwardBatch(gradient, n, _fused, samples);
         }
-        return Apply(loss / rows + activity);
+        return Apply(loss / rows + activity, chunked: false);
     }
 
     /// <summary>The step after the gradients: the regularizers' gradients added, the optimizer's update, then the
     /// constraints. Returns the batch's loss with the weight penalty added.</summary>
-    private float Apply(double loss)
+    private float Apply(double loss, bool chunked)
     {
         float penalty = WeightPenalty(addGradient: true);
-        Optimizer.Step(_model.WeightBuffer, _model.GradientBuffer);
+        if (chunked) _chunked.Step(Optimizer, _model.WeightBuffer, _model.GradientBuffer); // on every core after a row split
+        else Optimizer.Step(_model.WeightBuffer, _model.GradientBuffer);
         foreach (var constraint in _constraints) constraint.Apply(_model.WeightBuffer);
         _model.WeightsWritten();
         return (float)(loss + penalty);

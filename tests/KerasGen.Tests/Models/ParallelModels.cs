@@ -24,3 +24,15 @@ public partial class ParallelConvNet;
 [Sequential, Dense(256, InputDim = 256), BatchNormalization, Activation("relu"), Dense(2),
  Compile(Loss = "mse", Optimizer = "sgd", LearningRate = 0.1, MaxBatchSize = 64)]
 public partial class ParallelBatchNormNet;
+
+/// <summary>Every weighted layer a Dense (~87 k multiply-adds per sample), so training cuts the weight gradient by
+/// rows (IRowSplitGradients): a bias-free layer, a kernel regularizer, AdamW's decoupled decay. (No Dropout: each
+/// chunk draws its own stream, so dropout's bits depend on the core count.)</summary>
+[Sequential, Dense(257, InputDim = 300, Activation = "relu", KernelRegularizer = "l2(0.001)"), Dense(35, Activation = "tanh", UseBias = false),
+ Dense(11, Activation = "softmax"), Compile(Loss = "categorical_crossentropy", Optimizer = "adamw", LearningRate = 0.01)]
+public partial class RowSplitNet;
+
+/// <summary>The row split with clipping (the optimizer then steps on the calling thread) and Nesterov momentum.</summary>
+[Sequential, Dense(200, InputDim = 400, Activation = "relu"), Dense(3, Activation = "softmax"),
+ Compile(Loss = "categorical_crossentropy", Optimizer = "sgd", LearningRate = 0.05, Momentum = 0.9, Nesterov = true, ClipNorm = 0.5)]
+public partial class RowSplitClippedNet;

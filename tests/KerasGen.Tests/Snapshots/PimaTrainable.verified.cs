@@ -5,7 +5,7 @@
 namespace Samples
 {
     [global::System.CodeDom.Compiler.GeneratedCode("KerasGen", "0.1.0")]
-    partial class PimaModel : global::KerasGen.ISequentialModel, global::KerasGen.Weights.IWeightLayout, global::KerasGen.Threading.IChunkedPredictor, global::KerasGen.ITrainableModel, global::KerasGen.Training.IDifferentiableModel
+    partial class PimaModel : global::KerasGen.ISequentialModel, global::KerasGen.Weights.IWeightLayout, global::KerasGen.Threading.IChunkedPredictor, global::KerasGen.ITrainableModel, global::KerasGen.Training.IDifferentiableModel, global::KerasGen.Training.IRowSplitGradients
     {
         // Layers:
         //   dense (Dense): (None, 8) -> (None, 12), 108 parameters
@@ -223,7 +223,7 @@ namespace Samples
         public string Summary(int lineLength) => global::KerasGen.ModelSummary.Format("sequential", s_layers, lineLength);
 
         // ---- Training ([Compile]) ----
-        private const int KerasGenTrainingSize = 3648;
+        private const int KerasGenTrainingSize = 5184;
         private global::KerasGen.Training.Trainer? _trainer;
         private global::KerasGen.Kernels.AlignedBuffer? _trainingMemory, _gradients;
 
@@ -280,7 +280,7 @@ namespace Samples
                 case global::KerasGen.KernelPath.Vector128: global::KerasGen.Generated.PimaModelKernels.TrainForward<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref w, ref t, samples, training); break;
                 default: global::KerasGen.Generated.PimaModelKernels.TrainForward<float, global::KerasGen.Kernels.SimdScalar>(ref w, ref t, samples, training); break;
             }
-            return global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref t, 2336), samples * 1);
+            return global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref t, 3360), samples * 1);
         }
 
         float global::KerasGen.Training.IDifferentiableModel.ActivityPenalty(int batchSamples) => _trainingMemory is null ? 0f : ((global::KerasGen.Training.IDifferentiableModel)this).ActivityPenalty(_trainingMemory.Span, batchSamples);
@@ -297,7 +297,7 @@ namespace Samples
             if ((uint)samples - 1 >= 32 || outputGradient.Length != samples * 1) throw new global::System.ArgumentOutOfRangeException(nameof(samples), samples, "BackwardBatch follows a ForwardBatch of the same 1 to 32 samples, with their output gradient.");
             if (memory.Length < KerasGenTrainingSize || gradients.Length < KerasGenWeightSize) throw new global::System.ArgumentException($"The training memory holds {memory.Length} floats and the gradients {gradients.Length}, not {KerasGenTrainingSize} and {KerasGenWeightSize}.", nameof(memory));
             ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(memory);
-            outputGradient.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref t, 2368), outputGradient.Length));
+            outputGradient.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref t, 3904), outputGradient.Length));
             ref float w = ref _weights.Start;
             ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);
             switch (ActivePath)
@@ -306,6 +306,43 @@ namespace Samples
                 case global::KerasGen.KernelPath.Vector256: global::KerasGen.Generated.PimaModelKernels.Backward<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref w, ref g, ref t, samples, preActivation, batchSamples); break;
                 case global::KerasGen.KernelPath.Vector128: global::KerasGen.Generated.PimaModelKernels.Backward<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref w, ref g, ref t, samples, preActivation, batchSamples); break;
                 default: global::KerasGen.Generated.PimaModelKernels.Backward<float, global::KerasGen.Kernels.SimdScalar>(ref w, ref g, ref t, samples, preActivation, batchSamples); break;
+            }
+        }
+
+        /// <summary>The weight buffer as blocks of rows (offset, rows, stride): each Dense's kernel rows, then its bias row.</summary>
+        private static global::System.ReadOnlySpan<int> KerasGenWeightRows => new int[] { 0, 9, 16, 144, 13, 16, 352, 9, 16 };
+
+        (int Start, int End) global::KerasGen.Training.IRowSplitGradients.WeightPart(int part, int parts) => global::KerasGen.Training.WeightRows.Part(KerasGenWeightRows, KerasGenWeightSize, part, parts);
+
+        void global::KerasGen.Training.IRowSplitGradients.BackwardInputs(global::System.Span<float> memory, global::System.ReadOnlySpan<float> outputGradient, int samples, bool preActivation, int batchSamples)
+        {
+            if ((uint)samples - 1 >= 32 || outputGradient.Length != samples * 1) throw new global::System.ArgumentOutOfRangeException(nameof(samples), samples, "BackwardInputs follows a ForwardBatch of the same 1 to 32 samples, with their output gradient.");
+            if (memory.Length < KerasGenTrainingSize) throw new global::System.ArgumentException($"The training memory holds {memory.Length} floats, not {KerasGenTrainingSize}.", nameof(memory));
+            ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(memory);
+            outputGradient.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref t, 3904), outputGradient.Length));
+            ref float w = ref _weights.Start;
+            switch (ActivePath)
+            {
+                case global::KerasGen.KernelPath.Vector512: global::KerasGen.Generated.PimaModelKernels.BackwardInputs<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref w, ref t, samples, preActivation, batchSamples); break;
+                case global::KerasGen.KernelPath.Vector256: global::KerasGen.Generated.PimaModelKernels.BackwardInputs<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref w, ref t, samples, preActivation, batchSamples); break;
+                case global::KerasGen.KernelPath.Vector128: global::KerasGen.Generated.PimaModelKernels.BackwardInputs<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref w, ref t, samples, preActivation, batchSamples); break;
+                default: global::KerasGen.Generated.PimaModelKernels.BackwardInputs<float, global::KerasGen.Kernels.SimdScalar>(ref w, ref t, samples, preActivation, batchSamples); break;
+            }
+        }
+
+        void global::KerasGen.Training.IRowSplitGradients.AccumulateWeightGradients(global::System.ReadOnlySpan<float> memory, global::System.Span<float> gradients, int samples, int part, int parts)
+        {
+            if ((uint)samples - 1 >= 32) throw new global::System.ArgumentOutOfRangeException(nameof(samples), samples, "AccumulateWeightGradients follows a BackwardInputs of the same 1 to 32 samples.");
+            if (memory.Length < KerasGenTrainingSize || gradients.Length < KerasGenWeightSize) throw new global::System.ArgumentException($"The training memory holds {memory.Length} floats and the gradients {gradients.Length}, not {KerasGenTrainingSize} and {KerasGenWeightSize}.", nameof(memory));
+            var (start, end) = global::KerasGen.Training.WeightRows.Part(KerasGenWeightRows, KerasGenWeightSize, part, parts);
+            ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(memory);
+            ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);
+            switch (ActivePath)
+            {
+                case global::KerasGen.KernelPath.Vector512: global::KerasGen.Generated.PimaModelKernels.WeightGradients<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref g, ref t, samples, start, end); break;
+                case global::KerasGen.KernelPath.Vector256: global::KerasGen.Generated.PimaModelKernels.WeightGradients<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref g, ref t, samples, start, end); break;
+                case global::KerasGen.KernelPath.Vector128: global::KerasGen.Generated.PimaModelKernels.WeightGradients<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref g, ref t, samples, start, end); break;
+                default: global::KerasGen.Generated.PimaModelKernels.WeightGradients<float, global::KerasGen.Kernels.SimdScalar>(ref g, ref t, samples, start, end); break;
             }
         }
     }
@@ -1002,16 +1039,19 @@ namespace KerasGen.Generated
             ref float input = ref t;
             ref float layer0DenseZ = ref Unsafe.Add(ref t, 256);
             ref float layer0DenseOutput = ref Unsafe.Add(ref t, 640);
-            ref float layer1DropoutOutput = ref Unsafe.Add(ref t, 1024);
-            ref float layer1DropoutMask = ref Unsafe.Add(ref t, 1408);
-            ref float layer2Dense1Z = ref Unsafe.Add(ref t, 1792);
-            ref float layer2Dense1Output = ref Unsafe.Add(ref t, 2048);
-            ref float layer3Dense2Z = ref Unsafe.Add(ref t, 2304);
-            ref float layer3Dense2Output = ref Unsafe.Add(ref t, 2336);
-            ref float gradient = ref Unsafe.Add(ref t, 2368);
-            ref float spareGradient = ref Unsafe.Add(ref t, 2752);
-            ref float paddedGradient = ref Unsafe.Add(ref t, 3136);
-            ref float scratch = ref Unsafe.Add(ref t, 3648);
+            ref float layer0DensePaddedGradient = ref Unsafe.Add(ref t, 1024);
+            ref float layer1DropoutOutput = ref Unsafe.Add(ref t, 1536);
+            ref float layer1DropoutMask = ref Unsafe.Add(ref t, 1920);
+            ref float layer2Dense1Z = ref Unsafe.Add(ref t, 2304);
+            ref float layer2Dense1Output = ref Unsafe.Add(ref t, 2560);
+            ref float layer2Dense1PaddedGradient = ref Unsafe.Add(ref t, 2816);
+            ref float layer3Dense2Z = ref Unsafe.Add(ref t, 3328);
+            ref float layer3Dense2Output = ref Unsafe.Add(ref t, 3360);
+            ref float layer3Dense2PaddedGradient = ref Unsafe.Add(ref t, 3392);
+            ref float gradient = ref Unsafe.Add(ref t, 3904);
+            ref float spareGradient = ref Unsafe.Add(ref t, 4288);
+            ref float paddedGradient = ref Unsafe.Add(ref t, 4672);
+            ref float scratch = ref Unsafe.Add(ref t, 5184);
             // dense (Dense): (None, 8) -> (None, 12)
             DenseTraining<TV, TS>.Forward(ref input, ref w, ref Unsafe.Add(ref w, 128), true, ref layer0DenseZ, n * 1, 8, 12, 16);
             {
@@ -1059,22 +1099,32 @@ namespace KerasGen.Generated
             }
         }
 
-        /// <summary>The backward pass, last layer first: weight gradients into g, and each layer's input gradient for the one below.</summary>
+        /// <summary>The backward pass: each layer's input gradient for the one below (BackwardInputs), then every weight gradient into g.</summary>
         public static void Backward<TV, TS>(ref float w, ref float g, ref float t, int n, bool preActivation, int batchSamples) where TV : struct where TS : struct, ISimd<TV>
+        {
+            BackwardInputs<TV, TS>(ref w, ref t, n, preActivation, batchSamples);
+            WeightGradients<TV, TS>(ref g, ref t, n, 0, 496);
+        }
+
+        /// <summary>The backward pass without weight gradients, last layer first: each layer's input gradient for the one below, and each weighted layer's padded output gradient kept in t for WeightGradients.</summary>
+        public static void BackwardInputs<TV, TS>(ref float w, ref float t, int n, bool preActivation, int batchSamples) where TV : struct where TS : struct, ISimd<TV>
         {
             ref float input = ref t;
             ref float layer0DenseZ = ref Unsafe.Add(ref t, 256);
             ref float layer0DenseOutput = ref Unsafe.Add(ref t, 640);
-            ref float layer1DropoutOutput = ref Unsafe.Add(ref t, 1024);
-            ref float layer1DropoutMask = ref Unsafe.Add(ref t, 1408);
-            ref float layer2Dense1Z = ref Unsafe.Add(ref t, 1792);
-            ref float layer2Dense1Output = ref Unsafe.Add(ref t, 2048);
-            ref float layer3Dense2Z = ref Unsafe.Add(ref t, 2304);
-            ref float layer3Dense2Output = ref Unsafe.Add(ref t, 2336);
-            ref float gradient = ref Unsafe.Add(ref t, 2368);
-            ref float spareGradient = ref Unsafe.Add(ref t, 2752);
-            ref float paddedGradient = ref Unsafe.Add(ref t, 3136);
-            ref float scratch = ref Unsafe.Add(ref t, 3648);
+            ref float layer0DensePaddedGradient = ref Unsafe.Add(ref t, 1024);
+            ref float layer1DropoutOutput = ref Unsafe.Add(ref t, 1536);
+            ref float layer1DropoutMask = ref Unsafe.Add(ref t, 1920);
+            ref float layer2Dense1Z = ref Unsafe.Add(ref t, 2304);
+            ref float layer2Dense1Output = ref Unsafe.Add(ref t, 2560);
+            ref float layer2Dense1PaddedGradient = ref Unsafe.Add(ref t, 2816);
+            ref float layer3Dense2Z = ref Unsafe.Add(ref t, 3328);
+            ref float layer3Dense2Output = ref Unsafe.Add(ref t, 3360);
+            ref float layer3Dense2PaddedGradient = ref Unsafe.Add(ref t, 3392);
+            ref float gradient = ref Unsafe.Add(ref t, 3904);
+            ref float spareGradient = ref Unsafe.Add(ref t, 4288);
+            ref float paddedGradient = ref Unsafe.Add(ref t, 4672);
+            ref float scratch = ref Unsafe.Add(ref t, 5184);
             // dense_2 (Dense): gradient of (None, 1) -> (None, 8)
             if (!preActivation)
             {
@@ -1090,9 +1140,8 @@ namespace KerasGen.Generated
                     }
                 }
             }
-            DenseTraining<TV, TS>.Pad(ref gradient, ref paddedGradient, n * 1, 1, 16);
-            DenseTraining<TV, TS>.AccumulateGradients(ref layer2Dense1Output, ref paddedGradient, ref Unsafe.Add(ref g, 352), ref Unsafe.Add(ref g, 480), true, n * 1, 8, 16);
-            DenseTraining<TV, TS>.InputGradient(ref paddedGradient, ref Unsafe.Add(ref w, 352), ref gradient, n * 1, 8, 16);
+            DenseTraining<TV, TS>.Pad(ref gradient, ref layer3Dense2PaddedGradient, n * 1, 1, 16);
+            DenseTraining<TV, TS>.InputGradient(ref layer3Dense2PaddedGradient, ref Unsafe.Add(ref w, 352), ref gradient, n * 1, 8, 16);
             // dense_1 (Dense): gradient of (None, 8) -> (None, 12)
             {
                 nuint count = (nuint)(n * 8), i = 0;
@@ -1105,9 +1154,8 @@ namespace KerasGen.Generated
                     Unsafe.Add(ref gradient, i) = ActivationGradient<float, SimdScalar>.Relu(Unsafe.Add(ref layer2Dense1Z, i), Unsafe.Add(ref layer2Dense1Output, i), Unsafe.Add(ref gradient, i));
                 }
             }
-            DenseTraining<TV, TS>.Pad(ref gradient, ref paddedGradient, n * 1, 8, 16);
-            DenseTraining<TV, TS>.AccumulateGradients(ref layer1DropoutOutput, ref paddedGradient, ref Unsafe.Add(ref g, 144), ref Unsafe.Add(ref g, 336), true, n * 1, 12, 16);
-            DenseTraining<TV, TS>.InputGradient(ref paddedGradient, ref Unsafe.Add(ref w, 144), ref gradient, n * 1, 12, 16);
+            DenseTraining<TV, TS>.Pad(ref gradient, ref layer2Dense1PaddedGradient, n * 1, 8, 16);
+            DenseTraining<TV, TS>.InputGradient(ref layer2Dense1PaddedGradient, ref Unsafe.Add(ref w, 144), ref gradient, n * 1, 12, 16);
             // dropout (Dropout): gradient of (None, 12) -> (None, 12)
             {
                 nuint count = (nuint)(n * 12), i = 0;
@@ -1132,8 +1180,37 @@ namespace KerasGen.Generated
                     Unsafe.Add(ref gradient, i) = ActivationGradient<float, SimdScalar>.Relu(Unsafe.Add(ref layer0DenseZ, i), Unsafe.Add(ref layer0DenseOutput, i), Unsafe.Add(ref gradient, i));
                 }
             }
-            DenseTraining<TV, TS>.Pad(ref gradient, ref paddedGradient, n * 1, 12, 16);
-            DenseTraining<TV, TS>.AccumulateGradients(ref input, ref paddedGradient, ref g, ref Unsafe.Add(ref g, 128), true, n * 1, 8, 16);
+            DenseTraining<TV, TS>.Pad(ref gradient, ref layer0DensePaddedGradient, n * 1, 12, 16);
+        }
+
+        /// <summary>The weight gradients of the rows in the weight floats start … end − 1 (on row boundaries), from the inputs and padded output gradients the backward pass left in t, added into g.</summary>
+        public static void WeightGradients<TV, TS>(ref float g, ref float t, int n, int start, int end) where TV : struct where TS : struct, ISimd<TV>
+        {
+            ref float input = ref t;
+            ref float layer0DenseZ = ref Unsafe.Add(ref t, 256);
+            ref float layer0DenseOutput = ref Unsafe.Add(ref t, 640);
+            ref float layer0DensePaddedGradient = ref Unsafe.Add(ref t, 1024);
+            ref float layer1DropoutOutput = ref Unsafe.Add(ref t, 1536);
+            ref float layer1DropoutMask = ref Unsafe.Add(ref t, 1920);
+            ref float layer2Dense1Z = ref Unsafe.Add(ref t, 2304);
+            ref float layer2Dense1Output = ref Unsafe.Add(ref t, 2560);
+            ref float layer2Dense1PaddedGradient = ref Unsafe.Add(ref t, 2816);
+            ref float layer3Dense2Z = ref Unsafe.Add(ref t, 3328);
+            ref float layer3Dense2Output = ref Unsafe.Add(ref t, 3360);
+            ref float layer3Dense2PaddedGradient = ref Unsafe.Add(ref t, 3392);
+            ref float gradient = ref Unsafe.Add(ref t, 3904);
+            ref float spareGradient = ref Unsafe.Add(ref t, 4288);
+            ref float paddedGradient = ref Unsafe.Add(ref t, 4672);
+            ref float scratch = ref Unsafe.Add(ref t, 5184);
+            // dense (Dense): weight gradient
+            var (layer0DenseFirst, layer0DenseEnd) = WeightRows.Rows(start, end, 0, 9, 16); // the kernel's rows, then the bias
+            if (layer0DenseFirst < layer0DenseEnd) DenseTraining<TV, TS>.AccumulateGradients(ref input, ref layer0DensePaddedGradient, ref g, ref Unsafe.Add(ref g, 128), layer0DenseEnd > 8, n * 1, 8, 16, layer0DenseFirst, Math.Min(layer0DenseEnd, 8) - layer0DenseFirst);
+            // dense_1 (Dense): weight gradient
+            var (layer2Dense1First, layer2Dense1End) = WeightRows.Rows(start, end, 144, 13, 16); // the kernel's rows, then the bias
+            if (layer2Dense1First < layer2Dense1End) DenseTraining<TV, TS>.AccumulateGradients(ref layer1DropoutOutput, ref layer2Dense1PaddedGradient, ref Unsafe.Add(ref g, 144), ref Unsafe.Add(ref g, 336), layer2Dense1End > 12, n * 1, 12, 16, layer2Dense1First, Math.Min(layer2Dense1End, 12) - layer2Dense1First);
+            // dense_2 (Dense): weight gradient
+            var (layer3Dense2First, layer3Dense2End) = WeightRows.Rows(start, end, 352, 9, 16); // the kernel's rows, then the bias
+            if (layer3Dense2First < layer3Dense2End) DenseTraining<TV, TS>.AccumulateGradients(ref layer2Dense1Output, ref layer3Dense2PaddedGradient, ref Unsafe.Add(ref g, 352), ref Unsafe.Add(ref g, 480), layer3Dense2End > 8, n * 1, 8, 16, layer3Dense2First, Math.Min(layer3Dense2End, 8) - layer3Dense2First);
         }
     }
 }

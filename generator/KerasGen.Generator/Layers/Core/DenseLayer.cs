@@ -125,9 +125,29 @@ internal sealed record DenseLayer(int Units, string ActivationName, bool UseBias
         bool spare = ActivationCode.Backward(c.W, ActivationName, c.IsLast, c.PreActivation, c.Output, c.Gradient, c.Spare, $"n * {rows * Units}", $"n * {rows}", Units);
         string gradient = spare ? c.Spare : c.Gradient;
         c.W.Line($"{Training}.DenseTraining<TV, TS>.Pad(ref {gradient}, ref {c.PaddedGradient}, n * {rows}, {Units}, {dense.PaddedUnits});");
-        c.W.Line($"{Training}.DenseTraining<TV, TS>.AccumulateGradients(ref {c.Input}, ref {c.PaddedGradient}, ref {c.WeightGradient(0)}, ref {(UseBias ? c.WeightGradient(1) : c.WeightGradient(0))}, {Literals.Bool(UseBias)}, n * {rows}, {inputs}, {dense.PaddedUnits});");
+        if (!c.DefersWeightGradient)
+            c.W.Line($"{Training}.DenseTraining<TV, TS>.AccumulateGradients(ref {c.Input}, ref {c.PaddedGradient}, ref {c.WeightGradient(0)}, ref {(UseBias ? c.WeightGradient(1) : c.WeightGradient(0))}, {Literals.Bool(UseBias)}, n * {rows}, {inputs}, {dense.PaddedUnits});");
         if (c.NeedsInputGradient)
             c.W.Line($"{Training}.DenseTraining<TV, TS>.InputGradient(ref {c.PaddedGradient}, ref {c.Weight(0)}, ref {gradient}, n * {rows}, {inputs}, {dense.PaddedUnits});");
         return spare;
+    }
+
+    /// <summary>The kernel's rows, then the bias as one more row of the same stride (it follows the kernel).</summary>
+    public override (int Offset, int Rows, int Stride)? WeightRowBlock(LayerPlan layer, IReadOnlyList<PlacedWeight> weights)
+    {
+        var dense = DenseLayout.Of(weights);
+        int inputs = layer.InputLast;
+        if (UseBias && dense.BiasOffset != dense.KernelOffset + inputs * dense.PaddedUnits) return null;
+        return (dense.KernelOffset, inputs + (UseBias ? 1 : 0), dense.PaddedUnits);
+    }
+
+    public override void EmitWeightGradientRows(BackwardContext c)
+    {
+        var dense = DenseLayout.Of(c.Weights);
+        int inputs = c.Layer.InputLast, rows = inputs + (UseBias ? 1 : 0);
+        string id = char.ToLowerInvariant(c.Layer.Identifier[0]) + c.Layer.Identifier.Substring(1), first = id + "First", end = id + "End";
+        c.W.Line($"var ({first}, {end}) = {Training}.WeightRows.Rows(start, end, {dense.KernelOffset}, {rows}, {dense.PaddedUnits}); // the kernel's rows, then the bias");
+        string hasBias = UseBias ? $"{end} > {inputs}" : "false";
+        c.W.Line($"if ({first} < {end}) {Training}.DenseTraining<TV, TS>.AccumulateGradients(ref {c.Input}, ref {c.PaddedGradient}, ref {c.WeightGradient(0)}, ref {(UseBias ? c.WeightGradient(1) : c.WeightGradient(0))}, {hasBias}, n * {Rows(c.Layer)}, {inputs}, {dense.PaddedUnits}, {first}, global::System.Math.Min({end}, {inputs}) - {first});");
     }
 }

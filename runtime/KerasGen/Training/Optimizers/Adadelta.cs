@@ -20,13 +20,13 @@ public sealed class Adadelta : Optimizer
         if (_gradSquares.Length != length) (_gradSquares, _deltaSquares) = (new float[length], new float[length]);
     }
 
-    protected override void Update(Span<float> weights, ReadOnlySpan<float> gradients, long t)
+    protected override void Update(Span<float> weights, ReadOnlySpan<float> gradients, long t, int offset)
     {
         float lr = LearningRate, rho = _rho, keep = 1 - _rho, eps = _epsilon;
         var w = Vectors(weights);
         var g = Vectors(gradients);
-        var eg = Vectors(_gradSquares.AsSpan());
-        var ex = Vectors(_deltaSquares.AsSpan());
+        var eg = Vectors(State(_gradSquares, offset, weights.Length));
+        var ex = Vectors(State(_deltaSquares, offset, weights.Length));
         var epsilon = new Vector<float>(eps);
         for (int i = 0; i < w.Length; i++)
         {
@@ -37,9 +37,9 @@ public sealed class Adadelta : Optimizer
         }
         for (int i = TailStart(weights.Length); i < weights.Length; i++)
         {
-            _gradSquares[i] = rho * _gradSquares[i] + keep * gradients[i] * gradients[i];
-            float delta = -MathF.Sqrt(_deltaSquares[i] + eps) / MathF.Sqrt(_gradSquares[i] + eps) * gradients[i];
-            _deltaSquares[i] = rho * _deltaSquares[i] + keep * delta * delta;
+            _gradSquares[offset + i] = rho * _gradSquares[offset + i] + keep * gradients[i] * gradients[i];
+            float delta = -MathF.Sqrt(_deltaSquares[offset + i] + eps) / MathF.Sqrt(_gradSquares[offset + i] + eps) * gradients[i];
+            _deltaSquares[offset + i] = rho * _deltaSquares[offset + i] + keep * delta * delta;
             weights[i] += lr * delta;
         }
     }

@@ -21,12 +21,12 @@ public sealed class Adagrad : Optimizer
         _accumulator.AsSpan().Fill(_initial);
     }
 
-    protected override void Update(Span<float> weights, ReadOnlySpan<float> gradients, long t)
+    protected override void Update(Span<float> weights, ReadOnlySpan<float> gradients, long t, int offset)
     {
         float lr = LearningRate, eps = _epsilon;
         var w = Vectors(weights);
         var g = Vectors(gradients);
-        var a = Vectors(_accumulator.AsSpan());
+        var a = Vectors(State(_accumulator, offset, weights.Length));
         for (int i = 0; i < w.Length; i++)
         {
             a[i] += g[i] * g[i];
@@ -34,8 +34,8 @@ public sealed class Adagrad : Optimizer
         }
         for (int i = TailStart(weights.Length); i < weights.Length; i++)
         {
-            _accumulator[i] += gradients[i] * gradients[i];
-            weights[i] -= lr * gradients[i] / MathF.Sqrt(_accumulator[i] + eps);
+            _accumulator[offset + i] += gradients[i] * gradients[i];
+            weights[i] -= lr * gradients[i] / MathF.Sqrt(_accumulator[offset + i] + eps);
         }
     }
 }

@@ -26,15 +26,15 @@ public sealed class Adam : Optimizer
         if (_amsgrad) _vMax = new float[length];
     }
 
-    protected override void Update(Span<float> weights, ReadOnlySpan<float> gradients, long t)
+    protected override void Update(Span<float> weights, ReadOnlySpan<float> gradients, long t, int offset)
     {
         float alpha = LearningRate * MathF.Sqrt(1 - MathF.Pow(_beta2, t)) / (1 - MathF.Pow(_beta1, t));
         float a1 = 1 - _beta1, a2 = 1 - _beta2, eps = _epsilon;
         var w = Vectors(weights);
         var g = Vectors(gradients);
-        var m = Vectors(_m.AsSpan());
-        var v = Vectors(_v.AsSpan());
-        var vMax = Vectors(_vMax.AsSpan());
+        var m = Vectors(State(_m, offset, weights.Length));
+        var v = Vectors(State(_v, offset, weights.Length));
+        var vMax = Vectors(State(_vMax, offset, weights.Length));
         for (int i = 0; i < w.Length; i++)
         {
             m[i] += (g[i] - m[i]) * a1;
@@ -45,11 +45,11 @@ public sealed class Adam : Optimizer
         }
         for (int i = TailStart(weights.Length); i < weights.Length; i++)
         {
-            _m[i] += (gradients[i] - _m[i]) * a1;
-            _v[i] += (gradients[i] * gradients[i] - _v[i]) * a2;
-            float second = _v[i];
-            if (_amsgrad) second = _vMax[i] = MathF.Max(_vMax[i], _v[i]);
-            weights[i] -= alpha * _m[i] / (MathF.Sqrt(second) + eps);
+            _m[offset + i] += (gradients[i] - _m[offset + i]) * a1;
+            _v[offset + i] += (gradients[i] * gradients[i] - _v[offset + i]) * a2;
+            float second = _v[offset + i];
+            if (_amsgrad) second = _vMax[offset + i] = MathF.Max(_vMax[offset + i], _v[offset + i]);
+            weights[i] -= alpha * _m[offset + i] / (MathF.Sqrt(second) + eps);
         }
     }
 }

@@ -19,13 +19,13 @@ public sealed class Adamax : Optimizer
         if (_m.Length != length) (_m, _u) = (new float[length], new float[length]);
     }
 
-    protected override void Update(Span<float> weights, ReadOnlySpan<float> gradients, long t)
+    protected override void Update(Span<float> weights, ReadOnlySpan<float> gradients, long t, int offset)
     {
         float scale = LearningRate / (1 - MathF.Pow(_beta1, t)), a1 = 1 - _beta1, b2 = _beta2, eps = _epsilon;
         var w = Vectors(weights);
         var g = Vectors(gradients);
-        var m = Vectors(_m.AsSpan());
-        var u = Vectors(_u.AsSpan());
+        var m = Vectors(State(_m, offset, weights.Length));
+        var u = Vectors(State(_u, offset, weights.Length));
         for (int i = 0; i < w.Length; i++)
         {
             m[i] += (g[i] - m[i]) * a1;
@@ -34,9 +34,9 @@ public sealed class Adamax : Optimizer
         }
         for (int i = TailStart(weights.Length); i < weights.Length; i++)
         {
-            _m[i] += (gradients[i] - _m[i]) * a1;
-            _u[i] = MathF.Max(b2 * _u[i], MathF.Abs(gradients[i]));
-            weights[i] -= scale * _m[i] / (_u[i] + eps);
+            _m[offset + i] += (gradients[i] - _m[offset + i]) * a1;
+            _u[offset + i] = MathF.Max(b2 * _u[offset + i], MathF.Abs(gradients[i]));
+            weights[i] -= scale * _m[offset + i] / (_u[offset + i] + eps);
         }
     }
 }

@@ -24,17 +24,19 @@ public sealed class Nadam : Optimizer
         if (_m.Length != length) (_m, _v) = (new float[length], new float[length]);
     }
 
-    protected override void Update(Span<float> weights, ReadOnlySpan<float> gradients, long t)
+    /// <summary>The momentum product moves once per step, however many ranges the step's update is cut into.</summary>
+    protected override void BeginUpdate(long t) => _momentumProduct *= _beta1 * (1 - 0.5f * MathF.Pow(0.96f, t));
+
+    protected override void Update(Span<float> weights, ReadOnlySpan<float> gradients, long t, int offset)
     {
         float muT = _beta1 * (1 - 0.5f * MathF.Pow(0.96f, t)), muNext = _beta1 * (1 - 0.5f * MathF.Pow(0.96f, t + 1));
-        _momentumProduct *= muT;
         float productNext = _momentumProduct * muNext;
         float mScale = muNext / (1 - productNext), gScale = (1 - muT) / (1 - _momentumProduct);
         float vScale = 1 / (1 - MathF.Pow(_beta2, t)), a1 = 1 - _beta1, a2 = 1 - _beta2, lr = LearningRate, eps = _epsilon;
         var w = Vectors(weights);
         var g = Vectors(gradients);
-        var m = Vectors(_m.AsSpan());
-        var v = Vectors(_v.AsSpan());
+        var m = Vectors(State(_m, offset, weights.Length));
+        var v = Vectors(State(_v, offset, weights.Length));
         for (int i = 0; i < w.Length; i++)
         {
             m[i] += (g[i] - m[i]) * a1;
@@ -44,10 +46,10 @@ public sealed class Nadam : Optimizer
         }
         for (int i = TailStart(weights.Length); i < weights.Length; i++)
         {
-            _m[i] += (gradients[i] - _m[i]) * a1;
-            _v[i] += (gradients[i] * gradients[i] - _v[i]) * a2;
-            float mHat = mScale * _m[i] + gScale * gradients[i];
-            weights[i] -= lr * mHat / (MathF.Sqrt(_v[i] * vScale) + eps);
+            _m[offset + i] += (gradients[i] - _m[offset + i]) * a1;
+            _v[offset + i] += (gradients[i] * gradients[i] - _v[offset + i]) * a2;
+            float mHat = mScale * _m[offset + i] + gScale * gradients[i];
+            weights[i] -= lr * mHat / (MathF.Sqrt(_v[offset + i] * vScale) + eps);
         }
     }
 }

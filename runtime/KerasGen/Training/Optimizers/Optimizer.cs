@@ -86,15 +86,45 @@ public abstract class Optimizer
             clipping.Apply(_clipped, _variables);
             gradients = _clipped;
         }
+        BeginUpdate(Iterations + 1);
+        StepRange(weights, gradients, 0, weights.Length);
+        Iterations++;
+    }
+
+    /// <summary>Whether a step can be cut into ranges of the weights, each updated on its own core
+    /// (<see cref="BeginStep"/>, <see cref="StepRange"/>, <see cref="EndStep"/>): every rule is elementwise, but
+    /// clipping needs the norms of whole gradients first.</summary>
+    internal bool StepsInRanges => Clipping is null;
+
+    /// <summary>A step cut into ranges, part 1: the state, and what moves once per step (Nadam's momentum product).</summary>
+    internal void BeginStep(int length)
+    {
+        if (!StepsInRanges) throw new InvalidOperationException("A step with gradient clipping needs the whole gradient: call Step.");
+        EnsureState(length);
+        BeginUpdate(Iterations + 1);
+    }
+
+    /// <summary>Part 2, once for each range of a partition of the weights, on any thread: weight decay, then the
+    /// update rule, of weights <paramref name="start"/> … <paramref name="start"/> + <paramref name="length"/> − 1.
+    /// Each element gets exactly what <see cref="Step"/> would give it.</summary>
+    internal void StepRange(Span<float> weights, ReadOnlySpan<float> gradients, int start, int length)
+    {
         if (WeightDecay > 0)
         {
             float factor = 1 - WeightDecay * LearningRate;
-            if (_variables is null) Scale(weights, factor);
-            else foreach (var (start, length) in _variables) Scale(weights.Slice(start, length), factor);
+            if (_variables is null) Scale(weights.Slice(start, length), factor);
+            else
+                foreach (var (variableStart, variableLength) in _variables)
+                {
+                    int from = Math.Max(start, variableStart), to = Math.Min(start + length, variableStart + variableLength);
+                    if (from < to) Scale(weights.Slice(from, to - from), factor);
+                }
         }
-        Update(weights, gradients, Iterations + 1);
-        Iterations++;
+        Update(weights.Slice(start, length), gradients.Slice(start, length), Iterations + 1, start);
     }
+
+    /// <summary>Part 3: the step is counted.</summary>
+    internal void EndStep() => Iterations++;
 
     /// <summary>
     /// Keras' optimizer variables after <c>iterations</c> and <c>learning_rate</c>, in the order Keras saves them
@@ -126,8 +156,12 @@ public abstract class Optimizer
     /// <summary>Allocates the optimizer's state for <paramref name="length"/> weights (once).</summary>
     protected abstract void EnsureState(int length);
 
-    /// <summary>The update rule for step <paramref name="t"/> (1 on the first step).</summary>
-    protected abstract void Update(Span<float> weights, ReadOnlySpan<float> gradients, long t);
+    /// <summary>What step <paramref name="t"/> changes once, before its update rule runs over the weights.</summary>
+    protected virtual void BeginUpdate(long t) { }
+
+    /// <summary>The update rule for step <paramref name="t"/> (1 on the first step) on a range of the weights, which
+    /// starts at <paramref name="offset"/> in the state buffers (0 for the whole buffer).</summary>
+    protected abstract void Update(Span<float> weights, ReadOnlySpan<float> gradients, long t, int offset);
 
     /// <summary>values ·= factor (decoupled weight decay), with no delegate, so a step allocates nothing.</summary>
     private static void Scale(Span<float> values, float factor)
@@ -141,6 +175,10 @@ public abstract class Optimizer
     protected static Span<Vector<float>> Vectors(Span<float> values) => MemoryMarshal.Cast<float, Vector<float>>(values);
 
     protected static ReadOnlySpan<Vector<float>> Vectors(ReadOnlySpan<float> values) => MemoryMarshal.Cast<float, Vector<float>>(values);
+
+    /// <summary>The range of a state buffer that goes with the weights from <paramref name="offset"/>; empty when the
+    /// rule keeps no such state (Adam without amsgrad has no maximum).</summary>
+    protected static Span<float> State(float[] buffer, int offset, int length) => buffer.Length == 0 ? Span<float>.Empty : buffer.AsSpan(offset, length);
 
     protected static int TailStart(int length) => length / Vector<float>.Count * Vector<float>.Count;
 }

@@ -33,14 +33,14 @@ public sealed class RmsProp : Optimizer
         if (_centered) _mean = new float[length];
     }
 
-    protected override void Update(Span<float> weights, ReadOnlySpan<float> gradients, long t)
+    protected override void Update(Span<float> weights, ReadOnlySpan<float> gradients, long t, int offset)
     {
         float lr = LearningRate, rho = _rho, keep = 1 - _rho, mu = _momentum, eps = _epsilon;
         var w = Vectors(weights);
         var g = Vectors(gradients);
-        var v = Vectors(_v.AsSpan());
-        var m = Vectors(_m.AsSpan());
-        var mean = Vectors(_mean.AsSpan());
+        var v = Vectors(State(_v, offset, weights.Length));
+        var m = Vectors(State(_m, offset, weights.Length));
+        var mean = Vectors(State(_mean, offset, weights.Length));
         for (int i = 0; i < w.Length; i++)
         {
             v[i] = rho * v[i] + keep * g[i] * g[i];
@@ -56,15 +56,15 @@ public sealed class RmsProp : Optimizer
         }
         for (int i = TailStart(weights.Length); i < weights.Length; i++)
         {
-            _v[i] = rho * _v[i] + keep * gradients[i] * gradients[i];
-            float denominator = _v[i] + eps;
+            _v[offset + i] = rho * _v[offset + i] + keep * gradients[i] * gradients[i];
+            float denominator = _v[offset + i] + eps;
             if (_centered)
             {
-                _mean[i] = rho * _mean[i] + keep * gradients[i];
-                denominator -= _mean[i] * _mean[i];
+                _mean[offset + i] = rho * _mean[offset + i] + keep * gradients[i];
+                denominator -= _mean[offset + i] * _mean[offset + i];
             }
             float increment = lr * gradients[i] / MathF.Sqrt(denominator);
-            if (mu > 0) weights[i] -= _m[i] = mu * _m[i] + increment;
+            if (mu > 0) weights[i] -= _m[offset + i] = mu * _m[offset + i] + increment;
             else weights[i] -= increment;
         }
     }

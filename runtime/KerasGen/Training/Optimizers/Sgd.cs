@@ -24,7 +24,7 @@ public sealed class Sgd : Optimizer
         if (_momentum != 0 && _velocity.Length != length) _velocity = new float[length];
     }
 
-    protected override void Update(Span<float> weights, ReadOnlySpan<float> gradients, long t)
+    protected override void Update(Span<float> weights, ReadOnlySpan<float> gradients, long t, int offset)
     {
         float lr = LearningRate, mu = _momentum;
         var w = Vectors(weights);
@@ -36,7 +36,7 @@ public sealed class Sgd : Optimizer
             for (int i = tail; i < weights.Length; i++) weights[i] -= lr * gradients[i];
             return;
         }
-        var m = Vectors(_velocity.AsSpan());
+        var m = Vectors(State(_velocity, offset, weights.Length));
         for (int i = 0; i < w.Length; i++)
         {
             m[i] = mu * m[i] - lr * g[i];
@@ -44,8 +44,8 @@ public sealed class Sgd : Optimizer
         }
         for (int i = tail; i < weights.Length; i++)
         {
-            _velocity[i] = mu * _velocity[i] - lr * gradients[i];
-            weights[i] += _nesterov ? mu * _velocity[i] - lr * gradients[i] : _velocity[i];
+            _velocity[offset + i] = mu * _velocity[offset + i] - lr * gradients[i];
+            weights[i] += _nesterov ? mu * _velocity[offset + i] - lr * gradients[i] : _velocity[offset + i];
         }
     }
 }

@@ -1,0 +1,164 @@
+using System;
+using System.Linq;
+using KerasGen.Tests.Models;
+using KerasGen.Training;
+using KerasGen.Training.Optimizers;
+using Xunit;
+
+namespace KerasGen.Tests.Training;
+
+/// <summary>
+/// Data-parallel training that cuts a Dense model's weight gradient by kernel rows (IRowSplitGradients, issue 11):
+/// every element of the gradient sums the batch's samples in order, whichever core sums which rows, so a batch whose
+/// chunks each fit the training memory gives one thread's bits on any number of cores; each core then updates its
+/// rows, which gives the whole step's bits too.
+/// </summary>
+public class RowSplitTrainingTests
+{
+    private static float[] Data(int length, int seed)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, length).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+    }
+
+    private static float[] OneHot(int samples, int classes, int seed)
+    {
+        var y = new float[samples * classes];
+        var random = new Random(seed);
+        for (int i = 0; i < samples; i++) y[i * classes + random.Next(classes)] = 1;
+        return y;
+    }
+
+    private static (float[][] Weights, float[] Losses) Train<TModel>(Func<TModel> create, int degree, int inputs, int classes, int batch, int steps)
+        where TModel : ITrainableModel
+    {
+        var model = create();
+        model.MaxDegreeOfParallelism = degree;
+        var losses = new float[steps];
+        for (int s = 0; s < steps; s++)
+            losses[s] = model.TrainOnBatch(Data(batch * inputs, 10 + s), OneHot(batch, classes, 20 + s));
+        return (model.GetWeights(), losses);
+    }
+
+    private static void SameBits((float[][] Weights, float[] Losses) a, (float[][] Weights, float[] Losses) b, string what)
+    {
+        // The loss sums each chunk's rows, then the chunks: rounding may differ in the last bit; the gradient does not.
+        for (int s = 0; s < a.Losses.Length; s++) Assert.Equal(a.Losses[s], b.Losses[s], 1e-6f * Math.Max(1, Math.Abs(a.Losses[s])));
+        for (int w = 0; w < a.Weights.Length; w++)
+            for (int i = 0; i < a.Weights[w].Length; i++)
+                Assert.True(BitConverter.SingleToInt32Bits(a.Weights[w][i]) == BitConverter.SingleToInt32Bits(b.Weights[w][i]),
+                    $"{what}: weight {w}[{i}] is {b.Weights[w][i]:R}, one thread gave {a.Weights[w][i]:R}");
+    }
+
+    [Fact]
+    public void Dense_models_split_their_weight_gradient_by_rows_and_others_by_samples()
+    {
+        Assert.IsAssignableFrom<IRowSplitGradients>(new RowSplitNet(1));
+        Assert.IsAssignableFrom<IRowSplitGradients>(new ParallelMlp(1));
+        Assert.False(new ParallelConvNet(1) is IRowSplitGradients, "a convolution's gradient is split by samples");
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void A_batch_trains_to_one_thread_s_bits_on_any_number_of_cores(int degree)
+    {
+        // 32 samples in 2 or 3 chunks of at most 16, each within the 32-sample training memory: one round.
+        var one = Train(() => new RowSplitNet(5), 1, 300, 11, 32, 4);
+        SameBits(one, Train(() => new RowSplitNet(5), degree, 300, 11, 32, 4), $"{degree} cores, AdamW");
+        var clippedOne = Train(() => new RowSplitClippedNet(5), 1, 400, 3, 48, 4);
+        SameBits(clippedOne, Train(() => new RowSplitClippedNet(5), degree, 400, 3, 48, 4), $"{degree} cores, clipped SGD");
+    }
+
+    [Fact]
+    public void The_parts_cover_every_weight_once_on_row_boundaries()
+    {
+        IRowSplitGradients model = new RowSplitNet(1);
+        int size = ((IDifferentiableModel)model).WeightBuffer.Length;
+        // The blocks: 300 kernel rows + bias of 272 floats, 257 rows of 48 (no bias), 35 rows + bias of 16.
+        int[] boundaries = { 0, 301 * 272, 301 * 272 + 257 * 48, size };
+        int[] strides = { 272, 48, 16 };
+        for (int parts = 1; parts <= 7; parts++)
+        {
+            int next = 0;
+            for (int p = 0; p < parts; p++)
+            {
+                var (start, end) = model.WeightPart(p, parts);
+                Assert.Equal(next, start);
+                Assert.True(end >= start, $"part {p} of {parts} runs backwards");
+                foreach (int cut in new[] { start, end })
+                {
+                    int block = Array.FindLastIndex(boundaries, b => b <= cut);
+                    Assert.True(cut == size || (cut - boundaries[block]) % strides[block] == 0, $"cut {cut} of {parts} parts is inside a row");
+                }
+                next = end;
+            }
+            Assert.Equal(size, next);
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.WeightPart(2, 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.WeightPart(0, 0));
+    }
+
+    [Fact]
+    public void The_rows_of_a_block_inside_a_range_are_clamped_to_the_block()
+    {
+        Assert.Equal((0, 0), WeightRows.Rows(0, 100, 200, 10, 16)); // the range ends before the block
+        Assert.Equal((0, 10), WeightRows.Rows(0, 1000, 200, 10, 16)); // covers it
+        Assert.Equal((2, 5), WeightRows.Rows(232, 280, 200, 10, 16));
+        Assert.Equal((10, 10), WeightRows.Rows(400, 500, 200, 10, 16)); // starts after it
+    }
+
+    /// <summary>Every rule, cut into uneven ranges (Optimizer.StepRange), gives the whole step's bits, state and all,
+    /// over several steps (Nadam's momentum product moves once per step, not once per range).</summary>
+    [Theory]
+    [InlineData("sgd")]
+    [InlineData("sgd-momentum")]
+    [InlineData("adam")]
+    [InlineData("adamw")]
+    [InlineData("amsgrad")]
+    [InlineData("rmsprop")]
+    [InlineData("rmsprop-centered")]
+    [InlineData("adagrad")]
+    [InlineData("adadelta")]
+    [InlineData("adamax")]
+    [InlineData("nadam")]
+    public void A_step_in_ranges_is_the_whole_step(string rule)
+    {
+        OptimizerSettings Settings() => rule switch
+        {
+            "sgd-momentum" => new OptimizerSettings("sgd", Momentum: 0.9f, Nesterov: true, WeightDecay: 0.01f),
+            "amsgrad" => new OptimizerSettings("adam", Amsgrad: true),
+            "rmsprop-centered" => new OptimizerSettings("rmsprop", Momentum: 0.5f, Centered: true),
+            _ => new OptimizerSettings(rule),
+        };
+        var whole = Optimizer.Create(Settings());
+        var cut = Optimizer.Create(Settings());
+        Assert.True(cut.StepsInRanges);
+        var variables = new[] { (0, 40), (48, 70) }; // the floats between are padding: no decay there, as Step
+        whole.SetVariables(variables);
+        cut.SetVariables(variables);
+        var a = Data(118, 1);
+        var b = a.ToArray();
+        int[] cuts = { 0, 16, 19, 64, 118 };
+        for (int step = 0; step < 4; step++)
+        {
+            var g = Data(118, 2 + step);
+            whole.Step(a, g);
+            cut.BeginStep(b.Length);
+            for (int r = cuts.Length - 2; r >= 0; r--) cut.StepRange(b, g, cuts[r], cuts[r + 1] - cuts[r]); // any order
+            cut.EndStep();
+            Assert.Equal(whole.Iterations, cut.Iterations);
+            for (int i = 0; i < a.Length; i++)
+                Assert.True(BitConverter.SingleToInt32Bits(a[i]) == BitConverter.SingleToInt32Bits(b[i]), $"{rule}, step {step + 1}, weight {i}: {b[i]:R} against {a[i]:R}");
+        }
+    }
+
+    [Fact]
+    public void A_clipping_optimizer_refuses_a_step_in_ranges()
+    {
+        var optimizer = Optimizer.Create(new OptimizerSettings("sgd", ClipNorm: 1f));
+        Assert.False(optimizer.StepsInRanges);
+        var error = Assert.Throws<InvalidOperationException>(() => optimizer.BeginStep(10));
+        Assert.Contains("clipping", error.Message);
+    }
+}
