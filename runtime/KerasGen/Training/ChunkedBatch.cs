@@ -9,17 +9,16 @@ namespace KerasGen.Training;
 
 /// <summary>
 /// Data-parallel training: one batch's forward and backward passes cut into chunks of samples, each chunk in its own
-/// training memory, output gradient, loss object and gradient buffer, run across cores
-/// (<see cref="ChunkedWork{TSelf}"/>). The chunks, their dropout streams and the order in which their losses and
+/// training memory, output gradient and loss object, run across cores (<see cref="ChunkedWork{TSelf}"/>). The chunks, their dropout streams and the order in which their losses and
 /// gradients are summed depend only on the batch and the chunk count, never on which thread ran what, so a step is
 /// bit-for-bit reproducible for a given <c>MaxDegreeOfParallelism</c>.
 /// </summary>
 /// <remarks>
 /// Two ways to get the gradient. A model that cuts its weight gradient by kernel rows (<see cref="IRowSplitGradients"/>:
 /// every weighted layer a Dense) runs each round of sub-batches in two phases: the chunks' forward passes and input
-/// gradients, then each core sums one part of the weight rows over every chunk's samples into the model's gradient
-/// buffer, and later updates that part of the weights (<see cref="Step"/>). Other models give each chunk a gradient
-/// buffer of its own and add them up at the end.
+/// gradients, then each part of the weight rows is summed over every chunk's samples into the model's gradient buffer
+/// by whichever core claims it, and after the step's regularizer gradients, each part of the weights is updated the
+/// same way (<see cref="Step"/>). Other models give each chunk a gradient buffer of its own and add them up at the end.
 /// </remarks>
 internal sealed class ChunkedBatch
 {
@@ -36,7 +35,8 @@ internal sealed class ChunkedBatch
     /// <summary>
     /// Runs <paramref name="samples"/> samples in <paramref name="chunks"/> chunks: the forward pass, the loss and, when
     /// <paramref name="random"/> is given (training), the backward pass, whose gradients end summed in the model's
-    /// <see cref="IDifferentiableModel.GradientBuffer"/> (chunk 0's own, then the others added in order). Each chunk's
+    /// <see cref="IDifferentiableModel.GradientBuffer"/>: in a row split, each part's rows over every chunk's samples,
+    /// round by round and chunk by chunk; otherwise chunk 0's own, then the others added in order. Each chunk's
     /// dropout stream is seeded from <paramref name="random"/> in chunk order. The outputs land in
     /// <paramref name="outputs"/> (for the metrics). Returns the summed row losses and activity penalties (each as
     /// <see cref="IDifferentiableModel.ActivityPenalty(ReadOnlySpan{float}, int)"/> gives it for
@@ -45,6 +45,7 @@ internal sealed class ChunkedBatch
     public unsafe (double Loss, double Activity) Run(ReadOnlySpan<float> x, ReadOnlySpan<float> y, int samples, int chunks, int batchSamples, DeterministicRandom? random, Span<float> outputs)
     {
         Prepare(chunks);
+        LastParts = 1;
         if (random is not null)
             for (int c = 0; c < chunks; c++) _chunks[c].Random.Reseed(random.NextUInt64());
         bool rowSplit = random is not null && _rows is not null;
@@ -99,9 +100,10 @@ internal sealed class ChunkedBatch
     public int LastParts { get; private set; } = 1;
 
     /// <summary>
-    /// The optimizer's step on the gradient the last training <see cref="Run"/> left: after a row split, each core
-    /// updates the part of the weights whose gradient it summed (so neither crosses to another core), unless the
-    /// optimizer clips (its norms need the whole gradient); otherwise on the calling thread.
+    /// The optimizer's step on the gradient the last training <see cref="Run"/> left: after a row split, the parts of
+    /// the weights across cores (the same parts the gradient was summed in, so a core often finds its part's gradient
+    /// in its own cache; nothing pins a part to a core), unless the optimizer clips (its norms need the whole
+    /// gradient); otherwise on the calling thread.
     /// </summary>
     public unsafe void Step(Optimizers.Optimizer optimizer, Span<float> weights, ReadOnlySpan<float> gradients)
     {

@@ -6,9 +6,10 @@ namespace KerasGen.Training;
 /// <summary>
 /// A model whose weight gradient data-parallel training cuts by kernel rows instead of by samples: every layer with
 /// weights is a Dense, whose weight gradient is, for each kernel row, a sum over the batch's rows. Each core runs its
-/// chunk's forward pass and input gradients (<see cref="BackwardInputs"/>), then one part of the weights' rows sums its
-/// gradient over every chunk's samples (<see cref="AccumulateWeightGradients"/>), and the optimizer updates that part
-/// on the same core (<see cref="WeightPart"/>). So no core clears, sums or hands over a whole gradient buffer: the
+/// chunk's forward pass and input gradients (<see cref="BackwardInputs"/>), then each part of the weights' rows has its
+/// gradient summed over every chunk's samples (<see cref="AccumulateWeightGradients"/>), and the optimizer updates the
+/// weights part by part (<see cref="WeightPart"/>), each part on whichever core claims it. So no core clears, sums or
+/// hands over a whole gradient buffer: the
 /// sample-split step moved each chunk's 2.2 MB mnist-mlp gradient across cores and back, which cost more than the
 /// second core gave (issue 11).
 /// </summary>
@@ -27,6 +28,7 @@ public interface IRowSplitGradients
     void AccumulateWeightGradients(ReadOnlySpan<float> memory, Span<float> gradients, int samples, int part, int parts);
 
     /// <summary>Part <paramref name="part"/> of <paramref name="parts"/> of the weight buffer: contiguous, cut on
-    /// kernel rows, of near-equal size (so near-equal work: a row's gradient costs its length per sample).</summary>
+    /// kernel rows, of near-equal size. That is near-equal work when every Dense sees one row per sample; a Dense on a
+    /// (steps, features) input costs steps times more per weight, which the cut does not weigh.</summary>
     (int Start, int End) WeightPart(int part, int parts);
 }

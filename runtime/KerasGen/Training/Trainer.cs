@@ -189,7 +189,7 @@ public sealed class Trainer
         int chunks = Chunks(samples, backward: true);
         if (chunks > 1)
         {
-            // Data-parallel: the chunks' gradients summed into the model's in chunk order (ChunkedBatch).
+            // Data-parallel (ChunkedBatch): the gradient summed into the model's by rows or by chunks, in a fixed order.
             var outputs = Outputs(samples);
             (loss, activity) = _chunked.Run(x, y, samples, chunks, samples, _chunkSeeds, outputs);
             if (updateMetrics)

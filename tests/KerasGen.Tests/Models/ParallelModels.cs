@@ -36,3 +36,8 @@ public partial class RowSplitNet;
 [Sequential, Dense(200, InputDim = 400, Activation = "relu"), Dense(3, Activation = "softmax"),
  Compile(Loss = "categorical_crossentropy", Optimizer = "sgd", LearningRate = 0.05, Momentum = 0.9, Nesterov = true, ClipNorm = 0.5)]
 public partial class RowSplitClippedNet;
+
+/// <summary>The row split through a Dense on a (steps, features) input: 8 rows of the kernel product per sample.</summary>
+[Sequential, Dense(128, InputShape = new[] { 8, 100 }, Activation = "relu"), Flatten, Dense(5, Activation = "softmax"),
+ Compile(Loss = "categorical_crossentropy", Optimizer = "nadam")]
+public partial class RowSplitStepsNet;

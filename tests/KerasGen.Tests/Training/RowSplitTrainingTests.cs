@@ -71,6 +71,28 @@ public class RowSplitTrainingTests
     }
 
     [Fact]
+    public void A_dense_on_steps_trains_to_one_thread_s_bits_on_two_cores()
+    {
+        Assert.IsAssignableFrom<IRowSplitGradients>(new RowSplitStepsNet(1));
+        SameBits(Train(() => new RowSplitStepsNet(3), 1, 800, 5, 32, 3), Train(() => new RowSplitStepsNet(3), 2, 800, 5, 32, 3), "Dense on (8, 100)");
+    }
+
+    /// <summary>100 samples on two cores: chunks of 50, each run in rounds of 32 and 18 through the training memory.
+    /// The rows then add the samples in another order than one thread does: the same to rounding, and the same bits
+    /// every time.</summary>
+    [Fact]
+    public void A_batch_larger_than_the_training_memory_runs_in_rounds()
+    {
+        var one = Train(() => new RowSplitNet(5), 1, 300, 11, 100, 3);
+        var two = Train(() => new RowSplitNet(5), 2, 300, 11, 100, 3);
+        SameBits(two, Train(() => new RowSplitNet(5), 2, 300, 11, 100, 3), "2 cores, twice");
+        for (int s = 0; s < one.Losses.Length; s++) Assert.Equal(one.Losses[s], two.Losses[s], 1e-5f);
+        for (int w = 0; w < one.Weights.Length; w++)
+            for (int i = 0; i < one.Weights[w].Length; i++)
+                Assert.True(Math.Abs(one.Weights[w][i] - two.Weights[w][i]) <= 1e-5f, $"weight {w}[{i}]: {two.Weights[w][i]} against one thread's {one.Weights[w][i]}");
+    }
+
+    [Fact]
     public void The_parts_cover_every_weight_once_on_row_boundaries()
     {
         IRowSplitGradients model = new RowSplitNet(1);
