@@ -52,3 +52,56 @@ public class DenseKernelTests
         }
     }
 }
+
+/// <summary>Batch Predict's Dense product from packed panels (PackedPanels, 24 columns: AVX2's 4×3 block, the 4×2
+/// block inside a panel on narrower paths) gives the row kernel's bits, on every register width: partial last panels,
+/// a last panel wider than the row's stride, no bias, leftover rows.</summary>
+public class PackedPanelKernelTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(10)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(24)]
+    [InlineData(25)]
+    [InlineData(40)]
+    [InlineData(48)]
+    [InlineData(49)]
+    [InlineData(100)]
+    [InlineData(512)]
+    public void Panels_give_the_rows_bits_on_every_register_width(int units)
+    {
+        foreach (int inputs in new[] { 1, 3, 37 })
+            foreach (int rows in new[] { 4, 7, 13 })
+                foreach (bool hasBias in new[] { true, false })
+                {
+                    var random = new Random(units * 1000 + inputs * 10 + rows);
+                    int stride = (units + 15) / 16 * 16 + (units > 100 ? 16 : 0);
+                    var x = Enumerable.Range(0, rows * inputs).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+                    // The kernel sits in a larger buffer, its bias row right after it, then values that must not leak in.
+                    var weights = Enumerable.Repeat(float.NaN, (inputs + 1) * stride + 64).ToArray();
+                    for (int i = 0; i <= inputs; i++)
+                        for (int j = 0; j < stride; j++) weights[i * stride + j] = j < units ? (float)(random.NextDouble() - 0.5) : 0f;
+                    var packed = Enumerable.Repeat(float.NaN, PackedPanels.PackedFloats(inputs, units)).ToArray();
+                    PackedPanels.Pack(ref weights[0], inputs, units, stride, ref packed[0]);
+                    Check<Vector512<float>, Simd512>();
+                    Check<Vector256<float>, Simd256>();
+                    Check<Vector128<float>, Simd128>();
+                    Check<float, SimdScalar>();
+
+                    void Check<TV, TS>() where TV : struct where TS : struct, ISimd<TV>
+                    {
+                        var expected = new float[rows * units];
+                        var z = new float[rows * units];
+                        ref float bias = ref weights[inputs * stride];
+                        DenseTraining<TV, TS>.Forward(ref x[0], ref weights[0], ref bias, hasBias, ref expected[0], rows, inputs, units, stride, units);
+                        DenseTraining<TV, TS>.ForwardPanels(ref x[0], ref weights[0], ref packed[0], ref bias, hasBias, ref z[0], rows, inputs, units, stride);
+                        for (int i = 0; i < z.Length; i++)
+                            Assert.True(BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(z[i]),
+                                $"{typeof(TS).Name}, {rows}×{inputs}→{units}, bias {hasBias}: output {i} is {z[i]:R}, the rows give {expected[i]:R}");
+                    }
+                }
+    }
+}
