@@ -107,12 +107,7 @@ internal static class TrainingEmitter
         w.Line();
         using (w.Block($"void {Training}.IDifferentiableModel.BackwardBatch(global::System.Span<float> memory, global::System.Span<float> gradients, global::System.ReadOnlySpan<float> outputGradient, int samples, bool preActivation, int batchSamples)"))
         {
-            w.Line($"if ((uint)samples - 1 >= {memory.MaxBatch} || outputGradient.Length != samples * {ShapeMath.Product(plan.OutputShape)}) throw new global::System.ArgumentOutOfRangeException(nameof(samples), samples, \"BackwardBatch follows a ForwardBatch of the same 1 to {memory.MaxBatch} samples, with their output gradient.\");");
-            w.Line("if (memory.Length < KerasGenTrainingSize || gradients.Length < KerasGenWeightSize) throw new global::System.ArgumentException($\"The training memory holds {memory.Length} floats and the gradients {gradients.Length}, not {KerasGenTrainingSize} and {KerasGenWeightSize}.\", nameof(memory));");
-            w.Line("ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(memory);");
-            w.Line($"outputGradient.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {Literals.At("t", memory.Gradient0)}, outputGradient.Length));");
-            w.Line("ref float w = ref _weights.Start;");
-            w.Line("ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);");
+            EmitBackwardEntry(w, plan, memory, "BackwardBatch", withGradients: true);
             Dispatch(w, kernels.Name + ".Backward", "ref w, ref g, ref t, samples, preActivation, batchSamples");
         }
         if (rowBlocks is not null) EmitRowSplit(w, plan, memory, rowBlocks, kernels);
@@ -134,11 +129,7 @@ internal static class TrainingEmitter
         w.Line();
         using (w.Block($"void {RowSplit}.BackwardInputs(global::System.Span<float> memory, global::System.ReadOnlySpan<float> outputGradient, int samples, bool preActivation, int batchSamples)"))
         {
-            w.Line($"if ((uint)samples - 1 >= {memory.MaxBatch} || outputGradient.Length != samples * {ShapeMath.Product(plan.OutputShape)}) throw new global::System.ArgumentOutOfRangeException(nameof(samples), samples, \"BackwardInputs follows a ForwardBatch of the same 1 to {memory.MaxBatch} samples, with their output gradient.\");");
-            w.Line("if (memory.Length < KerasGenTrainingSize) throw new global::System.ArgumentException($\"The training memory holds {memory.Length} floats, not {KerasGenTrainingSize}.\", nameof(memory));");
-            w.Line("ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(memory);");
-            w.Line($"outputGradient.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {Literals.At("t", memory.Gradient0)}, outputGradient.Length));");
-            w.Line("ref float w = ref _weights.Start;");
+            EmitBackwardEntry(w, plan, memory, "BackwardInputs", withGradients: false);
             Dispatch(w, kernels.Name + ".BackwardInputs", "ref w, ref t, samples, preActivation, batchSamples");
         }
         w.Line();
@@ -171,6 +162,20 @@ internal static class TrainingEmitter
                     needsInputGradient: false, isLast: layer.Index == plan.Layers.Count - 1, defersWeightGradient: true));
             }
         }
+    }
+
+    /// <summary>The start of a backward entry point: its arguments checked, the output gradient copied into the training
+    /// memory, and the refs <c>t</c>, <c>w</c> (and <c>g</c>, with the gradients) its kernels take.</summary>
+    private static void EmitBackwardEntry(CodeWriter w, ModelPlan plan, TrainingLayout memory, string name, bool withGradients)
+    {
+        w.Line($"if ((uint)samples - 1 >= {memory.MaxBatch} || outputGradient.Length != samples * {ShapeMath.Product(plan.OutputShape)}) throw new global::System.ArgumentOutOfRangeException(nameof(samples), samples, \"{name} follows a ForwardBatch of the same 1 to {memory.MaxBatch} samples, with their output gradient.\");");
+        if (withGradients)
+            w.Line("if (memory.Length < KerasGenTrainingSize || gradients.Length < KerasGenWeightSize) throw new global::System.ArgumentException($\"The training memory holds {memory.Length} floats and the gradients {gradients.Length}, not {KerasGenTrainingSize} and {KerasGenWeightSize}.\", nameof(memory));");
+        else w.Line("if (memory.Length < KerasGenTrainingSize) throw new global::System.ArgumentException($\"The training memory holds {memory.Length} floats, not {KerasGenTrainingSize}.\", nameof(memory));");
+        w.Line("ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(memory);");
+        w.Line($"outputGradient.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {Literals.At("t", memory.Gradient0)}, outputGradient.Length));");
+        w.Line("ref float w = ref _weights.Start;");
+        if (withGradients) w.Line("ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);");
     }
 
     private static void Dispatch(CodeWriter w, string method, string arguments)

@@ -13,19 +13,9 @@ namespace KerasGen.Tests.Runtime;
 /// bit, training is reproducible bit for bit for a given setting and agrees with one thread to rounding.</summary>
 public class ParallelismTests
 {
-    private static float[] Data(int length, int seed)
-    {
-        var random = new Random(seed);
-        return Enumerable.Range(0, length).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
-    }
+    private static float[] Data(int length, int seed) => TestData.Uniform(length, seed);
 
-    private static float[] OneHot(int samples, int classes, int seed)
-    {
-        var y = new float[samples * classes];
-        var random = new Random(seed);
-        for (int i = 0; i < samples; i++) y[i * classes + random.Next(classes)] = 1;
-        return y;
-    }
+    private static float[] OneHot(int samples, int classes, int seed) => TestData.OneHot(samples, classes, seed);
 
     [Fact]
     public void A_worker_thread_runs_chunks_of_a_parallel_predict()

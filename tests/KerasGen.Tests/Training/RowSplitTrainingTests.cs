@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using KerasGen.Tests.Models;
+using KerasGen.Tests.Support;
 using KerasGen.Training;
 using KerasGen.Training.Optimizers;
 using Xunit;
@@ -15,19 +16,9 @@ namespace KerasGen.Tests.Training;
 /// </summary>
 public class RowSplitTrainingTests
 {
-    private static float[] Data(int length, int seed)
-    {
-        var random = new Random(seed);
-        return Enumerable.Range(0, length).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
-    }
+    private static float[] Data(int length, int seed) => TestData.Uniform(length, seed);
 
-    private static float[] OneHot(int samples, int classes, int seed)
-    {
-        var y = new float[samples * classes];
-        var random = new Random(seed);
-        for (int i = 0; i < samples; i++) y[i * classes + random.Next(classes)] = 1;
-        return y;
-    }
+    private static float[] OneHot(int samples, int classes, int seed) => TestData.OneHot(samples, classes, seed);
 
     private static (float[][] Weights, float[] Losses) Train<TModel>(Func<TModel> create, int degree, int inputs, int classes, int batch, int steps)
         where TModel : ITrainableModel
