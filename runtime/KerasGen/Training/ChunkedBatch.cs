@@ -40,12 +40,12 @@ internal sealed class ChunkedBatch
     /// dropout stream is seeded from <paramref name="random"/> in chunk order. The outputs land in
     /// <paramref name="outputs"/> (for the metrics). Returns the summed row losses and activity penalties (each as
     /// <see cref="IDifferentiableModel.ActivityPenalty(ReadOnlySpan{float}, int)"/> gives it for
-    /// <paramref name="batchSamples"/>).
+    /// <paramref name="batchSamples"/>), and the parts a row split cut the weight gradient into (1: none), for
+    /// <see cref="Step"/>.
     /// </summary>
-    public unsafe (double Loss, double Activity) Run(ReadOnlySpan<float> x, ReadOnlySpan<float> y, int samples, int chunks, int batchSamples, DeterministicRandom? random, Span<float> outputs)
+    public unsafe (double Loss, double Activity, int Parts) Run(ReadOnlySpan<float> x, ReadOnlySpan<float> y, int samples, int chunks, int batchSamples, DeterministicRandom? random, Span<float> outputs)
     {
         Prepare(chunks);
-        LastParts = 1;
         if (random is not null)
             for (int c = 0; c < chunks; c++) _chunks[c].Random.Reseed(random.NextUInt64());
         bool rowSplit = random is not null && _rows is not null;
@@ -69,7 +69,7 @@ internal sealed class ChunkedBatch
                 work.Run(chunks);
                 if (!rowSplit) continue;
                 var weights = WeightGradients.Rent();
-                (weights.Batch, weights.Round, weights.Parts) = (this, round, chunks);
+                (weights.Batch, weights.Round, weights.Parts, weights.Length) = (this, round, chunks, _model.GradientBuffer.Length);
                 weights.Gradients = pg;
                 weights.Run(chunks);
             }
@@ -80,7 +80,6 @@ internal sealed class ChunkedBatch
             loss += _chunks[c].Loss;
             activity += _chunks[c].Activity;
         }
-        LastParts = rowSplit ? chunks : 1;
         if (random is not null && !rowSplit)
         {
             // The chunks' gradients added to chunk 0's in chunk order, each core taking a range of the weights: every
@@ -93,21 +92,19 @@ internal sealed class ChunkedBatch
                 reduce.Run(chunks);
             }
         }
-        return (loss, activity);
+        return (loss, activity, rowSplit ? chunks : 1);
     }
 
-    /// <summary>The parts the last training <see cref="Run"/> cut the weight gradient into (1: by samples, or one chunk).</summary>
-    public int LastParts { get; private set; } = 1;
-
     /// <summary>
-    /// The optimizer's step on the gradient the last training <see cref="Run"/> left: after a row split, the parts of
+    /// The optimizer's step on the gradient a training <see cref="Run"/> left in <paramref name="parts"/> parts (its
+    /// result): after a row split, the parts of
     /// the weights across cores (the same parts the gradient was summed in, so a core often finds its part's gradient
     /// in its own cache; nothing pins a part to a core), unless the optimizer clips (its norms need the whole
     /// gradient); otherwise on the calling thread.
     /// </summary>
-    public unsafe void Step(Optimizers.Optimizer optimizer, Span<float> weights, ReadOnlySpan<float> gradients)
+    public unsafe void Step(Optimizers.Optimizer optimizer, Span<float> weights, ReadOnlySpan<float> gradients, int parts)
     {
-        if (LastParts == 1 || !optimizer.StepsInRanges || weights.Length != gradients.Length)
+        if (parts == 1 || !optimizer.StepsInRanges || weights.Length != gradients.Length)
         {
             optimizer.Step(weights, gradients);
             return;
@@ -117,10 +114,10 @@ internal sealed class ChunkedBatch
         fixed (float* pg = gradients)
         {
             var work = OptimizerWork.Rent();
-            (work.Batch, work.Optimizer, work.Parts, work.Length) = (this, optimizer, LastParts, weights.Length);
+            (work.Batch, work.Optimizer, work.Parts, work.Length) = (this, optimizer, parts, weights.Length);
             work.Weights = pw;
             work.Gradients = pg;
-            work.Run(LastParts);
+            work.Run(parts);
         }
         optimizer.EndStep();
     }
@@ -239,12 +236,12 @@ internal sealed class ChunkedBatch
     {
         public ChunkedBatch? Batch;
         public float* Gradients;
-        public int Round, Parts;
+        public int Round, Parts, Length;
 
         protected override void RunChunk(int part)
         {
             var batch = Batch!;
-            var gradients = new Span<float>(Gradients, batch._model.GradientBuffer.Length);
+            var gradients = new Span<float>(Gradients, Length);
             var (start, end) = batch._rows!.WeightPart(part, Parts);
             if (Round == 0) gradients.Slice(start, end - start).Clear();
             for (int c = 0; c < Parts; c++)

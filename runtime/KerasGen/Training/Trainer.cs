@@ -79,7 +79,7 @@ public sealed class Trainer
                 var xb = x.Slice(batch * _spec.InputSize, size * _spec.InputSize);
                 var yb = y.Slice(batch * _targetsPerSample, size * _targetsPerSample);
                 var outputs = Outputs(size);
-                var (batchLoss, batchActivity) = _chunked.Run(xb, yb, size, chunks, size, random: null, outputs);
+                var (batchLoss, batchActivity, _) = _chunked.Run(xb, yb, size, chunks, size, random: null, outputs);
                 loss += batchLoss;
                 activity += batchActivity * size;
                 foreach (var m in _metrics) m.Update(outputs, yb, size * _rowsPerSample, _spec.OutputWidth, _loss.SparseTargets);
@@ -191,10 +191,10 @@ public sealed class Trainer
         {
             // Data-parallel (ChunkedBatch): the gradient summed into the model's by rows or by chunks, in a fixed order.
             var outputs = Outputs(samples);
-            (loss, activity) = _chunked.Run(x, y, samples, chunks, samples, _chunkSeeds, outputs);
+            (loss, activity, int parts) = _chunked.Run(x, y, samples, chunks, samples, _chunkSeeds, outputs);
             if (updateMetrics)
                 foreach (var m in _metrics) m.Update(outputs, y, rows, k, _loss.SparseTargets);
-            return Apply(loss / rows + activity, chunked: true);
+            return Apply(loss / rows + activity, parts);
         }
         _model.GradientBuffer.Clear();
         for (int start = 0; start < samples; start += chunk)
@@ -211,16 +211,15 @@ public sealed class Trainer
             activity += _model.ActivityPenalty(samples);
             _model.BackwardBatch(gradient, n, _fused, samples);
         }
-        return Apply(loss / rows + activity, chunked: false);
+        return Apply(loss / rows + activity, parts: 1);
     }
 
     /// <summary>The step after the gradients: the regularizers' gradients added, the optimizer's update, then the
     /// constraints. Returns the batch's loss with the weight penalty added.</summary>
-    private float Apply(double loss, bool chunked)
+    private float Apply(double loss, int parts)
     {
         float penalty = WeightPenalty(addGradient: true);
-        if (chunked) _chunked.Step(Optimizer, _model.WeightBuffer, _model.GradientBuffer); // on every core after a row split
-        else Optimizer.Step(_model.WeightBuffer, _model.GradientBuffer);
+        _chunked.Step(Optimizer, _model.WeightBuffer, _model.GradientBuffer, parts); // part by part across cores after a row split
         foreach (var constraint in _constraints) constraint.Apply(_model.WeightBuffer);
         _model.WeightsWritten();
         return (float)(loss + penalty);
