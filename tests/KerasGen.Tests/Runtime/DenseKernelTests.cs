@@ -73,7 +73,7 @@ public class PackedPanelKernelTests
     [InlineData(512)]
     public void Panels_give_the_rows_bits_on_every_register_width(int units)
     {
-        foreach (int inputs in new[] { 1, 3, 37 })
+        foreach (int inputs in new[] { 1, 3, 8, 37 })
             foreach (int rows in new[] { 4, 7, 13 })
                 foreach (bool hasBias in new[] { true, false })
                 {
