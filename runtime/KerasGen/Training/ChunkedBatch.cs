@@ -17,8 +17,9 @@ namespace KerasGen.Training;
 /// Two ways to get the gradient. A model that cuts its weight gradient by kernel rows (<see cref="IRowSplitGradients"/>:
 /// every weighted layer a Dense) runs each round of sub-batches in two phases: the chunks' forward passes and input
 /// gradients, then each part of the weight rows is summed over every chunk's samples into the model's gradient buffer
-/// by whichever core claims it, and after the step's regularizer gradients, each part of the weights is updated the
-/// same way (<see cref="Step"/>). Other models give each chunk a gradient buffer of its own and add them up at the end.
+/// by whichever core claims it, and each part of the weights is updated the same way: in the same work right after its
+/// last round, when nothing comes between the gradient and the update, or after the step's regularizer gradients
+/// (<see cref="Step"/>). Other models give each chunk a gradient buffer of its own and add them up at the end.
 /// </remarks>
 internal sealed class ChunkedBatch
 {
@@ -43,12 +44,24 @@ internal sealed class ChunkedBatch
     /// <paramref name="batchSamples"/>), and the parts a row split cut the weight gradient into (1: none), for
     /// <see cref="Step"/>.
     /// </summary>
-    public unsafe (double Loss, double Activity, int Parts) Run(ReadOnlySpan<float> x, ReadOnlySpan<float> y, int samples, int chunks, int batchSamples, DeterministicRandom? random, Span<float> outputs)
+    public unsafe (double Loss, double Activity, int Parts) Run(ReadOnlySpan<float> x, ReadOnlySpan<float> y, int samples, int chunks, int batchSamples, DeterministicRandom? random, Span<float> outputs) =>
+        Run(x, y, samples, chunks, batchSamples, random, outputs, step: null).Result;
+
+    /// <summary>
+    /// <see cref="Run(ReadOnlySpan{float}, ReadOnlySpan{float}, int, int, int, DeterministicRandom?, Span{float})"/>
+    /// that, when <paramref name="step"/> is given and the batch is row-split, also takes the optimizer's step: each
+    /// part of the weights is updated right after its gradient's last round, by the core that summed it, while that
+    /// gradient is in its cache (a separate step found it in the other core's cache about half the time, and cost
+    /// one more hand-off). Only for a step with nothing between the gradient and the update (no regularizer
+    /// gradients, no clipping: the caller checks). Returns whether it stepped.
+    /// </summary>
+    public unsafe ((double Loss, double Activity, int Parts) Result, bool Stepped) Run(ReadOnlySpan<float> x, ReadOnlySpan<float> y, int samples, int chunks, int batchSamples, DeterministicRandom? random, Span<float> outputs, Optimizers.Optimizer? step)
     {
         Prepare(chunks);
         if (random is not null)
             for (int c = 0; c < chunks; c++) _chunks[c].Random.Reseed(random.NextUInt64());
         bool rowSplit = random is not null && _rows is not null;
+        var optimizer = rowSplit && step is not null && step.StepsInRanges ? step : null;
         fixed (float* px = x)
         fixed (float* py = y)
         fixed (float* po = outputs)
@@ -68,10 +81,18 @@ internal sealed class ChunkedBatch
                 work.Outputs = po;
                 work.Run(chunks);
                 if (!rowSplit) continue;
+                bool last = round == rounds - 1;
+                if (last) optimizer?.BeginStep(_model.WeightBuffer.Length);
                 var weights = WeightGradients.Rent();
                 (weights.Batch, weights.Round, weights.Parts, weights.Length) = (this, round, chunks, _model.GradientBuffer.Length);
                 weights.Gradients = pg;
-                weights.Run(chunks);
+                weights.Optimizer = last ? optimizer : null;
+                fixed (float* pw = _model.WeightBuffer)
+                {
+                    weights.Weights = pw;
+                    weights.Run(chunks);
+                }
+                if (last) optimizer?.EndStep();
             }
         }
         double loss = 0, activity = 0;
@@ -92,11 +113,11 @@ internal sealed class ChunkedBatch
                 reduce.Run(chunks);
             }
         }
-        return (loss, activity, rowSplit ? chunks : 1);
+        return ((loss, activity, rowSplit ? chunks : 1), optimizer is not null);
     }
 
     /// <summary>
-    /// The optimizer's step on the gradient a training <see cref="Run"/> left in <paramref name="parts"/> parts (its
+    /// The optimizer's step on the gradient a training <see cref="Run(ReadOnlySpan{float}, ReadOnlySpan{float}, int, int, int, DeterministicRandom?, Span{float})"/> left in <paramref name="parts"/> parts (its
     /// result): after a row split, the parts of
     /// the weights across cores (the same parts the gradient was summed in, so a core often finds its part's gradient
     /// in its own cache; nothing pins a part to a core), unless the optimizer clips (its norms need the whole
@@ -231,11 +252,13 @@ internal sealed class ChunkedBatch
     }
 
     /// <summary>Part <c>p</c> of a row split's round: its rows of the weight gradient, summed over every chunk's
-    /// sub-batch in chunk order (cleared first in round 0).</summary>
+    /// sub-batch in chunk order (cleared first in round 0), then, when <see cref="Optimizer"/> is set (the last
+    /// round of a fused step), the optimizer's update of those weights.</summary>
     private sealed unsafe class WeightGradients : ChunkedWork<WeightGradients>
     {
         public ChunkedBatch? Batch;
-        public float* Gradients;
+        public Optimizers.Optimizer? Optimizer;
+        public float* Gradients, Weights;
         public int Round, Parts, Length;
 
         protected override void RunChunk(int part)
@@ -249,12 +272,14 @@ internal sealed class ChunkedBatch
                 var chunk = batch._chunks[c];
                 if (chunk.RoundSamples > 0) batch._rows.AccumulateWeightGradients(chunk.Memory.Span, gradients, chunk.RoundSamples, part, Parts);
             }
+            Optimizer?.StepRange(new Span<float>(Weights, Length), gradients, start, end - start);
         }
 
         protected override void Clear()
         {
             Batch = null;
-            Gradients = null;
+            Optimizer = null;
+            Gradients = Weights = null;
         }
     }
 

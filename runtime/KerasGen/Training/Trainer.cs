@@ -191,10 +191,13 @@ public sealed class Trainer
         {
             // Data-parallel (ChunkedBatch): the gradient summed into the model's by rows or by chunks, in a fixed order.
             var outputs = Outputs(samples);
-            (loss, activity, int parts) = _chunked.Run(x, y, samples, chunks, samples, _chunkSeeds, outputs);
+            // With no regularizer gradients to add first, the row split updates each part of the weights as soon as
+            // its gradient is summed (ChunkedBatch.Run with a step).
+            var ((chunkLoss, chunkActivity, parts), stepped) = _chunked.Run(x, y, samples, chunks, samples, _chunkSeeds, outputs, _regularized.Length == 0 ? Optimizer : null);
+            (loss, activity) = (chunkLoss, chunkActivity);
             if (updateMetrics)
                 foreach (var m in _metrics) m.Update(outputs, y, rows, k, _loss.SparseTargets);
-            return Apply(loss / rows + activity, parts);
+            return Apply(loss / rows + activity, parts, stepped);
         }
         _model.GradientBuffer.Clear();
         for (int start = 0; start < samples; start += chunk)
@@ -216,10 +219,10 @@ public sealed class Trainer
 
     /// <summary>The step after the gradients: the regularizers' gradients added, the optimizer's update, then the
     /// constraints. Returns the batch's loss with the weight penalty added.</summary>
-    private float Apply(double loss, int parts)
+    private float Apply(double loss, int parts, bool stepped = false)
     {
         float penalty = WeightPenalty(addGradient: true);
-        _chunked.Step(Optimizer, _model.WeightBuffer, _model.GradientBuffer, parts); // part by part across cores after a row split
+        if (!stepped) _chunked.Step(Optimizer, _model.WeightBuffer, _model.GradientBuffer, parts); // part by part across cores after a row split
         foreach (var constraint in _constraints) constraint.Apply(_model.WeightBuffer);
         _model.WeightsWritten();
         return (float)(loss + penalty);

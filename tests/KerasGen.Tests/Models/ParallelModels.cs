@@ -37,6 +37,12 @@ public partial class RowSplitNet;
  Compile(Loss = "categorical_crossentropy", Optimizer = "sgd", LearningRate = 0.05, Momentum = 0.9, Nesterov = true, ClipNorm = 0.5)]
 public partial class RowSplitClippedNet;
 
+/// <summary>The row split with nothing between the gradient and the update (no regularizer, no clipping): each part of
+/// the weights is stepped right after its gradient is summed, in the same work (ChunkedBatch.Run with a step).</summary>
+[Sequential, Dense(96, InputDim = 300, Activation = "relu"), Dense(40, Activation = "tanh", UseBias = false),
+ Dense(11, Activation = "softmax"), Compile(Loss = "categorical_crossentropy", Optimizer = "adam", LearningRate = 0.01)]
+public partial class RowSplitFusedNet;
+
 /// <summary>The row split through a Dense on a (steps, features) input: 8 rows of the kernel product per sample.</summary>
 [Sequential, Dense(128, InputShape = new[] { 8, 100 }, Activation = "relu"), Flatten, Dense(5, Activation = "softmax"),
  Compile(Loss = "categorical_crossentropy", Optimizer = "nadam")]

@@ -59,6 +59,8 @@ public class RowSplitTrainingTests
         SameBits(one, Train(() => new RowSplitNet(5), degree, 300, 11, 32, 4), $"{degree} cores, AdamW");
         var clippedOne = Train(() => new RowSplitClippedNet(5), 1, 400, 3, 48, 4);
         SameBits(clippedOne, Train(() => new RowSplitClippedNet(5), degree, 400, 3, 48, 4), $"{degree} cores, clipped SGD");
+        var fusedOne = Train(() => new RowSplitFusedNet(5), 1, 300, 11, 32, 4);
+        SameBits(fusedOne, Train(() => new RowSplitFusedNet(5), degree, 300, 11, 32, 4), $"{degree} cores, Adam stepped part by part with the gradient");
     }
 
     [Fact]
@@ -71,12 +73,16 @@ public class RowSplitTrainingTests
     /// <summary>100 samples on two cores: chunks of 50, each run in rounds of 32 and 18 through the training memory.
     /// The rows then add the samples in another order than one thread does: the same to rounding, and the same bits
     /// every time.</summary>
-    [Fact]
-    public void A_batch_larger_than_the_training_memory_runs_in_rounds()
+    /// <remarks>RowSplitFusedNet steps each part after the last round only.</remarks>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_batch_larger_than_the_training_memory_runs_in_rounds(bool fused)
     {
-        var one = Train(() => new RowSplitNet(5), 1, 300, 11, 100, 3);
-        var two = Train(() => new RowSplitNet(5), 2, 300, 11, 100, 3);
-        SameBits(two, Train(() => new RowSplitNet(5), 2, 300, 11, 100, 3), "2 cores, twice");
+        Func<ITrainableModel> create = fused ? () => new RowSplitFusedNet(5) : () => new RowSplitNet(5);
+        var one = Train(create, 1, 300, 11, 100, 3);
+        var two = Train(create, 2, 300, 11, 100, 3);
+        SameBits(two, Train(create, 2, 300, 11, 100, 3), "2 cores, twice");
         for (int s = 0; s < one.Losses.Length; s++) Assert.Equal(one.Losses[s], two.Losses[s], 1e-5f);
         for (int w = 0; w < one.Weights.Length; w++)
             for (int i = 0; i < one.Weights[w].Length; i++)
