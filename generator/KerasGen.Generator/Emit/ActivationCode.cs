@@ -24,9 +24,8 @@ internal static class ActivationCode
         ActivationCatalog.TryGet(activation, out var method, out var shape);
         if (shape == ActivationShape.Elementwise)
         {
-            Elementwise(w, ts, count,
-                i => $"{ts}.Store({ActivationCatalog.Call($"global::KerasGen.Kernels.Activation<{tv}, {ts}>", activation, $"{ts}.Load(ref {from}, {i})")}, ref {to}, {i});",
-                i => $"{Unsafe}.Add(ref {to}, {i}) = {ActivationCatalog.Call("global::KerasGen.Kernels.Activation<float, global::KerasGen.Kernels.SimdScalar>", activation, $"{Unsafe}.Add(ref {from}, {i})")};");
+            Elementwise(w, ts, count, new[] { from }, to,
+                (at, i) => $"{ts}.Store({ActivationCatalog.Call($"global::KerasGen.Kernels.Activation<{tv}, {ts}>", activation, $"{ts}.Load(ref {at(from)}, {i})")}, ref {at(to)}, {i});");
             return;
         }
         Copy(w, from, to, count);
@@ -45,25 +44,46 @@ internal static class ActivationCode
         using (fusable ? w.Block("if (!preActivation)") : null)
         {
             if (shape == ActivationShape.Elementwise)
-                Elementwise(w, "TS", count,
-                    i => $"TS.Store({ActivationCatalog.Call($"{Training}.ActivationGradient<TV, TS>", activation, $"TS.Load(ref {z}, {i}), TS.Load(ref {y}, {i}), TS.Load(ref {gradient}, {i})")}, ref {gradient}, {i});",
-                    i => $"{Unsafe}.Add(ref {gradient}, {i}) = {ActivationCatalog.Call($"{Training}.ActivationGradient<float, global::KerasGen.Kernels.SimdScalar>", activation, $"{Unsafe}.Add(ref {z}, {i}), {Unsafe}.Add(ref {y}, {i}), {Unsafe}.Add(ref {gradient}, {i})")};");
+                Elementwise(w, "TS", count, new[] { z, y, gradient }, gradient,
+                    (at, i) => $"TS.Store({ActivationCatalog.Call($"{Training}.ActivationGradient<TV, TS>", activation, $"TS.Load(ref {at(z)}, {i}), TS.Load(ref {at(y)}, {i}), TS.Load(ref {at(gradient)}, {i})")}, ref {at(gradient)}, {i});");
             else
                 w.Line($"{Training}.RowActivationGradients.{method}(ref {z}, ref {y}, ref {gradient}, ref {(shape == ActivationShape.Halving ? spare : gradient)}, {rows}, {length});");
         }
         return shape == ActivationShape.Halving;
     }
 
-    /// <summary>A loop over <paramref name="count"/> values: whole registers, then the scalar tail.</summary>
-    public static void Elementwise(CodeWriter w, string ts, string count, System.Func<string, string> vector, System.Func<string, string> scalar)
+    /// <summary>
+    /// A loop over <paramref name="count"/> values in whole registers: <paramref name="statement"/> (given how to name
+    /// each buffer and the index) reads <paramref name="reads"/> and writes <paramref name="write"/>. The last values,
+    /// fewer than a register, go through the same statement by way of a <c>TailTile</c> (copied in, zero-padded,
+    /// copied out): a scalar tail computes exp and multiply-adds differently from a register lane, which made a
+    /// value's bits depend on where it fell, and a batch cut across cores moves that.
+    /// </summary>
+    public static void Elementwise(CodeWriter w, string ts, string count, string[] reads, string write, System.Func<System.Func<string, string>, string, string> statement)
     {
+        var buffers = new System.Collections.Generic.List<string>();
+        foreach (var buffer in reads) if (!buffers.Contains(buffer)) buffers.Add(buffer);
+        if (!buffers.Contains(write)) buffers.Add(write);
         using (w.Block(""))
         {
             w.Line($"nuint count = (nuint)({count}), i = 0;");
             using (w.Block($"for (; i + (nuint){ts}.Count <= count; i += (nuint){ts}.Count)"))
-                w.Line(vector("i"));
-            using (w.Block("for (; i < count; i++)"))
-                w.Line(scalar("i"));
+                w.Line(statement(b => b, "i"));
+            using (w.Block("if (i < count)"))
+            {
+                w.Line("int rest = (int)(count - i);");
+                w.Line("global::KerasGen.Kernels.TailTile tile = default;");
+                w.Line("global::System.Span<float> tail = tile;");
+                string Start(int k) => k == 0 ? "0" : $"{k} * {ts}.Count";
+                for (int k = 0; k < buffers.Count; k++)
+                {
+                    w.Line($"ref float tail{k} = ref tail[{Start(k)}];");
+                    if (buffers[k] != write || System.Array.IndexOf(reads, write) >= 0)
+                        w.Line($"global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref {Unsafe}.Add(ref {buffers[k]}, i), rest).CopyTo(tail.Slice({Start(k)}));");
+                }
+                w.Line(statement(b => $"tail{buffers.IndexOf(b)}", "0"));
+                w.Line($"tail.Slice({Start(buffers.IndexOf(write))}, rest).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {Unsafe}.Add(ref {write}, i), rest));");
+            }
         }
     }
 

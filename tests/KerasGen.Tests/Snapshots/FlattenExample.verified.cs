@@ -762,9 +762,16 @@ namespace KerasGen.Generated
                 {
                     TS.Store(Activation<TV, TS>.Relu(TS.Load(ref a, i)), ref b, i);
                 }
-                for (; i < count; i++)
+                if (i < count)
                 {
-                    Unsafe.Add(ref b, i) = Activation<float, SimdScalar>.Relu(Unsafe.Add(ref a, i));
+                    int rest = (int)(count - i);
+                    TailTile tile = default;
+                    Span<float> tail = tile;
+                    ref float tail0 = ref tail[0];
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref a, i), rest).CopyTo(tail.Slice(0));
+                    ref float tail1 = ref tail[1 * TS.Count];
+                    TS.Store(Activation<TV, TS>.Relu(TS.Load(ref tail0, 0)), ref tail1, 0);
+                    tail.Slice(1 * TS.Count, rest).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref b, i), rest));
                 }
             }
             // dense_1 (Dense): (None, 16) -> (None, 4)

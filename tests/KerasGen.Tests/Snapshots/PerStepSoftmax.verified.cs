@@ -660,9 +660,15 @@ namespace KerasGen.Generated
                 {
                     TS.Store(Activation<TV, TS>.Tanh(TS.Load(ref a, i)), ref a, i);
                 }
-                for (; i < count; i++)
+                if (i < count)
                 {
-                    Unsafe.Add(ref a, i) = Activation<float, SimdScalar>.Tanh(Unsafe.Add(ref a, i));
+                    int rest = (int)(count - i);
+                    TailTile tile = default;
+                    Span<float> tail = tile;
+                    ref float tail0 = ref tail[0];
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref a, i), rest).CopyTo(tail.Slice(0));
+                    TS.Store(Activation<TV, TS>.Tanh(TS.Load(ref tail0, 0)), ref tail0, 0);
+                    tail.Slice(0, rest).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref a, i), rest));
                 }
             }
             // dropout (Dropout): (None, 5, 40) -> (None, 5, 40)

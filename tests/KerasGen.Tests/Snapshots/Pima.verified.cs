@@ -868,9 +868,15 @@ namespace KerasGen.Generated
                 {
                     TS.Store(Activation<TV, TS>.Relu(TS.Load(ref a, i)), ref a, i);
                 }
-                for (; i < count; i++)
+                if (i < count)
                 {
-                    Unsafe.Add(ref a, i) = Activation<float, SimdScalar>.Relu(Unsafe.Add(ref a, i));
+                    int rest = (int)(count - i);
+                    TailTile tile = default;
+                    Span<float> tail = tile;
+                    ref float tail0 = ref tail[0];
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref a, i), rest).CopyTo(tail.Slice(0));
+                    TS.Store(Activation<TV, TS>.Relu(TS.Load(ref tail0, 0)), ref tail0, 0);
+                    tail.Slice(0, rest).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref a, i), rest));
                 }
             }
             // dense_1 (Dense): (None, 12) -> (None, 8)
@@ -881,9 +887,15 @@ namespace KerasGen.Generated
                 {
                     TS.Store(Activation<TV, TS>.Relu(TS.Load(ref b, i)), ref b, i);
                 }
-                for (; i < count; i++)
+                if (i < count)
                 {
-                    Unsafe.Add(ref b, i) = Activation<float, SimdScalar>.Relu(Unsafe.Add(ref b, i));
+                    int rest = (int)(count - i);
+                    TailTile tile = default;
+                    Span<float> tail = tile;
+                    ref float tail0 = ref tail[0];
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, i), rest).CopyTo(tail.Slice(0));
+                    TS.Store(Activation<TV, TS>.Relu(TS.Load(ref tail0, 0)), ref tail0, 0);
+                    tail.Slice(0, rest).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref b, i), rest));
                 }
             }
             // dense_2 (Dense): (None, 8) -> (None, 1)
@@ -894,9 +906,15 @@ namespace KerasGen.Generated
                 {
                     TS.Store(Activation<TV, TS>.Sigmoid(TS.Load(ref a, i)), ref a, i);
                 }
-                for (; i < count; i++)
+                if (i < count)
                 {
-                    Unsafe.Add(ref a, i) = Activation<float, SimdScalar>.Sigmoid(Unsafe.Add(ref a, i));
+                    int rest = (int)(count - i);
+                    TailTile tile = default;
+                    Span<float> tail = tile;
+                    ref float tail0 = ref tail[0];
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref a, i), rest).CopyTo(tail.Slice(0));
+                    TS.Store(Activation<TV, TS>.Sigmoid(TS.Load(ref tail0, 0)), ref tail0, 0);
+                    tail.Slice(0, rest).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref a, i), rest));
                 }
             }
             MemoryMarshal.CreateReadOnlySpan(ref a, n * 1).CopyTo(MemoryMarshal.CreateSpan(ref y, n * 1));

@@ -998,9 +998,15 @@ namespace KerasGen.Generated
                 {
                     TS.Store(Activation<TV, TS>.Relu(TS.Load(ref a, i)), ref a, i);
                 }
-                for (; i < count; i++)
+                if (i < count)
                 {
-                    Unsafe.Add(ref a, i) = Activation<float, SimdScalar>.Relu(Unsafe.Add(ref a, i));
+                    int rest = (int)(count - i);
+                    TailTile tile = default;
+                    Span<float> tail = tile;
+                    ref float tail0 = ref tail[0];
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref a, i), rest).CopyTo(tail.Slice(0));
+                    TS.Store(Activation<TV, TS>.Relu(TS.Load(ref tail0, 0)), ref tail0, 0);
+                    tail.Slice(0, rest).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref a, i), rest));
                 }
             }
             // dropout (Dropout): (None, 12) -> (None, 12)
@@ -1012,9 +1018,15 @@ namespace KerasGen.Generated
                 {
                     TS.Store(Activation<TV, TS>.Relu(TS.Load(ref b, i)), ref b, i);
                 }
-                for (; i < count; i++)
+                if (i < count)
                 {
-                    Unsafe.Add(ref b, i) = Activation<float, SimdScalar>.Relu(Unsafe.Add(ref b, i));
+                    int rest = (int)(count - i);
+                    TailTile tile = default;
+                    Span<float> tail = tile;
+                    ref float tail0 = ref tail[0];
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, i), rest).CopyTo(tail.Slice(0));
+                    TS.Store(Activation<TV, TS>.Relu(TS.Load(ref tail0, 0)), ref tail0, 0);
+                    tail.Slice(0, rest).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref b, i), rest));
                 }
             }
             // dense_2 (Dense): (None, 8) -> (None, 1)
@@ -1025,9 +1037,15 @@ namespace KerasGen.Generated
                 {
                     TS.Store(Activation<TV, TS>.Sigmoid(TS.Load(ref a, i)), ref a, i);
                 }
-                for (; i < count; i++)
+                if (i < count)
                 {
-                    Unsafe.Add(ref a, i) = Activation<float, SimdScalar>.Sigmoid(Unsafe.Add(ref a, i));
+                    int rest = (int)(count - i);
+                    TailTile tile = default;
+                    Span<float> tail = tile;
+                    ref float tail0 = ref tail[0];
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref a, i), rest).CopyTo(tail.Slice(0));
+                    TS.Store(Activation<TV, TS>.Sigmoid(TS.Load(ref tail0, 0)), ref tail0, 0);
+                    tail.Slice(0, rest).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref a, i), rest));
                 }
             }
             MemoryMarshal.CreateReadOnlySpan(ref a, n * 1).CopyTo(MemoryMarshal.CreateSpan(ref y, n * 1));
@@ -1060,9 +1078,16 @@ namespace KerasGen.Generated
                 {
                     TS.Store(Activation<TV, TS>.Relu(TS.Load(ref layer0DenseZ, i)), ref layer0DenseOutput, i);
                 }
-                for (; i < count; i++)
+                if (i < count)
                 {
-                    Unsafe.Add(ref layer0DenseOutput, i) = Activation<float, SimdScalar>.Relu(Unsafe.Add(ref layer0DenseZ, i));
+                    int rest = (int)(count - i);
+                    TailTile tile = default;
+                    Span<float> tail = tile;
+                    ref float tail0 = ref tail[0];
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref layer0DenseZ, i), rest).CopyTo(tail.Slice(0));
+                    ref float tail1 = ref tail[1 * TS.Count];
+                    TS.Store(Activation<TV, TS>.Relu(TS.Load(ref tail0, 0)), ref tail1, 0);
+                    tail.Slice(1 * TS.Count, rest).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref layer0DenseOutput, i), rest));
                 }
             }
             // dropout (Dropout): (None, 12) -> (None, 12)
@@ -1079,9 +1104,16 @@ namespace KerasGen.Generated
                 {
                     TS.Store(Activation<TV, TS>.Relu(TS.Load(ref layer2Dense1Z, i)), ref layer2Dense1Output, i);
                 }
-                for (; i < count; i++)
+                if (i < count)
                 {
-                    Unsafe.Add(ref layer2Dense1Output, i) = Activation<float, SimdScalar>.Relu(Unsafe.Add(ref layer2Dense1Z, i));
+                    int rest = (int)(count - i);
+                    TailTile tile = default;
+                    Span<float> tail = tile;
+                    ref float tail0 = ref tail[0];
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref layer2Dense1Z, i), rest).CopyTo(tail.Slice(0));
+                    ref float tail1 = ref tail[1 * TS.Count];
+                    TS.Store(Activation<TV, TS>.Relu(TS.Load(ref tail0, 0)), ref tail1, 0);
+                    tail.Slice(1 * TS.Count, rest).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref layer2Dense1Output, i), rest));
                 }
             }
             // dense_2 (Dense): (None, 8) -> (None, 1)
@@ -1092,9 +1124,16 @@ namespace KerasGen.Generated
                 {
                     TS.Store(Activation<TV, TS>.Sigmoid(TS.Load(ref layer3Dense2Z, i)), ref layer3Dense2Output, i);
                 }
-                for (; i < count; i++)
+                if (i < count)
                 {
-                    Unsafe.Add(ref layer3Dense2Output, i) = Activation<float, SimdScalar>.Sigmoid(Unsafe.Add(ref layer3Dense2Z, i));
+                    int rest = (int)(count - i);
+                    TailTile tile = default;
+                    Span<float> tail = tile;
+                    ref float tail0 = ref tail[0];
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref layer3Dense2Z, i), rest).CopyTo(tail.Slice(0));
+                    ref float tail1 = ref tail[1 * TS.Count];
+                    TS.Store(Activation<TV, TS>.Sigmoid(TS.Load(ref tail0, 0)), ref tail1, 0);
+                    tail.Slice(1 * TS.Count, rest).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref layer3Dense2Output, i), rest));
                 }
             }
         }
@@ -1134,9 +1173,19 @@ namespace KerasGen.Generated
                     {
                         TS.Store(ActivationGradient<TV, TS>.Sigmoid(TS.Load(ref layer3Dense2Z, i), TS.Load(ref layer3Dense2Output, i), TS.Load(ref gradient, i)), ref gradient, i);
                     }
-                    for (; i < count; i++)
+                    if (i < count)
                     {
-                        Unsafe.Add(ref gradient, i) = ActivationGradient<float, SimdScalar>.Sigmoid(Unsafe.Add(ref layer3Dense2Z, i), Unsafe.Add(ref layer3Dense2Output, i), Unsafe.Add(ref gradient, i));
+                        int rest = (int)(count - i);
+                        TailTile tile = default;
+                        Span<float> tail = tile;
+                        ref float tail0 = ref tail[0];
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref layer3Dense2Z, i), rest).CopyTo(tail.Slice(0));
+                        ref float tail1 = ref tail[1 * TS.Count];
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref layer3Dense2Output, i), rest).CopyTo(tail.Slice(1 * TS.Count));
+                        ref float tail2 = ref tail[2 * TS.Count];
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref gradient, i), rest).CopyTo(tail.Slice(2 * TS.Count));
+                        TS.Store(ActivationGradient<TV, TS>.Sigmoid(TS.Load(ref tail0, 0), TS.Load(ref tail1, 0), TS.Load(ref tail2, 0)), ref tail2, 0);
+                        tail.Slice(2 * TS.Count, rest).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref gradient, i), rest));
                     }
                 }
             }
@@ -1149,9 +1198,19 @@ namespace KerasGen.Generated
                 {
                     TS.Store(ActivationGradient<TV, TS>.Relu(TS.Load(ref layer2Dense1Z, i), TS.Load(ref layer2Dense1Output, i), TS.Load(ref gradient, i)), ref gradient, i);
                 }
-                for (; i < count; i++)
+                if (i < count)
                 {
-                    Unsafe.Add(ref gradient, i) = ActivationGradient<float, SimdScalar>.Relu(Unsafe.Add(ref layer2Dense1Z, i), Unsafe.Add(ref layer2Dense1Output, i), Unsafe.Add(ref gradient, i));
+                    int rest = (int)(count - i);
+                    TailTile tile = default;
+                    Span<float> tail = tile;
+                    ref float tail0 = ref tail[0];
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref layer2Dense1Z, i), rest).CopyTo(tail.Slice(0));
+                    ref float tail1 = ref tail[1 * TS.Count];
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref layer2Dense1Output, i), rest).CopyTo(tail.Slice(1 * TS.Count));
+                    ref float tail2 = ref tail[2 * TS.Count];
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref gradient, i), rest).CopyTo(tail.Slice(2 * TS.Count));
+                    TS.Store(ActivationGradient<TV, TS>.Relu(TS.Load(ref tail0, 0), TS.Load(ref tail1, 0), TS.Load(ref tail2, 0)), ref tail2, 0);
+                    tail.Slice(2 * TS.Count, rest).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref gradient, i), rest));
                 }
             }
             DenseTraining<TV, TS>.Pad(ref gradient, ref layer2Dense1PaddedGradient, n * 1, 8, 16);
@@ -1163,9 +1222,17 @@ namespace KerasGen.Generated
                 {
                     TS.Store(TS.Multiply(TS.Load(ref gradient, i), TS.Load(ref layer1DropoutMask, i)), ref gradient, i);
                 }
-                for (; i < count; i++)
+                if (i < count)
                 {
-                    Unsafe.Add(ref gradient, i) *= Unsafe.Add(ref layer1DropoutMask, i);
+                    int rest = (int)(count - i);
+                    TailTile tile = default;
+                    Span<float> tail = tile;
+                    ref float tail0 = ref tail[0];
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref gradient, i), rest).CopyTo(tail.Slice(0));
+                    ref float tail1 = ref tail[1 * TS.Count];
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref layer1DropoutMask, i), rest).CopyTo(tail.Slice(1 * TS.Count));
+                    TS.Store(TS.Multiply(TS.Load(ref tail0, 0), TS.Load(ref tail1, 0)), ref tail0, 0);
+                    tail.Slice(0, rest).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref gradient, i), rest));
                 }
             }
             // dense (Dense): gradient of (None, 12) -> (None, 8)
@@ -1175,9 +1242,19 @@ namespace KerasGen.Generated
                 {
                     TS.Store(ActivationGradient<TV, TS>.Relu(TS.Load(ref layer0DenseZ, i), TS.Load(ref layer0DenseOutput, i), TS.Load(ref gradient, i)), ref gradient, i);
                 }
-                for (; i < count; i++)
+                if (i < count)
                 {
-                    Unsafe.Add(ref gradient, i) = ActivationGradient<float, SimdScalar>.Relu(Unsafe.Add(ref layer0DenseZ, i), Unsafe.Add(ref layer0DenseOutput, i), Unsafe.Add(ref gradient, i));
+                    int rest = (int)(count - i);
+                    TailTile tile = default;
+                    Span<float> tail = tile;
+                    ref float tail0 = ref tail[0];
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref layer0DenseZ, i), rest).CopyTo(tail.Slice(0));
+                    ref float tail1 = ref tail[1 * TS.Count];
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref layer0DenseOutput, i), rest).CopyTo(tail.Slice(1 * TS.Count));
+                    ref float tail2 = ref tail[2 * TS.Count];
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref gradient, i), rest).CopyTo(tail.Slice(2 * TS.Count));
+                    TS.Store(ActivationGradient<TV, TS>.Relu(TS.Load(ref tail0, 0), TS.Load(ref tail1, 0), TS.Load(ref tail2, 0)), ref tail2, 0);
+                    tail.Slice(2 * TS.Count, rest).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref gradient, i), rest));
                 }
             }
             DenseTraining<TV, TS>.Pad(ref gradient, ref layer0DensePaddedGradient, n * 1, 12, 16);

@@ -187,9 +187,15 @@ namespace KerasGen.Generated
                 {
                     TS.Store(Activation<TV, TS>.Sigmoid(TS.Load(ref b, i)), ref b, i);
                 }
-                for (; i < count; i++)
+                if (i < count)
                 {
-                    Unsafe.Add(ref b, i) = Activation<float, SimdScalar>.Sigmoid(Unsafe.Add(ref b, i));
+                    int rest = (int)(count - i);
+                    TailTile tile = default;
+                    Span<float> tail = tile;
+                    ref float tail0 = ref tail[0];
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, i), rest).CopyTo(tail.Slice(0));
+                    TS.Store(Activation<TV, TS>.Sigmoid(TS.Load(ref tail0, 0)), ref tail0, 0);
+                    tail.Slice(0, rest).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref b, i), rest));
                 }
             }
             MemoryMarshal.CreateReadOnlySpan(ref b, 1).CopyTo(MemoryMarshal.CreateSpan(ref y, 1));

@@ -53,9 +53,9 @@ internal sealed record DropoutLayer(double Rate) : LayerSpec
 
     public override bool EmitBackward(BackwardContext c)
     {
-        ActivationCode.Elementwise(c.W, "TS", $"n * {c.Layer.InputSize}",
-            i => $"TS.Store(TS.Multiply(TS.Load(ref {c.Gradient}, {i}), TS.Load(ref {c.Mask}, {i})), ref {c.Gradient}, {i});",
-            i => $"global::System.Runtime.CompilerServices.Unsafe.Add(ref {c.Gradient}, {i}) *= global::System.Runtime.CompilerServices.Unsafe.Add(ref {c.Mask}, {i});");
+        string mask = c.Mask!; // a Dropout layer always has its mask buffer
+        ActivationCode.Elementwise(c.W, "TS", $"n * {c.Layer.InputSize}", new[] { c.Gradient, mask }, c.Gradient,
+            (at, i) => $"TS.Store(TS.Multiply(TS.Load(ref {at(c.Gradient)}, {i}), TS.Load(ref {at(mask)}, {i})), ref {at(c.Gradient)}, {i});");
         return false;
     }
 }
