@@ -19,7 +19,8 @@ namespace KerasGen.Training;
 /// gradients, then each part of the weight rows is summed over every chunk's samples into the model's gradient buffer
 /// by whichever core claims it, and each part of the weights is updated the same way: in the same work right after its
 /// last round, when nothing comes between the gradient and the update, or after the step's regularizer gradients
-/// (<see cref="Step"/>). Other models give each chunk a gradient buffer of its own and add them up at the end.
+/// (<see cref="Step"/>); an optimizer that clips steps on the calling thread (its norms need the whole gradient).
+/// Other models give each chunk a gradient buffer of its own and add them up at the end.
 /// </remarks>
 internal sealed class ChunkedBatch
 {
@@ -62,6 +63,7 @@ internal sealed class ChunkedBatch
             for (int c = 0; c < chunks; c++) _chunks[c].Random.Reseed(random.NextUInt64());
         bool rowSplit = random is not null && _rows is not null;
         var optimizer = rowSplit && step is not null && step.StepsInRanges ? step : null;
+        bool stepped = false;
         fixed (float* px = x)
         fixed (float* py = y)
         fixed (float* po = outputs)
@@ -81,18 +83,33 @@ internal sealed class ChunkedBatch
                 work.Outputs = po;
                 work.Run(chunks);
                 if (!rowSplit) continue;
-                bool last = round == rounds - 1;
-                if (last) optimizer?.BeginStep(_model.WeightBuffer.Length);
                 var weights = WeightGradients.Rent();
                 (weights.Batch, weights.Round, weights.Parts, weights.Length) = (this, round, chunks, _model.GradientBuffer.Length);
                 weights.Gradients = pg;
-                weights.Optimizer = last ? optimizer : null;
-                fixed (float* pw = _model.WeightBuffer)
+                if (round < rounds - 1 || optimizer is null)
                 {
-                    weights.Weights = pw;
                     weights.Run(chunks);
+                    continue;
                 }
-                if (last) optimizer?.EndStep();
+                // The last round steps each part as its gradient is done. WeightBuffer only here: reading it marks the
+                // weights as written (the packed copy for Predict is then rebuilt).
+                var weightBuffer = _model.WeightBuffer;
+                if (weightBuffer.Length != _model.GradientBuffer.Length) throw new InvalidOperationException("The weight and gradient buffers differ in length.");
+                optimizer.BeginStep(weightBuffer.Length);
+                try
+                {
+                    fixed (float* pw = weightBuffer)
+                    {
+                        weights.Optimizer = optimizer;
+                        weights.Weights = pw;
+                        weights.Run(chunks);
+                    }
+                }
+                finally
+                {
+                    optimizer.EndStep(); // counted even if a part threw, so the step's once-per-step state moved once
+                }
+                stepped = true;
             }
         }
         double loss = 0, activity = 0;
@@ -113,7 +130,7 @@ internal sealed class ChunkedBatch
                 reduce.Run(chunks);
             }
         }
-        return ((loss, activity, rowSplit ? chunks : 1), optimizer is not null);
+        return ((loss, activity, rowSplit ? chunks : 1), stepped);
     }
 
     /// <summary>

@@ -338,7 +338,7 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
             a20 = TS.MultiplyAdd(v, w0, a20); a21 = TS.MultiplyAdd(v, w1, a21); a22 = TS.MultiplyAdd(v, w2, a22);
             v = TS.Create(Unsafe.Add(ref x3, i));
             a30 = TS.MultiplyAdd(v, w0, a30); a31 = TS.MultiplyAdd(v, w1, a31); a32 = TS.MultiplyAdd(v, w2, a32);
-            w0 = TS.Load(ref w, (nuint)(3 * width)); w1 = TS.Load(ref w, (nuint)(4 * width)); w2 = TS.Load(ref w, (nuint)(5 * width));
+            w0 = TS.Load(ref w, (nuint)(1 * PackedPanels.PanelWidth)); w1 = TS.Load(ref w, (nuint)(1 * PackedPanels.PanelWidth + 1 * width)); w2 = TS.Load(ref w, (nuint)(1 * PackedPanels.PanelWidth + 2 * width));
             v = TS.Create(Unsafe.Add(ref x, i + 1));
             a00 = TS.MultiplyAdd(v, w0, a00); a01 = TS.MultiplyAdd(v, w1, a01); a02 = TS.MultiplyAdd(v, w2, a02);
             v = TS.Create(Unsafe.Add(ref x1, i + 1));
@@ -347,7 +347,7 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
             a20 = TS.MultiplyAdd(v, w0, a20); a21 = TS.MultiplyAdd(v, w1, a21); a22 = TS.MultiplyAdd(v, w2, a22);
             v = TS.Create(Unsafe.Add(ref x3, i + 1));
             a30 = TS.MultiplyAdd(v, w0, a30); a31 = TS.MultiplyAdd(v, w1, a31); a32 = TS.MultiplyAdd(v, w2, a32);
-            w0 = TS.Load(ref w, (nuint)(6 * width)); w1 = TS.Load(ref w, (nuint)(7 * width)); w2 = TS.Load(ref w, (nuint)(8 * width));
+            w0 = TS.Load(ref w, (nuint)(2 * PackedPanels.PanelWidth)); w1 = TS.Load(ref w, (nuint)(2 * PackedPanels.PanelWidth + 1 * width)); w2 = TS.Load(ref w, (nuint)(2 * PackedPanels.PanelWidth + 2 * width));
             v = TS.Create(Unsafe.Add(ref x, i + 2));
             a00 = TS.MultiplyAdd(v, w0, a00); a01 = TS.MultiplyAdd(v, w1, a01); a02 = TS.MultiplyAdd(v, w2, a02);
             v = TS.Create(Unsafe.Add(ref x1, i + 2));
@@ -356,7 +356,7 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
             a20 = TS.MultiplyAdd(v, w0, a20); a21 = TS.MultiplyAdd(v, w1, a21); a22 = TS.MultiplyAdd(v, w2, a22);
             v = TS.Create(Unsafe.Add(ref x3, i + 2));
             a30 = TS.MultiplyAdd(v, w0, a30); a31 = TS.MultiplyAdd(v, w1, a31); a32 = TS.MultiplyAdd(v, w2, a32);
-            w0 = TS.Load(ref w, (nuint)(9 * width)); w1 = TS.Load(ref w, (nuint)(10 * width)); w2 = TS.Load(ref w, (nuint)(11 * width));
+            w0 = TS.Load(ref w, (nuint)(3 * PackedPanels.PanelWidth)); w1 = TS.Load(ref w, (nuint)(3 * PackedPanels.PanelWidth + 1 * width)); w2 = TS.Load(ref w, (nuint)(3 * PackedPanels.PanelWidth + 2 * width));
             v = TS.Create(Unsafe.Add(ref x, i + 3));
             a00 = TS.MultiplyAdd(v, w0, a00); a01 = TS.MultiplyAdd(v, w1, a01); a02 = TS.MultiplyAdd(v, w2, a02);
             v = TS.Create(Unsafe.Add(ref x1, i + 3));
@@ -430,8 +430,9 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
 
     /// <summary>
     /// dW[i, :] += Σ_r x[r, i]·dz[r, :] and db += Σ_r dz[r, :], over whole padded rows. Blocks of four kernel rows ×
-    /// four registers of columns stay in registers while the batch rows stream past (16 FMAs per 4 gradient loads and
-    /// 4 broadcasts); the edges go one kernel row or one register at a time.
+    /// four registers of columns (three on 16-register machines) stay in registers while the batch rows stream past
+    /// (16 FMAs per 4 gradient loads and 4 broadcasts; 12 per 3 and 4); a row's last registers go four kernel rows ×
+    /// one register, the last kernel rows one at a time.
     /// </summary>
     public static void AccumulateGradients(ref float x, ref float dz, ref float dKernel, ref float dBias, bool hasBias, int rows, int inputs, int stride) =>
         AccumulateGradients(ref x, ref dz, ref dKernel, ref dBias, hasBias, rows, inputs, stride, 0, inputs);

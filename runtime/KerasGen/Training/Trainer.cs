@@ -217,8 +217,9 @@ public sealed class Trainer
         return Apply(loss / rows + activity, parts: 1);
     }
 
-    /// <summary>The step after the gradients: the regularizers' gradients added, the optimizer's update, then the
-    /// constraints. Returns the batch's loss with the weight penalty added.</summary>
+    /// <summary>The step after the gradients: the regularizers' gradients added, the optimizer's update (unless the
+    /// row split already <paramref name="stepped"/>), then the constraints. Returns the batch's loss with the weight
+    /// penalty added.</summary>
     private float Apply(double loss, int parts, bool stepped = false)
     {
         float penalty = WeightPenalty(addGradient: true);

@@ -12,7 +12,8 @@ namespace KerasGen.Tests.Runtime;
 /// (<c>AccumulateGradients</c>, 4×4 blocks on AVX-512, 4×3 on 16-register machines, 4×1 for a row's last registers,
 /// one kernel row at a time at the edges) over a range of kernel rows, and the input gradient (<c>InputGradient</c>,
 /// 4×4 or 4×3 dot-product blocks). Strides 16 … 272 leave 0, 8 or 16 columns past the last 24-column block; input
-/// counts leave 0 … 3 kernel rows past the last block of four or three.
+/// counts leave 0 … 3 kernel rows past the last block of four or three. The blocks give the bits of the one-row edge
+/// code (each sum adds its terms in the same order), and nothing is written past a buffer's end.
 /// </summary>
 public class DenseGradientKernelTests
 {
@@ -21,7 +22,9 @@ public class DenseGradientKernelTests
     [InlineData(20)]
     [InlineData(48)]
     [InlineData(70)]
+    [InlineData(64)]
     [InlineData(100)]
+    [InlineData(128)]
     [InlineData(260)]
     public void Weight_gradient_adds_x_times_dz_to_its_rows_only(int units)
     {
@@ -34,7 +37,7 @@ public class DenseGradientKernelTests
                     var random = new Random(units * 10_000 + inputs * 100 + rows);
                     var x = Values(random, rows * inputs);
                     var dz = Padded(random, rows, units, stride);
-                    var dKernel = Values(random, inputs * stride);
+                    var dKernel = Values(random, inputs * stride).Concat(Enumerable.Repeat(float.NaN, 64)).ToArray(); // NaNs past the end must stay
                     var dBias = Values(random, stride);
                     Check<Vector512<float>, Simd512>();
                     Check<Vector256<float>, Simd256>();
@@ -47,6 +50,12 @@ public class DenseGradientKernelTests
                         var biasGradient = (float[])dBias.Clone();
                         DenseTraining<TV, TS>.AccumulateGradients(ref x[0], ref dz[0], ref gradient[0], ref biasGradient[0], true, rows, inputs, stride, first, count);
                         string where = $"{typeof(TS).Name}, {rows} rows, {inputs} inputs → {units} units, kernel rows {first}..{first + count - 1}";
+                        // The blocks add the batch rows in the order one kernel row at a time does: the same bits.
+                        var byRow = (float[])dKernel.Clone();
+                        for (int i = first; i < first + count; i++)
+                            DenseTraining<TV, TS>.AccumulateGradients(ref x[0], ref dz[0], ref byRow[0], ref biasGradient[0], false, rows, inputs, stride, i, 1);
+                        for (int at = 0; at < gradient.Length; at++)
+                            Assert.True(BitConverter.SingleToInt32Bits(gradient[at]) == BitConverter.SingleToInt32Bits(byRow[at]), $"{where}: element {at} is {gradient[at]:R}, one kernel row at a time gives {byRow[at]:R}");
                         for (int i = 0; i < inputs; i++)
                             for (int j = 0; j < stride; j++)
                             {
@@ -60,6 +69,7 @@ public class DenseGradientKernelTests
                                 for (int r = 0; r < rows; r++) want += (double)x[r * inputs + i] * dz[r * stride + j];
                                 Assert.True(Math.Abs(gradient[at] - want) <= 1e-4, $"{where}: dW[{i}, {j}] is {gradient[at]}, the definition gives {want}");
                             }
+                        Assert.True(gradient.Skip(inputs * stride).All(float.IsNaN), $"{where}: wrote past the kernel gradient's end");
                         for (int j = 0; j < stride; j++)
                         {
                             double want = dBias[j];
@@ -94,6 +104,14 @@ public class DenseGradientKernelTests
                 {
                     var dx = Enumerable.Repeat(float.NaN, rows * inputs + 8).ToArray();
                     DenseTraining<TV, TS>.InputGradient(ref dz[0], ref kernel[0], ref dx[0], rows, inputs, stride);
+                    // The blocks' dot products add their terms in the order one batch row at a time does: the same bits.
+                    var byRow = new float[inputs];
+                    for (int r = 0; r < rows; r++)
+                    {
+                        DenseTraining<TV, TS>.InputGradient(ref dz[r * stride], ref kernel[0], ref byRow[0], 1, inputs, stride);
+                        for (int i = 0; i < inputs; i++)
+                            Assert.True(BitConverter.SingleToInt32Bits(dx[r * inputs + i]) == BitConverter.SingleToInt32Bits(byRow[i]), $"{typeof(TS).Name}, {rows} rows, {inputs} inputs, {units} units: dx[{r}, {i}] is {dx[r * inputs + i]:R}, one row at a time gives {byRow[i]:R}");
+                    }
                     for (int r = 0; r < rows; r++)
                         for (int i = 0; i < inputs; i++)
                         {
