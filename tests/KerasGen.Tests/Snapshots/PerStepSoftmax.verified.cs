@@ -359,28 +359,24 @@ namespace KerasGen.Generated
             var acc2 = Vector256.LoadUnsafe(ref bias, 16);
             var acc3 = Vector256.LoadUnsafe(ref bias, 24);
             var acc4 = Vector256.LoadUnsafe(ref bias, 32);
-            var acc5 = Vector256.LoadUnsafe(ref bias, 40);
             var x0 = Vector256.Create(Unsafe.Add(ref x, 0));
             acc0 = Vector256.MultiplyAddEstimate(x0, Vector256.LoadUnsafe(ref kernel, 0), acc0);
             acc1 = Vector256.MultiplyAddEstimate(x0, Vector256.LoadUnsafe(ref kernel, 8), acc1);
             acc2 = Vector256.MultiplyAddEstimate(x0, Vector256.LoadUnsafe(ref kernel, 16), acc2);
             acc3 = Vector256.MultiplyAddEstimate(x0, Vector256.LoadUnsafe(ref kernel, 24), acc3);
             acc4 = Vector256.MultiplyAddEstimate(x0, Vector256.LoadUnsafe(ref kernel, 32), acc4);
-            acc5 = Vector256.MultiplyAddEstimate(x0, Vector256.LoadUnsafe(ref kernel, 40), acc5);
             var x1 = Vector256.Create(Unsafe.Add(ref x, 1));
             acc0 = Vector256.MultiplyAddEstimate(x1, Vector256.LoadUnsafe(ref kernel, 48), acc0);
             acc1 = Vector256.MultiplyAddEstimate(x1, Vector256.LoadUnsafe(ref kernel, 56), acc1);
             acc2 = Vector256.MultiplyAddEstimate(x1, Vector256.LoadUnsafe(ref kernel, 64), acc2);
             acc3 = Vector256.MultiplyAddEstimate(x1, Vector256.LoadUnsafe(ref kernel, 72), acc3);
             acc4 = Vector256.MultiplyAddEstimate(x1, Vector256.LoadUnsafe(ref kernel, 80), acc4);
-            acc5 = Vector256.MultiplyAddEstimate(x1, Vector256.LoadUnsafe(ref kernel, 88), acc5);
             var x2 = Vector256.Create(Unsafe.Add(ref x, 2));
             acc0 = Vector256.MultiplyAddEstimate(x2, Vector256.LoadUnsafe(ref kernel, 96), acc0);
             acc1 = Vector256.MultiplyAddEstimate(x2, Vector256.LoadUnsafe(ref kernel, 104), acc1);
             acc2 = Vector256.MultiplyAddEstimate(x2, Vector256.LoadUnsafe(ref kernel, 112), acc2);
             acc3 = Vector256.MultiplyAddEstimate(x2, Vector256.LoadUnsafe(ref kernel, 120), acc3);
             acc4 = Vector256.MultiplyAddEstimate(x2, Vector256.LoadUnsafe(ref kernel, 128), acc4);
-            acc5 = Vector256.MultiplyAddEstimate(x2, Vector256.LoadUnsafe(ref kernel, 136), acc5);
             acc0 = Activation<Vector256<float>, Simd256>.Tanh(acc0);
             Vector256.StoreUnsafe(acc0, ref y, 0);
             acc1 = Activation<Vector256<float>, Simd256>.Tanh(acc1);
@@ -391,8 +387,6 @@ namespace KerasGen.Generated
             Vector256.StoreUnsafe(acc3, ref y, 24);
             acc4 = Activation<Vector256<float>, Simd256>.Tanh(acc4);
             Vector256.StoreUnsafe(acc4, ref y, 32);
-            acc5 = Activation<Vector256<float>, Simd256>.Tanh(acc5);
-            Vector256.StoreUnsafe(acc5, ref y, 40);
         }
 
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -515,31 +509,19 @@ namespace KerasGen.Generated
             {
                 var acc0 = Vector128.LoadUnsafe(ref bias, 32 + 0);
                 var acc1 = Vector128.LoadUnsafe(ref bias, 32 + 4);
-                var acc2 = Vector128.LoadUnsafe(ref bias, 32 + 8);
-                var acc3 = Vector128.LoadUnsafe(ref bias, 32 + 12);
                 var x0 = Vector128.Create(Unsafe.Add(ref x, 0));
                 acc0 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 32 + 0), acc0);
                 acc1 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 32 + 4), acc1);
-                acc2 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 32 + 8), acc2);
-                acc3 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 32 + 12), acc3);
                 var x1 = Vector128.Create(Unsafe.Add(ref x, 1));
                 acc0 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 32 + 48), acc0);
                 acc1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 32 + 52), acc1);
-                acc2 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 32 + 56), acc2);
-                acc3 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 32 + 60), acc3);
                 var x2 = Vector128.Create(Unsafe.Add(ref x, 2));
                 acc0 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 32 + 96), acc0);
                 acc1 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 32 + 100), acc1);
-                acc2 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 32 + 104), acc2);
-                acc3 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 32 + 108), acc3);
                 acc0 = Activation<Vector128<float>, Simd128>.Tanh(acc0);
                 Vector128.StoreUnsafe(acc0, ref y, 32 + 0);
                 acc1 = Activation<Vector128<float>, Simd128>.Tanh(acc1);
                 Vector128.StoreUnsafe(acc1, ref y, 32 + 4);
-                acc2 = Activation<Vector128<float>, Simd128>.Tanh(acc2);
-                Vector128.StoreUnsafe(acc2, ref y, 32 + 8);
-                acc3 = Activation<Vector128<float>, Simd128>.Tanh(acc3);
-                Vector128.StoreUnsafe(acc3, ref y, 32 + 12);
             }
         }
 
@@ -550,11 +532,9 @@ namespace KerasGen.Generated
             var acc0 = Vector128<float>.Zero;
             var acc1 = Vector128<float>.Zero;
             var acc2 = Vector128<float>.Zero;
-            var acc3 = Vector128<float>.Zero;
             var acc0_1 = Vector128<float>.Zero;
             var acc1_1 = Vector128<float>.Zero;
             var acc2_1 = Vector128<float>.Zero;
-            var acc3_1 = Vector128<float>.Zero;
             for (nuint i = 0; i < 40; i += 2)
             {
                 var x0 = Vector128.Create(Unsafe.Add(ref x, i));
@@ -562,22 +542,18 @@ namespace KerasGen.Generated
                 acc0 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref row0, 0), acc0);
                 acc1 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref row0, 4), acc1);
                 acc2 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref row0, 8), acc2);
-                acc3 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref row0, 12), acc3);
                 var x1 = Vector128.Create(Unsafe.Add(ref x, i + 1));
                 ref float row1 = ref Unsafe.Add(ref kernel, (i + 1) * 16);
                 acc0_1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref row1, 0), acc0_1);
                 acc1_1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref row1, 4), acc1_1);
                 acc2_1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref row1, 8), acc2_1);
-                acc3_1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref row1, 12), acc3_1);
             }
             acc0 += acc0_1;
             acc1 += acc1_1;
             acc2 += acc2_1;
-            acc3 += acc3_1;
             Vector128.StoreUnsafe(acc0, ref y, 0);
             Vector128.StoreUnsafe(acc1, ref y, 4);
             Vector128.StoreUnsafe(acc2, ref y, 8);
-            Vector128.StoreUnsafe(acc3, ref y, 12);
         }
 
         // ---- Scalar path ----

@@ -36,7 +36,9 @@ internal static class DenseRowKernel
 
     private static void EmitVector(CodeWriter w, int units, int inputs, DenseLayout layout, string? activation, Isa isa)
     {
-        int blocks = ModelLayout.RoundUp(units) / isa.Width; // the columns; a staggered row's extra line is not computed
+        // The registers that hold real columns: the padding past them is never read (a layer reads its inputs, the
+        // user its outputs), so a narrow layer on AVX2 computes one register, not a whole padded row of two.
+        int blocks = (units + isa.Width - 1) / isa.Width;
         int tile = System.Math.Min(blocks, isa.MaxTile);
         int fullTiles = blocks / tile, remainder = blocks % tile, step = tile * isa.Width;
         if (fullTiles == 1 && remainder == 0) EmitTile(w, tile, "", inputs, layout, activation, isa);
