@@ -5,7 +5,7 @@ using KerasGen.Generator.Shapes;
 namespace KerasGen.Generator.Emit;
 
 /// <summary>
-/// The kernels Predict's batch path reads packed into panels of 24 columns (the runtime's <c>PackedPanels</c>): one
+/// The kernels Predict's batch path reads packed into panels of 48 columns (the runtime's <c>PackedPanels</c>): one
 /// packed copy per kernel of a layer that asks (<see cref="Layers.LayerSpec.PacksKernel"/>), made from the weights
 /// Predict reads (folded when a BatchNormalization is folded in), in one buffer <c>p</c> that is refreshed with the
 /// folded copy after every write to the weights (<see cref="ModelEmitter"/>). Training reads the rows directly: its
@@ -19,7 +19,7 @@ internal sealed class InferencePanels
     public sealed record Panel(LayerPlan Layer, PlacedWeight Kernel, int Offset, int RowFloats = 0);
 
     /// <summary>Columns per panel: the runtime's <c>PackedPanels.PanelWidth</c>.</summary>
-    public const int PanelWidth = 24;
+    public const int PanelWidth = 48;
 
     public InferencePanels(ModelPlan plan, ModelLayout layout)
     {

@@ -74,45 +74,56 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
     /// <summary>
     /// <see cref="Forward(ref float, ref float, ref float, bool, ref float, int, int, int, int)"/> reading the kernel
     /// from its packed copy (<see cref="PackedPanels.Pack"/>), for inference, where the weights stay put between calls. The same
-    /// products in the same order, so the same bits. AVX2 runs 4×3 blocks (a whole 24-column panel), 128-bit and
-    /// scalar 4×2 blocks inside a panel; AVX-512's 4×4 block and rows past the last block of four read the rows. Long rows are not packed (the
-    /// generator's DenseLayer.PacksKernel leaves them to <see cref="ForwardPacked"/>).
+    /// products in the same order, so the same bits. AVX-512 and AVX2 run 4×3 blocks (a whole 48-column panel, or half
+    /// of one), 128-bit and scalar 4×2 blocks inside a panel; a layer's last columns take a block only as wide as they
+    /// need (a 10-unit layer computes one register, not three), and rows past the last block of four read the rows.
+    /// Long rows are not packed (the generator's DenseLayer.PacksKernel leaves them to <see cref="ForwardPacked"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ForwardPanels(ref float x, ref float kernel, ref float packed, ref float bias, bool hasBias, ref float z, int rows, int inputs, int units, int stride)
     {
-        int width = TS.Count, block = 2 * width;
-        if (width == 16 || rows < 4)
+        if (rows < 4)
         {
             Forward(ref x, ref kernel, ref bias, hasBias, ref z, rows, inputs, units, stride, units);
             return;
         }
-        bool threeWide = width == 8; // AVX2: 4×3 blocks of one whole 24-column panel
-        if (threeWide) block = PackedPanels.PanelWidth;
-        Span<float> tile = stackalloc float[4 * PackedPanels.PanelWidth];
+        int width = TS.Count, most = width >= 8 ? 3 : 2, block = most * width;
+        bool eightRows = width == 16; // AVX-512's 32 registers hold an 8×3 block
+        Span<float> tile = stackalloc float[8 * PackedPanels.PanelWidth];
         ref float t = ref tile[0];
-        // A block reads its bias a whole block wide. Where that passes the bias row's stride (a 24-column block on a
+        // A block reads its bias a whole block wide. Where that passes the bias row's stride (a 48-column block on a
         // 16-aligned row), or with no bias at all, it reads a copy padded with zeros instead.
         Span<float> biasTile = stackalloc float[PackedPanels.PanelWidth];
         int blocks = rows / 4 * 4;
         for (int j = 0; j < units; j += block)
         {
-            // A block lies inside one panel: block (2, 8 or 24 columns) divides the panel's 24.
+            // A block lies inside one panel: block (2, 8, 24 or 48 columns) divides the panel's 48.
             ref float panel = ref Unsafe.Add(ref packed, j / PackedPanels.PanelWidth * PackedPanels.PanelWidth * inputs + j % PackedPanels.PanelWidth);
-            bool whole = j + block <= units;
-            bool padded = !hasBias || j + block > stride;
+            int registers = Math.Min(most, (units - j + width - 1) / width), columns = registers * width;
+            bool whole = j + columns <= units;
+            bool padded = !hasBias || j + columns > stride;
             if (padded)
             {
                 biasTile.Clear();
-                if (hasBias) MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref bias, j), stride - j).CopyTo(biasTile);
+                if (hasBias) MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref bias, j), Math.Min(stride - j, columns)).CopyTo(biasTile);
             }
             ref float b = ref padded ? ref biasTile[0] : ref Unsafe.Add(ref bias, j);
-            for (int r = 0; r < blocks; r += 4)
+            for (int r = 0; r < blocks;)
             {
                 ref float output = ref whole ? ref Row(ref z, r, units, j) : ref t;
-                if (threeWide) Block4x3(ref Row(ref x, r, inputs), ref panel, ref b, ref output, whole ? units : block, inputs);
-                else Block4x2(ref Row(ref x, r, inputs), ref panel, ref b, 0, 1f, ref output, whole ? units : block, inputs, inputs, PackedPanels.PanelWidth);
-                if (!whole) CopyTile(ref t, block, ref Row(ref z, r, units, j), units, 4, units - j);
+                int outputStride = whole ? units : columns;
+                if (eightRows && registers == 3 && r + 8 <= blocks)
+                {
+                    Block8x3(ref Row(ref x, r, inputs), ref panel, ref b, ref output, outputStride, inputs);
+                    if (!whole) CopyTile(ref t, columns, ref Row(ref z, r, units, j), units, 8, units - j);
+                    r += 8;
+                    continue;
+                }
+                if (registers == 3) Block4x3(ref Row(ref x, r, inputs), ref panel, ref b, ref output, outputStride, inputs);
+                else if (registers == 2) Block4x2(ref Row(ref x, r, inputs), ref panel, ref b, 0, 1f, ref output, outputStride, inputs, inputs, PackedPanels.PanelWidth);
+                else Block4x1(ref Row(ref x, r, inputs), ref panel, ref b, 0, 1f, ref output, outputStride, inputs, inputs, PackedPanels.PanelWidth);
+                if (!whole) CopyTile(ref t, columns, ref Row(ref z, r, units, j), units, 4, units - j);
+                r += 4;
             }
         }
         if (blocks < rows)
@@ -310,8 +321,9 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
 
     /// <summary>Rows r..r+3 × three registers of columns, from one packed panel (rows of
     /// <see cref="PackedPanels.PanelWidth"/>), each accumulator starting from the bias and adding its inputs in
-    /// order: AVX2's block for batch Predict. Twelve accumulators, three weights and a broadcast fill the 16 registers
-    /// without a spill (checked with DOTNET_JitDisasm).</summary>
+    /// order: the block for batch Predict on AVX2 (24 columns, half a panel) and AVX-512 (a whole panel). Twelve
+    /// accumulators, three weights and a broadcast fill AVX2's 16 registers without a spill (checked with
+    /// DOTNET_JitDisasm).</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Block4x3(ref float x, ref float panel, ref float bias, ref float output, int outputStride, int inputs)
     {
@@ -388,6 +400,110 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
         TS.Store(a20, ref o, 0); TS.Store(a21, ref o, (nuint)width); TS.Store(a22, ref o, (nuint)(2 * width));
         o = ref Unsafe.Add(ref o, outputStride);
         TS.Store(a30, ref o, 0); TS.Store(a31, ref o, (nuint)width); TS.Store(a32, ref o, (nuint)(2 * width));
+    }
+
+    /// <summary>Rows r..r+7 × three registers: AVX-512's block for batch Predict, a whole 48-column panel. 24
+    /// accumulators, three weights and a broadcast in its 32 registers; each weight load serves eight rows, so a
+    /// block of rows streams its panel from L2 half as often as the 4×3 block (at two 512-bit FMAs a cycle, 4×3 reads
+    /// 32 bytes of weights a cycle). Each accumulator starts from the bias and adds its inputs in order: the same
+    /// bits as every other block.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void Block8x3(ref float x, ref float panel, ref float bias, ref float output, int outputStride, int inputs)
+    {
+        int width = TS.Count;
+        TV b0 = TS.Load(ref bias, 0), b1 = TS.Load(ref bias, (nuint)width), b2 = TS.Load(ref bias, (nuint)(2 * width));
+        TV a00 = b0, a01 = b1, a02 = b2;
+        TV a10 = b0, a11 = b1, a12 = b2;
+        TV a20 = b0, a21 = b1, a22 = b2;
+        TV a30 = b0, a31 = b1, a32 = b2;
+        TV a40 = b0, a41 = b1, a42 = b2;
+        TV a50 = b0, a51 = b1, a52 = b2;
+        TV a60 = b0, a61 = b1, a62 = b2;
+        TV a70 = b0, a71 = b1, a72 = b2;
+        ref float x1 = ref Unsafe.Add(ref x, inputs);
+        ref float x2 = ref Unsafe.Add(ref x1, inputs);
+        ref float x3 = ref Unsafe.Add(ref x2, inputs);
+        ref float x4 = ref Unsafe.Add(ref x3, inputs);
+        ref float x5 = ref Unsafe.Add(ref x4, inputs);
+        ref float x6 = ref Unsafe.Add(ref x5, inputs);
+        ref float x7 = ref Unsafe.Add(ref x6, inputs);
+        ref float w = ref panel;
+        TV w0, w1, w2, v;
+        nint i = 0;
+        for (; i + 2 <= inputs; i += 2)
+        {
+            w0 = TS.Load(ref w, 0); w1 = TS.Load(ref w, (nuint)width); w2 = TS.Load(ref w, (nuint)(2 * width));
+            v = TS.Create(Unsafe.Add(ref x, i));
+            a00 = TS.MultiplyAdd(v, w0, a00); a01 = TS.MultiplyAdd(v, w1, a01); a02 = TS.MultiplyAdd(v, w2, a02);
+            v = TS.Create(Unsafe.Add(ref x1, i));
+            a10 = TS.MultiplyAdd(v, w0, a10); a11 = TS.MultiplyAdd(v, w1, a11); a12 = TS.MultiplyAdd(v, w2, a12);
+            v = TS.Create(Unsafe.Add(ref x2, i));
+            a20 = TS.MultiplyAdd(v, w0, a20); a21 = TS.MultiplyAdd(v, w1, a21); a22 = TS.MultiplyAdd(v, w2, a22);
+            v = TS.Create(Unsafe.Add(ref x3, i));
+            a30 = TS.MultiplyAdd(v, w0, a30); a31 = TS.MultiplyAdd(v, w1, a31); a32 = TS.MultiplyAdd(v, w2, a32);
+            v = TS.Create(Unsafe.Add(ref x4, i));
+            a40 = TS.MultiplyAdd(v, w0, a40); a41 = TS.MultiplyAdd(v, w1, a41); a42 = TS.MultiplyAdd(v, w2, a42);
+            v = TS.Create(Unsafe.Add(ref x5, i));
+            a50 = TS.MultiplyAdd(v, w0, a50); a51 = TS.MultiplyAdd(v, w1, a51); a52 = TS.MultiplyAdd(v, w2, a52);
+            v = TS.Create(Unsafe.Add(ref x6, i));
+            a60 = TS.MultiplyAdd(v, w0, a60); a61 = TS.MultiplyAdd(v, w1, a61); a62 = TS.MultiplyAdd(v, w2, a62);
+            v = TS.Create(Unsafe.Add(ref x7, i));
+            a70 = TS.MultiplyAdd(v, w0, a70); a71 = TS.MultiplyAdd(v, w1, a71); a72 = TS.MultiplyAdd(v, w2, a72);
+            w0 = TS.Load(ref w, (nuint)(1 * PackedPanels.PanelWidth)); w1 = TS.Load(ref w, (nuint)(1 * PackedPanels.PanelWidth + width)); w2 = TS.Load(ref w, (nuint)(1 * PackedPanels.PanelWidth + 2 * width));
+            v = TS.Create(Unsafe.Add(ref x, i + 1));
+            a00 = TS.MultiplyAdd(v, w0, a00); a01 = TS.MultiplyAdd(v, w1, a01); a02 = TS.MultiplyAdd(v, w2, a02);
+            v = TS.Create(Unsafe.Add(ref x1, i + 1));
+            a10 = TS.MultiplyAdd(v, w0, a10); a11 = TS.MultiplyAdd(v, w1, a11); a12 = TS.MultiplyAdd(v, w2, a12);
+            v = TS.Create(Unsafe.Add(ref x2, i + 1));
+            a20 = TS.MultiplyAdd(v, w0, a20); a21 = TS.MultiplyAdd(v, w1, a21); a22 = TS.MultiplyAdd(v, w2, a22);
+            v = TS.Create(Unsafe.Add(ref x3, i + 1));
+            a30 = TS.MultiplyAdd(v, w0, a30); a31 = TS.MultiplyAdd(v, w1, a31); a32 = TS.MultiplyAdd(v, w2, a32);
+            v = TS.Create(Unsafe.Add(ref x4, i + 1));
+            a40 = TS.MultiplyAdd(v, w0, a40); a41 = TS.MultiplyAdd(v, w1, a41); a42 = TS.MultiplyAdd(v, w2, a42);
+            v = TS.Create(Unsafe.Add(ref x5, i + 1));
+            a50 = TS.MultiplyAdd(v, w0, a50); a51 = TS.MultiplyAdd(v, w1, a51); a52 = TS.MultiplyAdd(v, w2, a52);
+            v = TS.Create(Unsafe.Add(ref x6, i + 1));
+            a60 = TS.MultiplyAdd(v, w0, a60); a61 = TS.MultiplyAdd(v, w1, a61); a62 = TS.MultiplyAdd(v, w2, a62);
+            v = TS.Create(Unsafe.Add(ref x7, i + 1));
+            a70 = TS.MultiplyAdd(v, w0, a70); a71 = TS.MultiplyAdd(v, w1, a71); a72 = TS.MultiplyAdd(v, w2, a72);
+            w = ref Unsafe.Add(ref w, 2 * PackedPanels.PanelWidth);
+        }
+        if (i < inputs)
+        {
+            w0 = TS.Load(ref w, 0); w1 = TS.Load(ref w, (nuint)width); w2 = TS.Load(ref w, (nuint)(2 * width));
+            v = TS.Create(Unsafe.Add(ref x, i));
+            a00 = TS.MultiplyAdd(v, w0, a00); a01 = TS.MultiplyAdd(v, w1, a01); a02 = TS.MultiplyAdd(v, w2, a02);
+            v = TS.Create(Unsafe.Add(ref x1, i));
+            a10 = TS.MultiplyAdd(v, w0, a10); a11 = TS.MultiplyAdd(v, w1, a11); a12 = TS.MultiplyAdd(v, w2, a12);
+            v = TS.Create(Unsafe.Add(ref x2, i));
+            a20 = TS.MultiplyAdd(v, w0, a20); a21 = TS.MultiplyAdd(v, w1, a21); a22 = TS.MultiplyAdd(v, w2, a22);
+            v = TS.Create(Unsafe.Add(ref x3, i));
+            a30 = TS.MultiplyAdd(v, w0, a30); a31 = TS.MultiplyAdd(v, w1, a31); a32 = TS.MultiplyAdd(v, w2, a32);
+            v = TS.Create(Unsafe.Add(ref x4, i));
+            a40 = TS.MultiplyAdd(v, w0, a40); a41 = TS.MultiplyAdd(v, w1, a41); a42 = TS.MultiplyAdd(v, w2, a42);
+            v = TS.Create(Unsafe.Add(ref x5, i));
+            a50 = TS.MultiplyAdd(v, w0, a50); a51 = TS.MultiplyAdd(v, w1, a51); a52 = TS.MultiplyAdd(v, w2, a52);
+            v = TS.Create(Unsafe.Add(ref x6, i));
+            a60 = TS.MultiplyAdd(v, w0, a60); a61 = TS.MultiplyAdd(v, w1, a61); a62 = TS.MultiplyAdd(v, w2, a62);
+            v = TS.Create(Unsafe.Add(ref x7, i));
+            a70 = TS.MultiplyAdd(v, w0, a70); a71 = TS.MultiplyAdd(v, w1, a71); a72 = TS.MultiplyAdd(v, w2, a72);
+        }
+        ref float o = ref output;
+        TS.Store(a00, ref o, 0); TS.Store(a01, ref o, (nuint)width); TS.Store(a02, ref o, (nuint)(2 * width));
+        o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a10, ref o, 0); TS.Store(a11, ref o, (nuint)width); TS.Store(a12, ref o, (nuint)(2 * width));
+        o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a20, ref o, 0); TS.Store(a21, ref o, (nuint)width); TS.Store(a22, ref o, (nuint)(2 * width));
+        o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a30, ref o, 0); TS.Store(a31, ref o, (nuint)width); TS.Store(a32, ref o, (nuint)(2 * width));
+        o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a40, ref o, 0); TS.Store(a41, ref o, (nuint)width); TS.Store(a42, ref o, (nuint)(2 * width));
+        o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a50, ref o, 0); TS.Store(a51, ref o, (nuint)width); TS.Store(a52, ref o, (nuint)(2 * width));
+        o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a60, ref o, 0); TS.Store(a61, ref o, (nuint)width); TS.Store(a62, ref o, (nuint)(2 * width));
+        o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a70, ref o, 0); TS.Store(a71, ref o, (nuint)width); TS.Store(a72, ref o, (nuint)(2 * width));
     }
 
     /// <summary>Four rows × one register of columns, written to a tile of <paramref name="outputStride"/>.</summary>

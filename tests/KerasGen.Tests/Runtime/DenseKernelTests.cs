@@ -53,8 +53,8 @@ public class DenseKernelTests
     }
 }
 
-/// <summary>Batch Predict's Dense product from packed panels (PackedPanels, 24 columns: AVX2's 4×3 block, the 4×2
-/// block inside a panel on narrower paths) gives the row kernel's bits, on every register width: partial last panels,
+/// <summary>Batch Predict's Dense product from packed panels (PackedPanels, 48 columns: AVX-512's 4×3 block, two of
+/// AVX2's, the 4×2 block inside a panel on narrower paths, narrower blocks for a layer's last columns) gives the row kernel's bits, on every register width: partial last panels,
 /// a last panel wider than the row's stride, no bias, leftover rows.</summary>
 public class PackedPanelKernelTests
 {
@@ -69,6 +69,9 @@ public class PackedPanelKernelTests
     [InlineData(40)]
     [InlineData(48)]
     [InlineData(49)]
+    [InlineData(65)]
+    [InlineData(80)]
+    [InlineData(96)]
     [InlineData(100)]
     [InlineData(512)]
     public void Panels_give_the_rows_bits_on_every_register_width(int units)

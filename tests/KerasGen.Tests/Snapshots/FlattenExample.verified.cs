@@ -74,11 +74,11 @@ namespace Samples
             {
                 int version = global::System.Threading.Volatile.Read(ref _weightsVersion);
                 if (_packedVersion == version) return;
-                _packedWeights ??= new global::KerasGen.Kernels.AlignedBuffer(528);
+                _packedWeights ??= new global::KerasGen.Kernels.AlignedBuffer(1056);
                 ref float w = ref _weights.Start;
                 ref float p = ref _packedWeights.Start;
                 global::KerasGen.Kernels.PackedPanels.Pack(ref w, 6, 16, 16, ref p); // dense
-                global::KerasGen.Kernels.PackedPanels.Pack(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 112), 16, 4, 16, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 144)); // dense_1
+                global::KerasGen.Kernels.PackedPanels.Pack(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 112), 16, 4, 16, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 288)); // dense_1
                 global::System.Threading.Volatile.Write(ref _packedVersion, version);
             }
         }
@@ -695,7 +695,7 @@ namespace KerasGen.Generated
                 }
             }
             // dense_1 (Dense): (None, 16) -> (None, 4)
-            DenseTraining<TV, TS>.ForwardPanels(ref b, ref Unsafe.Add(ref w, 112), ref Unsafe.Add(ref p, 144), ref Unsafe.Add(ref w, 368), true, ref a, n * 1, 16, 4, 16);
+            DenseTraining<TV, TS>.ForwardPanels(ref b, ref Unsafe.Add(ref w, 112), ref Unsafe.Add(ref p, 288), ref Unsafe.Add(ref w, 368), true, ref a, n * 1, 16, 4, 16);
             MemoryMarshal.CreateReadOnlySpan(ref a, n * 4).CopyTo(MemoryMarshal.CreateSpan(ref y, n * 4));
         }
     }

@@ -73,7 +73,7 @@ namespace Samples.Nested
                 {
                     int version = global::System.Threading.Volatile.Read(ref _weightsVersion);
                     if (_packedVersion == version) return;
-                    _packedWeights ??= new global::KerasGen.Kernels.AlignedBuffer(1104);
+                    _packedWeights ??= new global::KerasGen.Kernels.AlignedBuffer(2064);
                     ref float w = ref _weights.Start;
                     ref float p = ref _packedWeights.Start;
                     global::KerasGen.Kernels.PackedPanels.Pack(ref w, 3, 40, 48, ref p); // dense

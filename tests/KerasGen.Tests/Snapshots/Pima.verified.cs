@@ -74,12 +74,12 @@ namespace Samples
             {
                 int version = global::System.Threading.Volatile.Read(ref _weightsVersion);
                 if (_packedVersion == version) return;
-                _packedWeights ??= new global::KerasGen.Kernels.AlignedBuffer(672);
+                _packedWeights ??= new global::KerasGen.Kernels.AlignedBuffer(1344);
                 ref float w = ref _weights.Start;
                 ref float p = ref _packedWeights.Start;
                 global::KerasGen.Kernels.PackedPanels.Pack(ref w, 8, 12, 16, ref p); // dense
-                global::KerasGen.Kernels.PackedPanels.Pack(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144), 12, 8, 16, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 192)); // dense_1
-                global::KerasGen.Kernels.PackedPanels.Pack(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 352), 8, 1, 16, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 480)); // dense_2
+                global::KerasGen.Kernels.PackedPanels.Pack(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 144), 12, 8, 16, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 384)); // dense_1
+                global::KerasGen.Kernels.PackedPanels.Pack(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 352), 8, 1, 16, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 960)); // dense_2
                 global::System.Threading.Volatile.Write(ref _packedVersion, version);
             }
         }
@@ -766,7 +766,7 @@ namespace KerasGen.Generated
                 }
             }
             // dense_1 (Dense): (None, 12) -> (None, 8)
-            DenseTraining<TV, TS>.ForwardPanels(ref a, ref Unsafe.Add(ref w, 144), ref Unsafe.Add(ref p, 192), ref Unsafe.Add(ref w, 336), true, ref b, n * 1, 12, 8, 16);
+            DenseTraining<TV, TS>.ForwardPanels(ref a, ref Unsafe.Add(ref w, 144), ref Unsafe.Add(ref p, 384), ref Unsafe.Add(ref w, 336), true, ref b, n * 1, 12, 8, 16);
             {
                 nuint count = (nuint)(n * 8), i = 0;
                 for (; i + (nuint)TS.Count <= count; i += (nuint)TS.Count)
@@ -785,7 +785,7 @@ namespace KerasGen.Generated
                 }
             }
             // dense_2 (Dense): (None, 8) -> (None, 1)
-            DenseTraining<TV, TS>.ForwardPanels(ref b, ref Unsafe.Add(ref w, 352), ref Unsafe.Add(ref p, 480), ref Unsafe.Add(ref w, 480), true, ref a, n * 1, 8, 1, 16);
+            DenseTraining<TV, TS>.ForwardPanels(ref b, ref Unsafe.Add(ref w, 352), ref Unsafe.Add(ref p, 960), ref Unsafe.Add(ref w, 480), true, ref a, n * 1, 8, 1, 16);
             {
                 nuint count = (nuint)(n * 1), i = 0;
                 for (; i + (nuint)TS.Count <= count; i += (nuint)TS.Count)
