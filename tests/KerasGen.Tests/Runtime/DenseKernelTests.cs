@@ -8,7 +8,8 @@ using Xunit;
 namespace KerasGen.Tests.Runtime;
 
 /// <summary>The batch Dense product against a plain triple loop, on every register width, including the packed path
-/// for long rows that are a multiple of 4 KB (with leftover rows, no bias, a partial panel, and a row stride).</summary>
+/// for long rows that are a multiple of 4 KB (with leftover rows, no bias, a partial panel, and a row stride), and
+/// rows enough for AVX-512's 8-row blocks.</summary>
 public class DenseKernelTests
 {
     [Theory]
@@ -16,6 +17,8 @@ public class DenseKernelTests
     [InlineData(9, 8192, 37, false)]
     [InlineData(4, 3000, 16, true)]
     [InlineData(7, 2048, 5, true)]
+    [InlineData(13, 100, 100, false)] // AVX-512: 8×3 and 4×3 blocks on two 48-column panels, a one-register tail
+    [InlineData(12, 64, 130, true)]
     public void Forward_matches_the_definition_on_every_register_width(int rows, int inputs, int units, bool hasBias)
     {
         var random = new Random(rows * inputs + units);
