@@ -236,9 +236,13 @@ internal static class ModelEmitter
         EmitPredictChunk(w, layout, kernels, inputSize, outputSize);
     }
 
+    /// <summary>Samples of the batch the constructor compiles with: AVX-512's eight-row blocks, four-row blocks and the
+    /// one-row edge (8 + 4 + 1); with five, the first batch of eight or more compiled the eight-row block (~6 ms).</summary>
+    private const int CompileBatch = 13;
+
     /// <summary>
     /// The first model of a class made in a process runs Predict's kernels once on zeros (one sample, then a batch of
-    /// five through the one-thread batch kernels: four-row blocks and the one-row edge), so their optimizing JIT compile (~7–12 ms here, measured in fresh
+    /// <see cref="CompileBatch"/> through the one-thread batch kernels), so their optimizing JIT compile (~7–12 ms here, measured in fresh
     /// processes) happens in the constructor, as ONNX Runtime's session creation does its work, and not in the first
     /// Predict of a request path (issue 11). Only the path this machine uses is compiled; the weights are not touched.
     /// </summary>
@@ -251,8 +255,8 @@ internal static class ModelEmitter
         using (w.Block("private void KerasGenCompileKernels()"))
         {
             w.Line("if (global::System.Threading.Interlocked.Exchange(ref s_kerasGenKernelsCompiled, 1) != 0) return;");
-            w.Line($"var x = new float[{(BatchEmitter.MinSamples + 1) * (long)inputSize}];");
-            w.Line($"var y = new float[{(BatchEmitter.MinSamples + 1) * (long)outputSize}];");
+            w.Line($"var x = new float[{CompileBatch * (long)inputSize}];");
+            w.Line($"var y = new float[{CompileBatch * (long)outputSize}];");
             w.Line($"Predict(global::System.MemoryExtensions.AsSpan(x, 0, {inputSize}), global::System.MemoryExtensions.AsSpan(y, 0, {outputSize}));");
             w.Line($"(({ChunkedPredictor})this).PredictChunk(x, y, global::KerasGen.KernelPath.Auto);");
             if (layout.Panels.Size > 0 && !layout.Streams.InSinglePath) // a streaming model's single samples read the copy too

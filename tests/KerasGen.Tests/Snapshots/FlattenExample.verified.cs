@@ -188,8 +188,8 @@ namespace Samples
         private void KerasGenCompileKernels()
         {
             if (global::System.Threading.Interlocked.Exchange(ref s_kerasGenKernelsCompiled, 1) != 0) return;
-            var x = new float[30];
-            var y = new float[20];
+            var x = new float[78];
+            var y = new float[52];
             Predict(global::System.MemoryExtensions.AsSpan(x, 0, 6), global::System.MemoryExtensions.AsSpan(y, 0, 4));
             ((global::KerasGen.Threading.IChunkedPredictor)this).PredictChunk(x, y, global::KerasGen.KernelPath.Auto);
             lock (_inferenceLock)

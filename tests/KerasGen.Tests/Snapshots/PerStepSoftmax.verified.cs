@@ -187,8 +187,8 @@ namespace Samples.Nested
             private void KerasGenCompileKernels()
             {
                 if (global::System.Threading.Interlocked.Exchange(ref s_kerasGenKernelsCompiled, 1) != 0) return;
-                var x = new float[75];
-                var y = new float[250];
+                var x = new float[195];
+                var y = new float[650];
                 Predict(global::System.MemoryExtensions.AsSpan(x, 0, 15), global::System.MemoryExtensions.AsSpan(y, 0, 50));
                 ((global::KerasGen.Threading.IChunkedPredictor)this).PredictChunk(x, y, global::KerasGen.KernelPath.Auto);
                 lock (_inferenceLock)

@@ -191,8 +191,8 @@ namespace Samples
         private void KerasGenCompileKernels()
         {
             if (global::System.Threading.Interlocked.Exchange(ref s_kerasGenKernelsCompiled, 1) != 0) return;
-            var x = new float[40];
-            var y = new float[5];
+            var x = new float[104];
+            var y = new float[13];
             Predict(global::System.MemoryExtensions.AsSpan(x, 0, 8), global::System.MemoryExtensions.AsSpan(y, 0, 1));
             ((global::KerasGen.Threading.IChunkedPredictor)this).PredictChunk(x, y, global::KerasGen.KernelPath.Auto);
             lock (_inferenceLock)
