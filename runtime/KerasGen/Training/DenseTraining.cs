@@ -711,22 +711,22 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
     {
         int block = TS.Count == 16 ? 4 : 3;
         Span<float> sums = stackalloc float[16];
-        int r = 0;
-        for (; r + 4 <= rows; r += 4)
-        {
-            int i = 0;
-            for (; i + block <= inputs; i += block)
+        int blocks = rows / 4 * 4, i = 0;
+        // Kernel rows outside, batch rows inside: a block's kernel rows (4 KB for 256 units) stay in L1 while every
+        // block of batch rows reads them, where batch rows outside streamed the whole kernel from L2 once per four
+        // batch rows.
+        for (; i + block <= inputs; i += block)
+            for (int r = 0; r < blocks; r += 4)
             {
                 if (block == 4) Dot4x4(ref Unsafe.Add(ref dz, r * stride), ref Unsafe.Add(ref kernel, i * stride), stride, ref sums[0]);
                 else Dot4x3(ref Unsafe.Add(ref dz, r * stride), ref Unsafe.Add(ref kernel, i * stride), stride, ref sums[0]);
                 for (int a = 0; a < 4; a++)
                     for (int b = 0; b < block; b++) Unsafe.Add(ref dx, (r + a) * inputs + i + b) = sums[a * block + b];
             }
-            for (; i < inputs; i++)
-                for (int a = 0; a < 4; a++) Unsafe.Add(ref dx, (r + a) * inputs + i) = Dot(ref Unsafe.Add(ref dz, (r + a) * stride), ref Unsafe.Add(ref kernel, i * stride), stride);
-        }
-        for (; r < rows; r++)
-            for (int i = 0; i < inputs; i++) Unsafe.Add(ref dx, r * inputs + i) = Dot(ref Unsafe.Add(ref dz, r * stride), ref Unsafe.Add(ref kernel, i * stride), stride);
+        for (; i < inputs; i++)
+            for (int r = 0; r < blocks; r++) Unsafe.Add(ref dx, r * inputs + i) = Dot(ref Unsafe.Add(ref dz, r * stride), ref Unsafe.Add(ref kernel, i * stride), stride);
+        for (int r = blocks; r < rows; r++)
+            for (i = 0; i < inputs; i++) Unsafe.Add(ref dx, r * inputs + i) = Dot(ref Unsafe.Add(ref dz, r * stride), ref Unsafe.Add(ref kernel, i * stride), stride);
     }
 
     /// <summary>Dot products of gradient rows 0..3 with kernel rows 0..3 into sums[4a + b]. Branch-free, so the 16
