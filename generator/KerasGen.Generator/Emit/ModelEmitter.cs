@@ -236,13 +236,15 @@ internal static class ModelEmitter
         EmitPredictChunk(w, layout, kernels, inputSize, outputSize);
     }
 
-    /// <summary>Samples of the batch the constructor compiles with: AVX-512's eight-row blocks, four-row blocks and the
-    /// one-row edge (8 + 4 + 1); with five, the first batch of eight or more compiled the eight-row block (~6 ms).</summary>
-    private const int CompileBatch = 13;
+    /// <summary>The batches the constructor compiles with: eight samples for AVX-512's eight-row blocks, then five for
+    /// the four-row blocks and the one-row edge. Two calls, because a batch is cut into passes of the model's chunk
+    /// (4 to 32 samples): one batch of 13 would run as 10 + 3 with a chunk of 10, and miss the four-row block. With
+    /// five alone, the first batch of eight or more compiled the eight-row block (~6 ms of a 13 ms first call).</summary>
+    private static readonly int[] CompileBatches = { 8, 5 };
 
     /// <summary>
     /// The first model of a class made in a process runs Predict's kernels once on zeros (one sample, then a batch of
-    /// <see cref="CompileBatch"/> through the one-thread batch kernels), so their optimizing JIT compile (~7–12 ms here, measured in fresh
+    /// <see cref="CompileBatches"/> through the one-thread batch kernels), so their optimizing JIT compile (~7–12 ms here, measured in fresh
     /// processes) happens in the constructor, as ONNX Runtime's session creation does its work, and not in the first
     /// Predict of a request path (issue 11). Only the path this machine uses is compiled; the weights are not touched.
     /// </summary>
@@ -255,10 +257,11 @@ internal static class ModelEmitter
         using (w.Block("private void KerasGenCompileKernels()"))
         {
             w.Line("if (global::System.Threading.Interlocked.Exchange(ref s_kerasGenKernelsCompiled, 1) != 0) return;");
-            w.Line($"var x = new float[{CompileBatch * (long)inputSize}];");
-            w.Line($"var y = new float[{CompileBatch * (long)outputSize}];");
+            w.Line($"var x = new float[{CompileBatches.Max() * (long)inputSize}];");
+            w.Line($"var y = new float[{CompileBatches.Max() * (long)outputSize}];");
             w.Line($"Predict(global::System.MemoryExtensions.AsSpan(x, 0, {inputSize}), global::System.MemoryExtensions.AsSpan(y, 0, {outputSize}));");
-            w.Line($"(({ChunkedPredictor})this).PredictChunk(x, y, global::KerasGen.KernelPath.Auto);");
+            foreach (int samples in CompileBatches)
+                w.Line($"(({ChunkedPredictor})this).PredictChunk(global::System.MemoryExtensions.AsSpan(x, 0, {samples * (long)inputSize}), global::System.MemoryExtensions.AsSpan(y, 0, {samples * (long)outputSize}), global::KerasGen.KernelPath.Auto);");
             if (layout.Panels.Size > 0 && !layout.Streams.InSinglePath) // a streaming model's single samples read the copy too
                 using (w.Block("lock (_inferenceLock)"))
                     w.Line("(_packedWeights, _packedVersion) = (null, -1); // packed again at the first batch Predict: a model used one sample at a time keeps no packed copy");

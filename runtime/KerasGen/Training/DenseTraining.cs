@@ -11,7 +11,7 @@ namespace KerasGen.Training;
 /// weight and input gradients. Written once for every register width. Activations and the gradients of inputs are
 /// compact (row length = the layer's width); kernels and their gradients use the model's padded rows
 /// (<c>stride</c> = units rounded up to 16), and the output gradient is handed in padded (zeros in the padding), so
-/// every vector load is a whole register. Four rows share each weight load in the forward product. The loop kernels
+/// every vector load is a whole register. Four rows (eight on AVX-512) share each weight load in the forward product. The loop kernels
 /// are <c>AggressiveOptimization</c>: at tier 0 a fresh process's first mnist-mlp batch of 64 took 50 ms (1 ms once
 /// tiered up), so they are compiled optimized at their first call (issue 11).
 /// </summary>
@@ -44,7 +44,7 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
         bool wide = TS.Count == 16;
         int width = TS.Count, panel = (wide ? 3 : 2) * width, j = 0;
         float biasScale = hasBias ? 1f : 0f; // without a bias, bias points at valid memory that is scaled away
-        Span<float> tile = stackalloc float[8 * panel];
+        Span<float> tile = stackalloc float[(wide ? 8 : 4) * panel];
         ref float t = ref tile[0];
         Span<float> zeros = stackalloc float[wide && !hasBias ? panel : 0]; // the 3-register blocks start from a bias
         for (; j + panel <= stride && j < units; j += panel)
@@ -84,8 +84,8 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
     /// <summary>
     /// <see cref="Forward(ref float, ref float, ref float, bool, ref float, int, int, int, int)"/> reading the kernel
     /// from its packed copy (<see cref="PackedPanels.Pack"/>), for inference, where the weights stay put between calls. The same
-    /// products in the same order, so the same bits. AVX-512 and AVX2 run 4×3 blocks (a whole 48-column panel, or half
-    /// of one), 128-bit and scalar 4×2 blocks inside a panel; a layer's last columns take a block only as wide as they
+    /// products in the same order, so the same bits. AVX-512 runs 8×3 blocks on a whole 48-column panel (4×3 for the
+    /// last four rows of a multiple of four), AVX2 4×3 blocks on half a panel, 128-bit and scalar 4×2 blocks inside one; a layer's last columns take a block only as wide as they
     /// need (a 10-unit layer computes one register, not three), and rows past the last block of four read the rows.
     /// Long rows are not packed (the generator's DenseLayer.PacksKernel leaves them to <see cref="ForwardPacked"/>).
     /// </summary>
@@ -99,11 +99,13 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
         }
         int width = TS.Count, most = width >= 8 ? 3 : 2, block = most * width;
         bool eightRows = width == 16; // AVX-512's 32 registers hold an 8×3 block
-        Span<float> tile = stackalloc float[8 * PackedPanels.PanelWidth];
+        Span<float> tile = stackalloc float[(eightRows ? 8 : 4) * PackedPanels.PanelWidth];
         ref float t = ref tile[0];
-        // A block reads its bias a whole block wide. Where that passes the bias row's stride (a 48-column block on a
-        // 16-aligned row), or with no bias at all, it reads a copy padded with zeros instead.
-        Span<float> biasTile = stackalloc float[PackedPanels.PanelWidth];
+        // A block reads its bias a whole block wide, never past the bias row's stride (a block is as wide as the
+        // columns left, rounded up to a register, and the stride is the units rounded up to 16). With no bias at
+        // all it reads a row of zeros instead.
+        Span<float> zeros = stackalloc float[hasBias ? 0 : PackedPanels.PanelWidth];
+        zeros.Clear();
         int blocks = rows / 4 * 4;
         for (int j = 0; j < units; j += block)
         {
@@ -111,13 +113,7 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
             ref float panel = ref Unsafe.Add(ref packed, j / PackedPanels.PanelWidth * PackedPanels.PanelWidth * inputs + j % PackedPanels.PanelWidth);
             int registers = Math.Min(most, (units - j + width - 1) / width), columns = registers * width;
             bool whole = j + columns <= units;
-            bool padded = !hasBias || j + columns > stride;
-            if (padded)
-            {
-                biasTile.Clear();
-                if (hasBias) MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref bias, j), Math.Min(stride - j, columns)).CopyTo(biasTile);
-            }
-            ref float b = ref padded ? ref biasTile[0] : ref Unsafe.Add(ref bias, j);
+            ref float b = ref hasBias ? ref Unsafe.Add(ref bias, j) : ref zeros[0];
             for (int r = 0; r < blocks;)
             {
                 ref float output = ref whole ? ref Row(ref z, r, units, j) : ref t;

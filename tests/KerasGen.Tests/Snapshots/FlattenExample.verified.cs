@@ -188,10 +188,11 @@ namespace Samples
         private void KerasGenCompileKernels()
         {
             if (global::System.Threading.Interlocked.Exchange(ref s_kerasGenKernelsCompiled, 1) != 0) return;
-            var x = new float[78];
-            var y = new float[52];
+            var x = new float[48];
+            var y = new float[32];
             Predict(global::System.MemoryExtensions.AsSpan(x, 0, 6), global::System.MemoryExtensions.AsSpan(y, 0, 4));
-            ((global::KerasGen.Threading.IChunkedPredictor)this).PredictChunk(x, y, global::KerasGen.KernelPath.Auto);
+            ((global::KerasGen.Threading.IChunkedPredictor)this).PredictChunk(global::System.MemoryExtensions.AsSpan(x, 0, 48), global::System.MemoryExtensions.AsSpan(y, 0, 32), global::KerasGen.KernelPath.Auto);
+            ((global::KerasGen.Threading.IChunkedPredictor)this).PredictChunk(global::System.MemoryExtensions.AsSpan(x, 0, 30), global::System.MemoryExtensions.AsSpan(y, 0, 20), global::KerasGen.KernelPath.Auto);
             lock (_inferenceLock)
             {
                 (_packedWeights, _packedVersion) = (null, -1); // packed again at the first batch Predict: a model used one sample at a time keeps no packed copy

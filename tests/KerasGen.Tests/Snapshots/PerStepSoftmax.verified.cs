@@ -187,10 +187,11 @@ namespace Samples.Nested
             private void KerasGenCompileKernels()
             {
                 if (global::System.Threading.Interlocked.Exchange(ref s_kerasGenKernelsCompiled, 1) != 0) return;
-                var x = new float[195];
-                var y = new float[650];
+                var x = new float[120];
+                var y = new float[400];
                 Predict(global::System.MemoryExtensions.AsSpan(x, 0, 15), global::System.MemoryExtensions.AsSpan(y, 0, 50));
-                ((global::KerasGen.Threading.IChunkedPredictor)this).PredictChunk(x, y, global::KerasGen.KernelPath.Auto);
+                ((global::KerasGen.Threading.IChunkedPredictor)this).PredictChunk(global::System.MemoryExtensions.AsSpan(x, 0, 120), global::System.MemoryExtensions.AsSpan(y, 0, 400), global::KerasGen.KernelPath.Auto);
+                ((global::KerasGen.Threading.IChunkedPredictor)this).PredictChunk(global::System.MemoryExtensions.AsSpan(x, 0, 75), global::System.MemoryExtensions.AsSpan(y, 0, 250), global::KerasGen.KernelPath.Auto);
                 lock (_inferenceLock)
                 {
                     (_packedWeights, _packedVersion) = (null, -1); // packed again at the first batch Predict: a model used one sample at a time keeps no packed copy

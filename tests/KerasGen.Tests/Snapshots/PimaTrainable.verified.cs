@@ -191,10 +191,11 @@ namespace Samples
         private void KerasGenCompileKernels()
         {
             if (global::System.Threading.Interlocked.Exchange(ref s_kerasGenKernelsCompiled, 1) != 0) return;
-            var x = new float[104];
-            var y = new float[13];
+            var x = new float[64];
+            var y = new float[8];
             Predict(global::System.MemoryExtensions.AsSpan(x, 0, 8), global::System.MemoryExtensions.AsSpan(y, 0, 1));
-            ((global::KerasGen.Threading.IChunkedPredictor)this).PredictChunk(x, y, global::KerasGen.KernelPath.Auto);
+            ((global::KerasGen.Threading.IChunkedPredictor)this).PredictChunk(global::System.MemoryExtensions.AsSpan(x, 0, 64), global::System.MemoryExtensions.AsSpan(y, 0, 8), global::KerasGen.KernelPath.Auto);
+            ((global::KerasGen.Threading.IChunkedPredictor)this).PredictChunk(global::System.MemoryExtensions.AsSpan(x, 0, 40), global::System.MemoryExtensions.AsSpan(y, 0, 5), global::KerasGen.KernelPath.Auto);
             lock (_inferenceLock)
             {
                 (_packedWeights, _packedVersion) = (null, -1); // packed again at the first batch Predict: a model used one sample at a time keeps no packed copy
