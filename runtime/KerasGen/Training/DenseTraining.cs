@@ -567,10 +567,23 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AccumulateGradients(ref float x, ref float dz, ref float dKernel, ref float dBias, bool hasBias, int rows, int inputs, int stride, int first, int count)
     {
-        // 4×4 registers fill AVX-512's 32; with 16 registers (AVX2 and narrower) the block is 4×3: 4×4 needs 21 and
-        // spilled five accumulators to the stack every step.
+        // AVX-512's 32 registers hold 8×3 blocks (then 4×4 for the last kernel rows); with 16 registers (AVX2 and
+        // narrower) the block is 4×3: 4×4 needs 21 and spilled five accumulators to the stack every step. Stopwatch,
+        // 32 × 784 × 512 on Emerald Rapids, three alternating process pairs: 8×3 96–137 GFLOP/s against 86–132 for 4×4.
         bool wide = TS.Count == 16;
         int width = TS.Count, panel = (wide ? 4 : 3) * width, i = first, end = first + count;
+        // AVX-512: eight kernel rows at a time first, over three-register panels.
+        for (; wide && i + 8 <= end; i += 8)
+        {
+            int j = 0;
+            for (; j + 3 * width <= stride; j += 3 * width)
+                Gradient8x3(ref Unsafe.Add(ref x, i), ref Unsafe.Add(ref dz, j), ref Unsafe.Add(ref dKernel, i * stride + j), rows, inputs, stride);
+            for (; j < stride; j += width)
+            {
+                Gradient4x1(ref Unsafe.Add(ref x, i), ref Unsafe.Add(ref dz, j), ref Unsafe.Add(ref dKernel, i * stride + j), rows, inputs, stride);
+                Gradient4x1(ref Unsafe.Add(ref x, i + 4), ref Unsafe.Add(ref dz, j), ref Unsafe.Add(ref dKernel, (i + 4) * stride + j), rows, inputs, stride);
+            }
+        }
         for (; i + 4 <= end; i += 4)
         {
             int j = 0;
@@ -626,6 +639,63 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
         TS.Store(a10, ref k1, 0); TS.Store(a11, ref k1, (nuint)width); TS.Store(a12, ref k1, (nuint)(2 * width)); TS.Store(a13, ref k1, (nuint)(3 * width));
         TS.Store(a20, ref k2, 0); TS.Store(a21, ref k2, (nuint)width); TS.Store(a22, ref k2, (nuint)(2 * width)); TS.Store(a23, ref k2, (nuint)(3 * width));
         TS.Store(a30, ref k3, 0); TS.Store(a31, ref k3, (nuint)width); TS.Store(a32, ref k3, (nuint)(2 * width)); TS.Store(a33, ref k3, (nuint)(3 * width));
+    }
+
+    /// <summary>Kernel rows i..i+7 × three registers of gradient columns: AVX-512's block (24 accumulators, three
+    /// gradient loads and a broadcast in its 32 registers), so each batch row's gradient loads serve eight kernel rows
+    /// and a batch's output gradient is read half as often as with 4×4. Each element adds the batch rows in order.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void Gradient8x3(ref float x, ref float dz, ref float dKernel, int rows, int inputs, int stride)
+    {
+        int width = TS.Count;
+        ref float k1 = ref Unsafe.Add(ref dKernel, stride);
+        ref float k2 = ref Unsafe.Add(ref k1, stride);
+        ref float k3 = ref Unsafe.Add(ref k2, stride);
+        ref float k4 = ref Unsafe.Add(ref k3, stride);
+        ref float k5 = ref Unsafe.Add(ref k4, stride);
+        ref float k6 = ref Unsafe.Add(ref k5, stride);
+        ref float k7 = ref Unsafe.Add(ref k6, stride);
+        TV a00 = TS.Load(ref dKernel, 0), a01 = TS.Load(ref dKernel, (nuint)width), a02 = TS.Load(ref dKernel, (nuint)(2 * width));
+        TV a10 = TS.Load(ref k1, 0), a11 = TS.Load(ref k1, (nuint)width), a12 = TS.Load(ref k1, (nuint)(2 * width));
+        TV a20 = TS.Load(ref k2, 0), a21 = TS.Load(ref k2, (nuint)width), a22 = TS.Load(ref k2, (nuint)(2 * width));
+        TV a30 = TS.Load(ref k3, 0), a31 = TS.Load(ref k3, (nuint)width), a32 = TS.Load(ref k3, (nuint)(2 * width));
+        TV a40 = TS.Load(ref k4, 0), a41 = TS.Load(ref k4, (nuint)width), a42 = TS.Load(ref k4, (nuint)(2 * width));
+        TV a50 = TS.Load(ref k5, 0), a51 = TS.Load(ref k5, (nuint)width), a52 = TS.Load(ref k5, (nuint)(2 * width));
+        TV a60 = TS.Load(ref k6, 0), a61 = TS.Load(ref k6, (nuint)width), a62 = TS.Load(ref k6, (nuint)(2 * width));
+        TV a70 = TS.Load(ref k7, 0), a71 = TS.Load(ref k7, (nuint)width), a72 = TS.Load(ref k7, (nuint)(2 * width));
+        ref float d = ref dz;
+        ref float xr = ref x;
+        for (nint r = 0; r < rows; r++)
+        {
+            TV d0 = TS.Load(ref d, 0), d1 = TS.Load(ref d, (nuint)width), d2 = TS.Load(ref d, (nuint)(2 * width));
+            TV v;
+            v = TS.Create(xr);
+            a00 = TS.MultiplyAdd(v, d0, a00); a01 = TS.MultiplyAdd(v, d1, a01); a02 = TS.MultiplyAdd(v, d2, a02);
+            v = TS.Create(Unsafe.Add(ref xr, 1));
+            a10 = TS.MultiplyAdd(v, d0, a10); a11 = TS.MultiplyAdd(v, d1, a11); a12 = TS.MultiplyAdd(v, d2, a12);
+            v = TS.Create(Unsafe.Add(ref xr, 2));
+            a20 = TS.MultiplyAdd(v, d0, a20); a21 = TS.MultiplyAdd(v, d1, a21); a22 = TS.MultiplyAdd(v, d2, a22);
+            v = TS.Create(Unsafe.Add(ref xr, 3));
+            a30 = TS.MultiplyAdd(v, d0, a30); a31 = TS.MultiplyAdd(v, d1, a31); a32 = TS.MultiplyAdd(v, d2, a32);
+            v = TS.Create(Unsafe.Add(ref xr, 4));
+            a40 = TS.MultiplyAdd(v, d0, a40); a41 = TS.MultiplyAdd(v, d1, a41); a42 = TS.MultiplyAdd(v, d2, a42);
+            v = TS.Create(Unsafe.Add(ref xr, 5));
+            a50 = TS.MultiplyAdd(v, d0, a50); a51 = TS.MultiplyAdd(v, d1, a51); a52 = TS.MultiplyAdd(v, d2, a52);
+            v = TS.Create(Unsafe.Add(ref xr, 6));
+            a60 = TS.MultiplyAdd(v, d0, a60); a61 = TS.MultiplyAdd(v, d1, a61); a62 = TS.MultiplyAdd(v, d2, a62);
+            v = TS.Create(Unsafe.Add(ref xr, 7));
+            a70 = TS.MultiplyAdd(v, d0, a70); a71 = TS.MultiplyAdd(v, d1, a71); a72 = TS.MultiplyAdd(v, d2, a72);
+            d = ref Unsafe.Add(ref d, stride);
+            xr = ref Unsafe.Add(ref xr, inputs);
+        }
+        TS.Store(a00, ref dKernel, 0); TS.Store(a01, ref dKernel, (nuint)width); TS.Store(a02, ref dKernel, (nuint)(2 * width));
+        TS.Store(a10, ref k1, 0); TS.Store(a11, ref k1, (nuint)width); TS.Store(a12, ref k1, (nuint)(2 * width));
+        TS.Store(a20, ref k2, 0); TS.Store(a21, ref k2, (nuint)width); TS.Store(a22, ref k2, (nuint)(2 * width));
+        TS.Store(a30, ref k3, 0); TS.Store(a31, ref k3, (nuint)width); TS.Store(a32, ref k3, (nuint)(2 * width));
+        TS.Store(a40, ref k4, 0); TS.Store(a41, ref k4, (nuint)width); TS.Store(a42, ref k4, (nuint)(2 * width));
+        TS.Store(a50, ref k5, 0); TS.Store(a51, ref k5, (nuint)width); TS.Store(a52, ref k5, (nuint)(2 * width));
+        TS.Store(a60, ref k6, 0); TS.Store(a61, ref k6, (nuint)width); TS.Store(a62, ref k6, (nuint)(2 * width));
+        TS.Store(a70, ref k7, 0); TS.Store(a71, ref k7, (nuint)width); TS.Store(a72, ref k7, (nuint)(2 * width));
     }
 
     /// <summary>Kernel rows i..i+3 × three registers of gradient columns: the block for 16-register machines (12
