@@ -47,6 +47,7 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
         Span<float> tile = stackalloc float[(wide ? 8 : 4) * panel];
         ref float t = ref tile[0];
         Span<float> zeros = stackalloc float[wide && !hasBias ? panel : 0]; // the 3-register blocks start from a bias
+        zeros.Clear();
         for (; j + panel <= stride && j < units; j += panel)
         {
             bool whole = j + panel <= units;

@@ -40,6 +40,21 @@ public class FirstCallTests
     }
 
     [Fact]
+    public void A_first_batch_through_wide_dense_blocks_compiles_nothing()
+    {
+        // 13 samples through a 64-unit Dense: on AVX-512 an eight-row block, a four-row block and a one-row edge.
+        var model = new FirstCallWideMlp(5) { MaxDegreeOfParallelism = 1 };
+        var x = new float[13 * FirstCallWideMlp.InputSize];
+        var y = new float[13 * FirstCallWideMlp.OutputSize];
+        x.AsSpan().Fill(0.5f);
+        long before = JitInfo.GetCompiledMethodCount(currentThread: true);
+        model.Predict(x, y);
+        long after = JitInfo.GetCompiledMethodCount(currentThread: true);
+        Assert.Equal(before, after);
+        Assert.All(y, v => Assert.True(v > 0 && v < 1)); // a real softmax of the input, not zeros
+    }
+
+    [Fact]
     public void Compiling_the_kernels_leaves_the_initialized_weights_alone()
     {
         var first = new FirstCallWeightsNet(11).GetWeights(); // the model that compiled the kernels
@@ -57,6 +72,11 @@ public partial class FirstCallMlp;
 [Sequential]
 [Dense(5, InputDim = 7, Activation = "tanh")]
 public partial class FirstCallWeightsNet;
+
+[Sequential]
+[Dense(64, InputDim = 12, Activation = "relu")]
+[Dense(3, Activation = "softmax")]
+public partial class FirstCallWideMlp;
 
 [Sequential]
 [Conv2D(8, 3, Padding = "same", Activation = "relu", InputShape = new[] { 6, 6, 2 })]
