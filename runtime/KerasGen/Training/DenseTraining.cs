@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using KerasGen.Kernels;
 
 namespace KerasGen.Training;
@@ -409,11 +410,30 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
         TS.Store(a30, ref o, 0); TS.Store(a31, ref o, (nuint)width); TS.Store(a32, ref o, (nuint)(2 * width));
     }
 
+    /// <summary>Prefetches into L1 the three registers of two kernel rows (a prefetch never faults, so reading past
+    /// the kernel's end is harmless).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void PrefetchRowPair(ref float row, int weightStride)
+    {
+        byte* p = (byte*)Unsafe.AsPointer(ref row);
+        Sse.Prefetch0(p); Sse.Prefetch0(p + 64); Sse.Prefetch0(p + 128);
+        p += sizeof(float) * weightStride;
+        Sse.Prefetch0(p); Sse.Prefetch0(p + 64); Sse.Prefetch0(p + 128);
+    }
+
     /// <summary>Rows r..r+7 × three registers: AVX-512's block for batch Predict, a whole 48-column panel. 24
     /// accumulators, three weights and a broadcast in its 32 registers; each weight load serves eight rows, so a
     /// block of rows streams its panel from L2 half as often as the 4×3 block (at two 512-bit FMAs a cycle, 4×3 reads
     /// 32 bytes of weights a cycle). Each accumulator starts from the bias and adds its inputs in order: the same
     /// bits as every other block.</summary>
+    /// <summary>How many kernel rows ahead <see cref="Block8x3"/> prefetches a strided kernel (training's, in Keras'
+    /// layout: one row's three registers every 2 KB for 512 units, a stride the hardware prefetchers do not follow).
+    /// On two cores each core's forward reads the half of the weights the other core has just updated, from the
+    /// other core's cache: mnist-mlp training at batch 32 on Emerald Rapids, in one process, 2 cores best 23.2–26.2
+    /// µs per sample with 8–32 rows against 29.5 without (medians 29.0–29.7 against 35.8); one thread 42.9 against
+    /// 50.1 median.</summary>
+    private const int PrefetchRows = 16;
+
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Block8x3(ref float x, ref float panel, ref float bias, ref float output, int outputStride, int inputs, int weightStride)
     {
@@ -437,8 +457,12 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
         ref float w = ref panel;
         TV w0, w1, w2, v;
         nint i = 0;
+        // Packed panels are contiguous, which the hardware prefetchers follow on their own.
+        bool prefetch = Sse.IsSupported && weightStride != PackedPanels.PanelWidth;
+        nint ahead = PrefetchRows * weightStride;
         for (; i + 2 <= inputs; i += 2)
         {
+            if (prefetch) PrefetchRowPair(ref Unsafe.Add(ref w, ahead), weightStride);
             w0 = TS.Load(ref w, 0); w1 = TS.Load(ref w, (nuint)width); w2 = TS.Load(ref w, (nuint)(2 * width));
             v = TS.Create(Unsafe.Add(ref x, i));
             a00 = TS.MultiplyAdd(v, w0, a00); a01 = TS.MultiplyAdd(v, w1, a01); a02 = TS.MultiplyAdd(v, w2, a02);
