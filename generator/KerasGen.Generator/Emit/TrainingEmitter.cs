@@ -133,14 +133,14 @@ internal static class TrainingEmitter
             Dispatch(w, kernels.Name + ".BackwardInputs", "ref w, ref t, samples, preActivation, batchSamples");
         }
         w.Line();
-        using (w.Block($"void {RowSplit}.AccumulateWeightGradients(global::System.ReadOnlySpan<float> memory, global::System.Span<float> gradients, int samples, int part, int parts)"))
+        using (w.Block($"void {RowSplit}.AccumulateWeightGradients(global::System.ReadOnlySpan<float> memory, global::System.Span<float> gradients, int samples, int part, int parts, bool overwrite)"))
         {
             w.Line($"if ((uint)samples - 1 >= {memory.MaxBatch}) throw new global::System.ArgumentOutOfRangeException(nameof(samples), samples, \"AccumulateWeightGradients follows a BackwardInputs of the same 1 to {memory.MaxBatch} samples.\");");
             w.Line("if (memory.Length < KerasGenTrainingSize || gradients.Length < KerasGenWeightSize) throw new global::System.ArgumentException($\"The training memory holds {memory.Length} floats and the gradients {gradients.Length}, not {KerasGenTrainingSize} and {KerasGenWeightSize}.\", nameof(memory));");
             w.Line($"var (start, end) = {Training}.WeightRows.Part(KerasGenWeightRows, KerasGenWeightSize, part, parts);");
             w.Line("ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(memory);");
             w.Line("ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);");
-            Dispatch(w, kernels.Name + ".WeightGradients", "ref g, ref t, samples, start, end");
+            Dispatch(w, kernels.Name + ".WeightGradients", "ref g, ref t, samples, start, end, overwrite");
         }
     }
 
@@ -148,8 +148,8 @@ internal static class TrainingEmitter
     private static void EmitWeightGradients(CodeWriter w, ModelPlan plan, ModelLayout layout, TrainingLayout memory)
     {
         w.Line();
-        w.Line("/// <summary>The weight gradients of the rows in the weight floats start … end − 1 (on row boundaries), from the inputs and padded output gradients the backward pass left in t, added into g.</summary>");
-        using (w.Block($"public static void WeightGradients<TV, TS>(ref float g, ref float t, int n, int start, int end) {Constraints}"))
+        w.Line("/// <summary>The weight gradients of the rows in the weight floats start … end − 1 (on row boundaries), from the inputs and padded output gradients the backward pass left in t, added into g (written over it when overwrite).</summary>");
+        using (w.Block($"public static void WeightGradients<TV, TS>(ref float g, ref float t, int n, int start, int end, bool overwrite) {Constraints}"))
         {
             var names = DeclareBuffers(w, plan, memory);
             string T(int offset) => names[offset];
@@ -227,7 +227,7 @@ internal static class TrainingEmitter
             using (w.Block($"public static void Backward<TV, TS>(ref float w, ref float g, ref float t, int n, bool preActivation, int batchSamples) {Constraints}"))
             {
                 w.Line("BackwardInputs<TV, TS>(ref w, ref t, n, preActivation, batchSamples);");
-                w.Line($"WeightGradients<TV, TS>(ref g, ref t, n, 0, {layout.WeightSize});");
+                w.Line($"WeightGradients<TV, TS>(ref g, ref t, n, 0, {layout.WeightSize}, overwrite: false);");
             }
             w.Line();
             w.Line("/// <summary>The backward pass without weight gradients, last layer first: each layer's input gradient for the one below, and each weighted layer's padded output gradient kept in t for WeightGradients.</summary>");

@@ -269,7 +269,7 @@ internal sealed class ChunkedBatch
     }
 
     /// <summary>Part <c>p</c> of a row split's round: its rows of the weight gradient, summed over every chunk's
-    /// sub-batch in chunk order (cleared first in round 0), then, when <see cref="Optimizer"/> is set (the last
+    /// sub-batch in chunk order (round 0's first written over the old values), then, when <see cref="Optimizer"/> is set (the last
     /// round of a fused step), the optimizer's update of those weights.</summary>
     private sealed unsafe class WeightGradients : ChunkedWork<WeightGradients>
     {
@@ -283,12 +283,17 @@ internal sealed class ChunkedBatch
             var batch = Batch!;
             var gradients = new Span<float>(Gradients, Length);
             var (start, end) = batch._rows!.WeightPart(part, Parts);
-            if (Round == 0) gradients.Slice(start, end - start).Clear();
+            // Round 0's first sub-batch writes the part's sums over the last step's gradient instead of adding to a
+            // cleared one: the same bits, without a clearing pass (4% of a two-core mnist-mlp step).
+            bool overwrite = Round == 0;
             for (int c = 0; c < Parts; c++)
             {
                 var chunk = batch._chunks[c];
-                if (chunk.RoundSamples > 0) batch._rows.AccumulateWeightGradients(chunk.Memory.Span, gradients, chunk.RoundSamples, part, Parts);
+                if (chunk.RoundSamples == 0) continue;
+                batch._rows.AccumulateWeightGradients(chunk.Memory.Span, gradients, chunk.RoundSamples, part, Parts, overwrite);
+                overwrite = false;
             }
+            if (overwrite) gradients.Slice(start, end - start).Clear(); // no chunk had a sample this round
             Optimizer?.StepRange(new Span<float>(Weights, Length), gradients, start, end - start);
         }
 

@@ -602,24 +602,43 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
     /// only (dKernel and x still point at row 0 and column 0): one core's share when the weight gradient of a batch is
     /// split by kernel rows. Each element still sums the batch rows in order, so the split does not change a bit.
     /// </summary>
+    public static void AccumulateGradients(ref float x, ref float dz, ref float dKernel, ref float dBias, bool hasBias, int rows, int inputs, int stride, int first, int count) =>
+        AccumulateGradients(ref x, ref dz, ref dKernel, ref dBias, hasBias, rows, inputs, stride, first, count, overwrite: false);
+
+    /// <summary>
+    /// The same, writing the sums over the gradient's old values when <paramref name="overwrite"/> (every element of
+    /// the rows, padding included, as a sum that starts from zero: the bits of clearing first, without a pass of its
+    /// own over the buffer): a row split's first sub-batch, which spared two cores a 4% memset of the mnist-mlp
+    /// gradient.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AccumulateGradients(ref float x, ref float dz, ref float dKernel, ref float dBias, bool hasBias, int rows, int inputs, int stride, int first, int count)
+    public static void AccumulateGradients(ref float x, ref float dz, ref float dKernel, ref float dBias, bool hasBias, int rows, int inputs, int stride, int first, int count, bool overwrite)
     {
         // AVX-512's 32 registers hold 8×3 blocks (then 4×4 for the last kernel rows); with 16 registers (AVX2 and
         // narrower) the block is 4×3: 4×4 needs 21 and spilled five accumulators to the stack every step. Stopwatch,
         // 32 × 784 × 512 on Emerald Rapids, three alternating process pairs: 8×3 96–137 GFLOP/s against 86–132 for 4×4.
         bool wide = TS.Count == 16;
         int width = TS.Count, panel = (wide ? 4 : 3) * width, i = first, end = first + count;
+        // A block's sums start from its own rows, or from a row of zeros read again for every row (stride 0).
+        Span<float> zeroRow = stackalloc float[4 * TS.Count]; // one row of the widest block, 4×4
+        zeroRow.Clear();
+        ref float zeros = ref zeroRow[0];
+        int startStride = overwrite ? 0 : stride;
         // AVX-512: eight kernel rows at a time first, over three-register panels.
         for (; wide && i + 8 <= end; i += 8)
         {
             int j = 0;
             for (; j + 3 * width <= stride; j += 3 * width)
-                Gradient8x3(ref Unsafe.Add(ref x, i), ref Unsafe.Add(ref dz, j), ref Unsafe.Add(ref dKernel, i * stride + j), rows, inputs, stride);
+            {
+                ref float k = ref Unsafe.Add(ref dKernel, i * stride + j);
+                Gradient8x3(ref Unsafe.Add(ref x, i), ref Unsafe.Add(ref dz, j), ref k, ref overwrite ? ref zeros : ref k, startStride, rows, inputs, stride);
+            }
             for (; j < stride; j += width)
             {
-                Gradient4x1(ref Unsafe.Add(ref x, i), ref Unsafe.Add(ref dz, j), ref Unsafe.Add(ref dKernel, i * stride + j), rows, inputs, stride);
-                Gradient4x1(ref Unsafe.Add(ref x, i + 4), ref Unsafe.Add(ref dz, j), ref Unsafe.Add(ref dKernel, (i + 4) * stride + j), rows, inputs, stride);
+                ref float k = ref Unsafe.Add(ref dKernel, i * stride + j);
+                ref float k4 = ref Unsafe.Add(ref dKernel, (i + 4) * stride + j);
+                Gradient4x1(ref Unsafe.Add(ref x, i), ref Unsafe.Add(ref dz, j), ref k, ref overwrite ? ref zeros : ref k, startStride, rows, inputs, stride);
+                Gradient4x1(ref Unsafe.Add(ref x, i + 4), ref Unsafe.Add(ref dz, j), ref k4, ref overwrite ? ref zeros : ref k4, startStride, rows, inputs, stride);
             }
         }
         for (; i + 4 <= end; i += 4)
@@ -627,17 +646,26 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
             int j = 0;
             for (; j + panel <= stride; j += panel)
             {
-                if (wide) Gradient4x4(ref Unsafe.Add(ref x, i), ref Unsafe.Add(ref dz, j), ref Unsafe.Add(ref dKernel, i * stride + j), rows, inputs, stride);
-                else Gradient4x3(ref Unsafe.Add(ref x, i), ref Unsafe.Add(ref dz, j), ref Unsafe.Add(ref dKernel, i * stride + j), rows, inputs, stride);
+                ref float k = ref Unsafe.Add(ref dKernel, i * stride + j);
+                if (wide) Gradient4x4(ref Unsafe.Add(ref x, i), ref Unsafe.Add(ref dz, j), ref k, ref overwrite ? ref zeros : ref k, startStride, rows, inputs, stride);
+                else Gradient4x3(ref Unsafe.Add(ref x, i), ref Unsafe.Add(ref dz, j), ref k, ref overwrite ? ref zeros : ref k, startStride, rows, inputs, stride);
             }
-            for (; j < stride; j += width) Gradient4x1(ref Unsafe.Add(ref x, i), ref Unsafe.Add(ref dz, j), ref Unsafe.Add(ref dKernel, i * stride + j), rows, inputs, stride);
+            for (; j < stride; j += width)
+            {
+                ref float k = ref Unsafe.Add(ref dKernel, i * stride + j);
+                Gradient4x1(ref Unsafe.Add(ref x, i), ref Unsafe.Add(ref dz, j), ref k, ref overwrite ? ref zeros : ref k, startStride, rows, inputs, stride);
+            }
         }
         for (; i < end; i++)
-            for (int j = 0; j < stride; j += width) GradientColumn(ref Unsafe.Add(ref x, i), ref Unsafe.Add(ref dz, j), ref Unsafe.Add(ref dKernel, i * stride + j), rows, inputs, stride);
+            for (int j = 0; j < stride; j += width)
+            {
+                ref float k = ref Unsafe.Add(ref dKernel, i * stride + j);
+                GradientColumn(ref Unsafe.Add(ref x, i), ref Unsafe.Add(ref dz, j), ref k, ref overwrite ? ref zeros : ref k, rows, inputs, stride);
+            }
         if (!hasBias) return;
         for (int j = 0; j < stride; j += width)
         {
-            TV a = TS.Load(ref dBias, (nuint)j);
+            TV a = overwrite ? TS.Create(0f) : TS.Load(ref dBias, (nuint)j);
             for (int r = 0; r < rows; r++) a = TS.Add(a, TS.Load(ref dz, (nuint)(r * stride + j)));
             TS.Store(a, ref dBias, (nuint)j);
         }
@@ -647,16 +675,19 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
     /// element adding the batch rows in order. Branch-free so the JIT keeps the 16 accumulators in registers (AVX-512's
     /// block).</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Gradient4x4(ref float x, ref float dz, ref float dKernel, int rows, int inputs, int stride)
+    private static void Gradient4x4(ref float x, ref float dz, ref float dKernel, ref float start, int startStride, int rows, int inputs, int stride)
     {
         int width = TS.Count;
         ref float k1 = ref Unsafe.Add(ref dKernel, stride);
         ref float k2 = ref Unsafe.Add(ref k1, stride);
         ref float k3 = ref Unsafe.Add(ref k2, stride);
-        TV a00 = TS.Load(ref dKernel, 0), a01 = TS.Load(ref dKernel, (nuint)width), a02 = TS.Load(ref dKernel, (nuint)(2 * width)), a03 = TS.Load(ref dKernel, (nuint)(3 * width));
-        TV a10 = TS.Load(ref k1, 0), a11 = TS.Load(ref k1, (nuint)width), a12 = TS.Load(ref k1, (nuint)(2 * width)), a13 = TS.Load(ref k1, (nuint)(3 * width));
-        TV a20 = TS.Load(ref k2, 0), a21 = TS.Load(ref k2, (nuint)width), a22 = TS.Load(ref k2, (nuint)(2 * width)), a23 = TS.Load(ref k2, (nuint)(3 * width));
-        TV a30 = TS.Load(ref k3, 0), a31 = TS.Load(ref k3, (nuint)width), a32 = TS.Load(ref k3, (nuint)(2 * width)), a33 = TS.Load(ref k3, (nuint)(3 * width));
+        ref float s1 = ref Unsafe.Add(ref start, startStride);
+        ref float s2 = ref Unsafe.Add(ref s1, startStride);
+        ref float s3 = ref Unsafe.Add(ref s2, startStride);
+        TV a00 = TS.Load(ref start, 0), a01 = TS.Load(ref start, (nuint)width), a02 = TS.Load(ref start, (nuint)(2 * width)), a03 = TS.Load(ref start, (nuint)(3 * width));
+        TV a10 = TS.Load(ref s1, 0), a11 = TS.Load(ref s1, (nuint)width), a12 = TS.Load(ref s1, (nuint)(2 * width)), a13 = TS.Load(ref s1, (nuint)(3 * width));
+        TV a20 = TS.Load(ref s2, 0), a21 = TS.Load(ref s2, (nuint)width), a22 = TS.Load(ref s2, (nuint)(2 * width)), a23 = TS.Load(ref s2, (nuint)(3 * width));
+        TV a30 = TS.Load(ref s3, 0), a31 = TS.Load(ref s3, (nuint)width), a32 = TS.Load(ref s3, (nuint)(2 * width)), a33 = TS.Load(ref s3, (nuint)(3 * width));
         ref float d = ref dz;
         ref float xr = ref x;
         for (nint r = 0; r < rows; r++)
@@ -683,7 +714,7 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
     /// gradient loads and a broadcast in its 32 registers), so each batch row's gradient loads serve eight kernel rows
     /// and a batch's output gradient is read half as often as with 4×4. Each element adds the batch rows in order.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Gradient8x3(ref float x, ref float dz, ref float dKernel, int rows, int inputs, int stride)
+    private static void Gradient8x3(ref float x, ref float dz, ref float dKernel, ref float start, int startStride, int rows, int inputs, int stride)
     {
         int width = TS.Count;
         ref float k1 = ref Unsafe.Add(ref dKernel, stride);
@@ -693,14 +724,21 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
         ref float k5 = ref Unsafe.Add(ref k4, stride);
         ref float k6 = ref Unsafe.Add(ref k5, stride);
         ref float k7 = ref Unsafe.Add(ref k6, stride);
-        TV a00 = TS.Load(ref dKernel, 0), a01 = TS.Load(ref dKernel, (nuint)width), a02 = TS.Load(ref dKernel, (nuint)(2 * width));
-        TV a10 = TS.Load(ref k1, 0), a11 = TS.Load(ref k1, (nuint)width), a12 = TS.Load(ref k1, (nuint)(2 * width));
-        TV a20 = TS.Load(ref k2, 0), a21 = TS.Load(ref k2, (nuint)width), a22 = TS.Load(ref k2, (nuint)(2 * width));
-        TV a30 = TS.Load(ref k3, 0), a31 = TS.Load(ref k3, (nuint)width), a32 = TS.Load(ref k3, (nuint)(2 * width));
-        TV a40 = TS.Load(ref k4, 0), a41 = TS.Load(ref k4, (nuint)width), a42 = TS.Load(ref k4, (nuint)(2 * width));
-        TV a50 = TS.Load(ref k5, 0), a51 = TS.Load(ref k5, (nuint)width), a52 = TS.Load(ref k5, (nuint)(2 * width));
-        TV a60 = TS.Load(ref k6, 0), a61 = TS.Load(ref k6, (nuint)width), a62 = TS.Load(ref k6, (nuint)(2 * width));
-        TV a70 = TS.Load(ref k7, 0), a71 = TS.Load(ref k7, (nuint)width), a72 = TS.Load(ref k7, (nuint)(2 * width));
+        ref float s1 = ref Unsafe.Add(ref start, startStride);
+        ref float s2 = ref Unsafe.Add(ref s1, startStride);
+        ref float s3 = ref Unsafe.Add(ref s2, startStride);
+        ref float s4 = ref Unsafe.Add(ref s3, startStride);
+        ref float s5 = ref Unsafe.Add(ref s4, startStride);
+        ref float s6 = ref Unsafe.Add(ref s5, startStride);
+        ref float s7 = ref Unsafe.Add(ref s6, startStride);
+        TV a00 = TS.Load(ref start, 0), a01 = TS.Load(ref start, (nuint)width), a02 = TS.Load(ref start, (nuint)(2 * width));
+        TV a10 = TS.Load(ref s1, 0), a11 = TS.Load(ref s1, (nuint)width), a12 = TS.Load(ref s1, (nuint)(2 * width));
+        TV a20 = TS.Load(ref s2, 0), a21 = TS.Load(ref s2, (nuint)width), a22 = TS.Load(ref s2, (nuint)(2 * width));
+        TV a30 = TS.Load(ref s3, 0), a31 = TS.Load(ref s3, (nuint)width), a32 = TS.Load(ref s3, (nuint)(2 * width));
+        TV a40 = TS.Load(ref s4, 0), a41 = TS.Load(ref s4, (nuint)width), a42 = TS.Load(ref s4, (nuint)(2 * width));
+        TV a50 = TS.Load(ref s5, 0), a51 = TS.Load(ref s5, (nuint)width), a52 = TS.Load(ref s5, (nuint)(2 * width));
+        TV a60 = TS.Load(ref s6, 0), a61 = TS.Load(ref s6, (nuint)width), a62 = TS.Load(ref s6, (nuint)(2 * width));
+        TV a70 = TS.Load(ref s7, 0), a71 = TS.Load(ref s7, (nuint)width), a72 = TS.Load(ref s7, (nuint)(2 * width));
         ref float d = ref dz;
         ref float xr = ref x;
         for (nint r = 0; r < rows; r++)
@@ -739,16 +777,19 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
     /// <summary>Kernel rows i..i+3 × three registers of gradient columns: the block for 16-register machines (12
     /// accumulators, three gradient loads and a broadcast, no spill; checked with DOTNET_JitDisasm).</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Gradient4x3(ref float x, ref float dz, ref float dKernel, int rows, int inputs, int stride)
+    private static void Gradient4x3(ref float x, ref float dz, ref float dKernel, ref float start, int startStride, int rows, int inputs, int stride)
     {
         int width = TS.Count;
         ref float k1 = ref Unsafe.Add(ref dKernel, stride);
         ref float k2 = ref Unsafe.Add(ref k1, stride);
         ref float k3 = ref Unsafe.Add(ref k2, stride);
-        TV a00 = TS.Load(ref dKernel, 0), a01 = TS.Load(ref dKernel, (nuint)width), a02 = TS.Load(ref dKernel, (nuint)(2 * width));
-        TV a10 = TS.Load(ref k1, 0), a11 = TS.Load(ref k1, (nuint)width), a12 = TS.Load(ref k1, (nuint)(2 * width));
-        TV a20 = TS.Load(ref k2, 0), a21 = TS.Load(ref k2, (nuint)width), a22 = TS.Load(ref k2, (nuint)(2 * width));
-        TV a30 = TS.Load(ref k3, 0), a31 = TS.Load(ref k3, (nuint)width), a32 = TS.Load(ref k3, (nuint)(2 * width));
+        ref float s1 = ref Unsafe.Add(ref start, startStride);
+        ref float s2 = ref Unsafe.Add(ref s1, startStride);
+        ref float s3 = ref Unsafe.Add(ref s2, startStride);
+        TV a00 = TS.Load(ref start, 0), a01 = TS.Load(ref start, (nuint)width), a02 = TS.Load(ref start, (nuint)(2 * width));
+        TV a10 = TS.Load(ref s1, 0), a11 = TS.Load(ref s1, (nuint)width), a12 = TS.Load(ref s1, (nuint)(2 * width));
+        TV a20 = TS.Load(ref s2, 0), a21 = TS.Load(ref s2, (nuint)width), a22 = TS.Load(ref s2, (nuint)(2 * width));
+        TV a30 = TS.Load(ref s3, 0), a31 = TS.Load(ref s3, (nuint)width), a32 = TS.Load(ref s3, (nuint)(2 * width));
         ref float d = ref dz;
         ref float xr = ref x;
         for (nint r = 0; r < rows; r++)
@@ -774,12 +815,15 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
     /// <summary>Kernel rows i..i+3 × one register: a row's last columns past the wide blocks (four independent
     /// chains, where one row at a time waits on each FMA's latency).</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Gradient4x1(ref float x, ref float dz, ref float dKernel, int rows, int inputs, int stride)
+    private static void Gradient4x1(ref float x, ref float dz, ref float dKernel, ref float start, int startStride, int rows, int inputs, int stride)
     {
         ref float k1 = ref Unsafe.Add(ref dKernel, stride);
         ref float k2 = ref Unsafe.Add(ref k1, stride);
         ref float k3 = ref Unsafe.Add(ref k2, stride);
-        TV a0 = TS.Load(ref dKernel, 0), a1 = TS.Load(ref k1, 0), a2 = TS.Load(ref k2, 0), a3 = TS.Load(ref k3, 0);
+        ref float s1 = ref Unsafe.Add(ref start, startStride);
+        ref float s2 = ref Unsafe.Add(ref s1, startStride);
+        ref float s3 = ref Unsafe.Add(ref s2, startStride);
+        TV a0 = TS.Load(ref start, 0), a1 = TS.Load(ref s1, 0), a2 = TS.Load(ref s2, 0), a3 = TS.Load(ref s3, 0);
         ref float d = ref dz;
         ref float xr = ref x;
         for (nint r = 0; r < rows; r++)
@@ -796,9 +840,9 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
     }
 
     /// <summary>One kernel row × one register of gradient columns.</summary>
-    private static void GradientColumn(ref float x, ref float dz, ref float dKernel, int rows, int inputs, int stride)
+    private static void GradientColumn(ref float x, ref float dz, ref float dKernel, ref float start, int rows, int inputs, int stride)
     {
-        TV a = TS.Load(ref dKernel, 0);
+        TV a = TS.Load(ref start, 0);
         for (int r = 0; r < rows; r++)
             a = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x, r * inputs)), TS.Load(ref dz, (nuint)(r * stride)), a);
         TS.Store(a, ref dKernel, 0);

@@ -24,8 +24,10 @@ public interface IRowSplitGradients
     /// <summary>Adds the weight gradients of the <paramref name="samples"/> samples whose <see cref="BackwardInputs"/>
     /// ran in <paramref name="memory"/>, for the weights of part <paramref name="part"/> of <paramref name="parts"/>
     /// only (<see cref="WeightPart"/>). Every element sums the samples in order, so the parts of one batch, run in any
-    /// order on any threads, give the bits one part would.</summary>
-    void AccumulateWeightGradients(ReadOnlySpan<float> memory, Span<float> gradients, int samples, int part, int parts);
+    /// order on any threads, give the bits one part would. With <paramref name="overwrite"/> the sums are written over
+    /// the part's old gradient (every float of the part, padding included: the bits of adding to a cleared part), so
+    /// the first sub-batch needs no clearing pass.</summary>
+    void AccumulateWeightGradients(ReadOnlySpan<float> memory, Span<float> gradients, int samples, int part, int parts, bool overwrite);
 
     /// <summary>Part <paramref name="part"/> of <paramref name="parts"/> of the weight buffer: contiguous, cut on
     /// kernel rows, of near-equal size. That is near-equal work when every Dense sees one row per sample; a Dense on a

@@ -331,7 +331,7 @@ namespace Samples
             }
         }
 
-        void global::KerasGen.Training.IRowSplitGradients.AccumulateWeightGradients(global::System.ReadOnlySpan<float> memory, global::System.Span<float> gradients, int samples, int part, int parts)
+        void global::KerasGen.Training.IRowSplitGradients.AccumulateWeightGradients(global::System.ReadOnlySpan<float> memory, global::System.Span<float> gradients, int samples, int part, int parts, bool overwrite)
         {
             if ((uint)samples - 1 >= 32) throw new global::System.ArgumentOutOfRangeException(nameof(samples), samples, "AccumulateWeightGradients follows a BackwardInputs of the same 1 to 32 samples.");
             if (memory.Length < KerasGenTrainingSize || gradients.Length < KerasGenWeightSize) throw new global::System.ArgumentException($"The training memory holds {memory.Length} floats and the gradients {gradients.Length}, not {KerasGenTrainingSize} and {KerasGenWeightSize}.", nameof(memory));
@@ -340,10 +340,10 @@ namespace Samples
             ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);
             switch (ActivePath)
             {
-                case global::KerasGen.KernelPath.Vector512: global::KerasGen.Generated.PimaModelKernels.WeightGradients<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref g, ref t, samples, start, end); break;
-                case global::KerasGen.KernelPath.Vector256: global::KerasGen.Generated.PimaModelKernels.WeightGradients<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref g, ref t, samples, start, end); break;
-                case global::KerasGen.KernelPath.Vector128: global::KerasGen.Generated.PimaModelKernels.WeightGradients<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref g, ref t, samples, start, end); break;
-                default: global::KerasGen.Generated.PimaModelKernels.WeightGradients<float, global::KerasGen.Kernels.SimdScalar>(ref g, ref t, samples, start, end); break;
+                case global::KerasGen.KernelPath.Vector512: global::KerasGen.Generated.PimaModelKernels.WeightGradients<global::System.Runtime.Intrinsics.Vector512<float>, global::KerasGen.Kernels.Simd512>(ref g, ref t, samples, start, end, overwrite); break;
+                case global::KerasGen.KernelPath.Vector256: global::KerasGen.Generated.PimaModelKernels.WeightGradients<global::System.Runtime.Intrinsics.Vector256<float>, global::KerasGen.Kernels.Simd256>(ref g, ref t, samples, start, end, overwrite); break;
+                case global::KerasGen.KernelPath.Vector128: global::KerasGen.Generated.PimaModelKernels.WeightGradients<global::System.Runtime.Intrinsics.Vector128<float>, global::KerasGen.Kernels.Simd128>(ref g, ref t, samples, start, end, overwrite); break;
+                default: global::KerasGen.Generated.PimaModelKernels.WeightGradients<float, global::KerasGen.Kernels.SimdScalar>(ref g, ref t, samples, start, end, overwrite); break;
             }
         }
     }
@@ -1029,7 +1029,7 @@ namespace KerasGen.Generated
         public static void Backward<TV, TS>(ref float w, ref float g, ref float t, int n, bool preActivation, int batchSamples) where TV : struct where TS : struct, ISimd<TV>
         {
             BackwardInputs<TV, TS>(ref w, ref t, n, preActivation, batchSamples);
-            WeightGradients<TV, TS>(ref g, ref t, n, 0, 496);
+            WeightGradients<TV, TS>(ref g, ref t, n, 0, 496, overwrite: false);
         }
 
         /// <summary>The backward pass without weight gradients, last layer first: each layer's input gradient for the one below, and each weighted layer's padded output gradient kept in t for WeightGradients.</summary>
@@ -1147,8 +1147,8 @@ namespace KerasGen.Generated
             DenseTraining<TV, TS>.Pad(ref gradient, ref layer0DensePaddedGradient, n * 1, 12, 16);
         }
 
-        /// <summary>The weight gradients of the rows in the weight floats start … end − 1 (on row boundaries), from the inputs and padded output gradients the backward pass left in t, added into g.</summary>
-        public static void WeightGradients<TV, TS>(ref float g, ref float t, int n, int start, int end) where TV : struct where TS : struct, ISimd<TV>
+        /// <summary>The weight gradients of the rows in the weight floats start … end − 1 (on row boundaries), from the inputs and padded output gradients the backward pass left in t, added into g (written over it when overwrite).</summary>
+        public static void WeightGradients<TV, TS>(ref float g, ref float t, int n, int start, int end, bool overwrite) where TV : struct where TS : struct, ISimd<TV>
         {
             ref float input = ref t;
             ref float layer0DenseZ = ref Unsafe.Add(ref t, 256);
@@ -1168,13 +1168,13 @@ namespace KerasGen.Generated
             ref float scratch = ref Unsafe.Add(ref t, 5184);
             // dense (Dense): weight gradient
             var (layer0DenseFirst, layer0DenseEnd) = WeightRows.Rows(start, end, 0, 9, 16); // the kernel's rows, then the bias
-            if (layer0DenseFirst < layer0DenseEnd) DenseTraining<TV, TS>.AccumulateGradients(ref input, ref layer0DensePaddedGradient, ref g, ref Unsafe.Add(ref g, 128), layer0DenseEnd > 8, n * 1, 8, 16, layer0DenseFirst, Math.Min(layer0DenseEnd, 8) - layer0DenseFirst);
+            if (layer0DenseFirst < layer0DenseEnd) DenseTraining<TV, TS>.AccumulateGradients(ref input, ref layer0DensePaddedGradient, ref g, ref Unsafe.Add(ref g, 128), layer0DenseEnd > 8, n * 1, 8, 16, layer0DenseFirst, Math.Min(layer0DenseEnd, 8) - layer0DenseFirst, overwrite);
             // dense_1 (Dense): weight gradient
             var (layer2Dense1First, layer2Dense1End) = WeightRows.Rows(start, end, 144, 13, 16); // the kernel's rows, then the bias
-            if (layer2Dense1First < layer2Dense1End) DenseTraining<TV, TS>.AccumulateGradients(ref layer1DropoutOutput, ref layer2Dense1PaddedGradient, ref Unsafe.Add(ref g, 144), ref Unsafe.Add(ref g, 336), layer2Dense1End > 12, n * 1, 12, 16, layer2Dense1First, Math.Min(layer2Dense1End, 12) - layer2Dense1First);
+            if (layer2Dense1First < layer2Dense1End) DenseTraining<TV, TS>.AccumulateGradients(ref layer1DropoutOutput, ref layer2Dense1PaddedGradient, ref Unsafe.Add(ref g, 144), ref Unsafe.Add(ref g, 336), layer2Dense1End > 12, n * 1, 12, 16, layer2Dense1First, Math.Min(layer2Dense1End, 12) - layer2Dense1First, overwrite);
             // dense_2 (Dense): weight gradient
             var (layer3Dense2First, layer3Dense2End) = WeightRows.Rows(start, end, 352, 9, 16); // the kernel's rows, then the bias
-            if (layer3Dense2First < layer3Dense2End) DenseTraining<TV, TS>.AccumulateGradients(ref layer2Dense1Output, ref layer3Dense2PaddedGradient, ref Unsafe.Add(ref g, 352), ref Unsafe.Add(ref g, 480), layer3Dense2End > 8, n * 1, 8, 16, layer3Dense2First, Math.Min(layer3Dense2End, 8) - layer3Dense2First);
+            if (layer3Dense2First < layer3Dense2End) DenseTraining<TV, TS>.AccumulateGradients(ref layer2Dense1Output, ref layer3Dense2PaddedGradient, ref Unsafe.Add(ref g, 352), ref Unsafe.Add(ref g, 480), layer3Dense2End > 8, n * 1, 8, 16, layer3Dense2First, Math.Min(layer3Dense2End, 8) - layer3Dense2First, overwrite);
         }
     }
 }

@@ -89,6 +89,41 @@ public class RowSplitTrainingTests
                 Assert.True(Math.Abs(one.Weights[w][i] - two.Weights[w][i]) <= 1e-5f, $"weight {w}[{i}]: {two.Weights[w][i]} against one thread's {one.Weights[w][i]}");
     }
 
+    /// <summary>A part written over (a row split's first sub-batch) holds the bits of a part cleared and added to: every
+    /// float is written, kernel rows, bias rows and padding alike, so a gradient full of NaN leaves none behind.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Overwriting_a_part_gives_the_bits_of_adding_to_a_cleared_one(int parts)
+    {
+        var model = new RowSplitNet(3);
+        IDifferentiableModel differentiable = model;
+        IRowSplitGradients rows = model;
+        const int samples = 13; // an 8-row block, a 4-row block and a leftover row of the batch
+        var memory = new float[differentiable.TrainingMemorySize];
+        differentiable.ForwardBatch(memory, Data(samples * 300, 4), samples, null);
+        rows.BackwardInputs(memory, Data(samples * 11, 5), samples, false, samples);
+        int size = differentiable.WeightBuffer.Length;
+        var added = new float[size];
+        var overwritten = Enumerable.Repeat(float.NaN, size).ToArray();
+        for (int p = 0; p < parts; p++)
+        {
+            rows.AccumulateWeightGradients(memory, added, samples, p, parts, overwrite: false);
+            rows.AccumulateWeightGradients(memory, overwritten, samples, p, parts, overwrite: true);
+        }
+        Assert.Contains(added, g => g != 0);
+        for (int i = 0; i < size; i++)
+            Assert.True(BitConverter.SingleToInt32Bits(added[i]) == BitConverter.SingleToInt32Bits(overwritten[i]),
+                $"{parts} parts: gradient [{i}] written over is {overwritten[i]:R}, cleared and added {added[i]:R}");
+        // And a second sub-batch adds to what the first wrote: about twice it (sums with cancellation round
+        // differently when started from the first sum), far from the first sum alone.
+        var twice = (float[])added.Clone();
+        for (int p = 0; p < parts; p++) rows.AccumulateWeightGradients(memory, twice, samples, p, parts, overwrite: false);
+        for (int i = 0; i < size; i++)
+            Assert.True(Math.Abs(twice[i] - 2 * added[i]) <= 0.01f * Math.Abs(added[i]), $"gradient [{i}] after two sub-batches is {twice[i]:R}, not about twice {added[i]:R}");
+    }
+
     [Fact]
     public void The_parts_cover_every_weight_once_on_row_boundaries()
     {

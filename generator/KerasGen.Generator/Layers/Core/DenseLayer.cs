@@ -148,6 +148,6 @@ internal sealed record DenseLayer(int Units, string ActivationName, bool UseBias
         string id = char.ToLowerInvariant(c.Layer.Identifier[0]) + c.Layer.Identifier.Substring(1), first = id + "First", end = id + "End";
         c.W.Line($"var ({first}, {end}) = {Training}.WeightRows.Rows(start, end, {dense.KernelOffset}, {rows}, {dense.PaddedUnits}); // the kernel's rows, then the bias");
         string hasBias = UseBias ? $"{end} > {inputs}" : "false";
-        c.W.Line($"if ({first} < {end}) {Training}.DenseTraining<TV, TS>.AccumulateGradients(ref {c.Input}, ref {c.PaddedGradient}, ref {c.WeightGradient(0)}, ref {(UseBias ? c.WeightGradient(1) : c.WeightGradient(0))}, {hasBias}, n * {Rows(c.Layer)}, {inputs}, {dense.PaddedUnits}, {first}, global::System.Math.Min({end}, {inputs}) - {first});");
+        c.W.Line($"if ({first} < {end}) {Training}.DenseTraining<TV, TS>.AccumulateGradients(ref {c.Input}, ref {c.PaddedGradient}, ref {c.WeightGradient(0)}, ref {(UseBias ? c.WeightGradient(1) : c.WeightGradient(0))}, {hasBias}, n * {Rows(c.Layer)}, {inputs}, {dense.PaddedUnits}, {first}, global::System.Math.Min({end}, {inputs}) - {first}, overwrite);");
     }
 }
