@@ -34,14 +34,20 @@ internal abstract class ChunkedWork<TSelf> : IThreadPoolWorkItem where TSelf : C
 
     /// <summary>Runs chunks 0 … <paramref name="chunks"/> − 1 and returns when all have finished; the work object goes
     /// back to the calling thread's slot (do not touch it afterwards).</summary>
-    public void Run(int chunks)
+    public void Run(int chunks) => Run(chunks, chunks);
+
+    /// <summary><see cref="Run(int)"/> on at most <paramref name="threads"/> threads (the caller and
+    /// <paramref name="threads"/> − 1 workers), each claiming the next chunk until none is left: more chunks than
+    /// threads even out chunks that run at different speeds.</summary>
+    public void Run(int chunks, int threads)
     {
+        threads = Math.Clamp(threads, 1, chunks);
         _chunks = chunks;
         _next = 0;
         _error = null;
         _unfinished = chunks;
-        _references = chunks; // the caller, and one per posted copy
-        WorkerThreads.Post(this, chunks - 1); // under a lock, a full fence: the fields above are visible to every worker
+        _references = threads; // the caller, and one per posted copy
+        WorkerThreads.Post(this, threads - 1); // under a lock, a full fence: the fields above are visible to every worker
         RunChunks();
         // Chunks still running on workers are about as long as the one just done here: spin (yielding) rather than
         // block, since ManualResetEventSlim allocates its lock the first time it blocks (24 B, seen by the allocation test).

@@ -202,6 +202,36 @@ public class ParallelismTests
         }
     }
 
+    [Fact]
+    public void More_chunks_than_threads_run_each_chunk_once_on_those_threads()
+    {
+        for (int i = 0; i < 50; i++)
+        {
+            var work = CountingThreads.Rent();
+            work.Reset(8);
+            work.Run(8, threads: 2);
+            Assert.Equal(Enumerable.Repeat(1, 8), work.Runs);
+            Assert.True(work.Threads.Count <= 2, $"8 chunks on at most 2 threads ran on {work.Threads.Count}");
+        }
+    }
+
+    /// <summary>Records which threads ran its chunks.</summary>
+    private sealed class CountingThreads : ChunkedWork<CountingThreads>
+    {
+        public int[] Runs = Array.Empty<int>();
+        public System.Collections.Concurrent.ConcurrentDictionary<int, bool> Threads = new();
+
+        public void Reset(int chunks) => (Runs, Threads) = (new int[chunks], new());
+
+        protected override void RunChunk(int chunk)
+        {
+            Threads[Environment.CurrentManagedThreadId] = true;
+            System.Threading.Interlocked.Increment(ref Runs[chunk]);
+        }
+
+        protected override void Clear() { }
+    }
+
     private sealed class Throwing : ChunkedWork<Throwing>
     {
         protected override void RunChunk(int chunk)
