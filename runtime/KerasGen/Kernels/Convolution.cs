@@ -16,6 +16,7 @@ public static class Convolution
 {
     /// <summary>cols[s, oh, ow, :] = the window of output (oh, ow) of sample s, with zeros for padding cells; of a
     /// grouped convolution, the window over <paramref name="group"/>'s channels.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop kernel: never tier-0, never an on-stack replacement mid-call (issue 11)
     public static void Im2Col(ref float x, ref float cols, int samples, in WindowGeometry g, int group = 0)
     {
         int patch = g.PatchSize;
@@ -33,6 +34,7 @@ public static class Convolution
     }
 
     /// <summary>One im2col row: the window of output (oh, ow) over one sample's <paramref name="input"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop kernel: never tier-0, never an on-stack replacement mid-call (issue 11)
     internal static void Window(ref float input, ref float row, in WindowGeometry g, int oh, int ow, int group = 0)
     {
         int channels = g.Channels, read = g.GroupChannels;
@@ -80,6 +82,7 @@ public static class Convolution
     /// <summary>dx = the sum, over every window that read an input cell, of that window's column gradient
     /// (padding cells drop out). Overwrites dx's channels of <paramref name="group"/> (all of them with one group),
     /// so the groups of a grouped convolution fill dx one after another.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop kernel: never tier-0, never an on-stack replacement mid-call (issue 11)
     public static void Col2Im(ref float dcols, ref float dx, int samples, in WindowGeometry g, int group = 0)
     {
         int channels = g.Channels, read = g.GroupChannels, patch = g.PatchSize;
@@ -111,6 +114,7 @@ public static class Convolution
     }
 
     /// <summary>y[s, p, c] = x[s, c, p]: channels_first (C, spatial…) to channels_last (spatial…, C).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop kernel: never tier-0, never an on-stack replacement mid-call (issue 11)
     public static void ToChannelsLast(ref float x, ref float y, int samples, int channels, int positions)
     {
         for (int s = 0; s < samples; s++)
@@ -124,6 +128,7 @@ public static class Convolution
     }
 
     /// <summary>y[s, c, p] = x[s, p, c]: channels_last back to channels_first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop kernel: never tier-0, never an on-stack replacement mid-call (issue 11)
     public static void ToChannelsFirst(ref float x, ref float y, int samples, int channels, int positions)
     {
         for (int s = 0; s < samples; s++)

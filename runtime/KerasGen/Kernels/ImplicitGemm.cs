@@ -182,6 +182,7 @@ public static class ImplicitGemm<TV, TS> where TV : struct where TS : struct, IS
             }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop kernel: never tier-0, never an on-stack replacement mid-call (issue 11)
     private static void Copy(ref float tile, int tileStride, ref float destination, int destinationStride, int columns)
     {
         for (int r = 0; r < 4; r++)

@@ -14,6 +14,7 @@ namespace KerasGen.Kernels;
 public static class Pooling
 {
     /// <summary>y[s, oh, ow, c] = the max (or mean) of the window's real cells of channel c.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop kernel: never tier-0, never an on-stack replacement mid-call (issue 11)
     public static void Forward(ref float x, ref float y, int samples, in WindowGeometry g, bool max)
     {
         int channels = g.Channels;
@@ -41,6 +42,7 @@ public static class Pooling
 
     /// <summary>dx from dy: max pooling routes each output's gradient to its window's (first) largest cell; average
     /// pooling spreads it evenly over the window's real cells. Overwrites dx.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop kernel: never tier-0, never an on-stack replacement mid-call (issue 11)
     public static void Backward(ref float x, ref float dy, ref float dx, int samples, in WindowGeometry g, bool max)
     {
         int channels = g.Channels;
@@ -78,6 +80,7 @@ public static class Pooling
 
     /// <summary>y[s, c] = the max (or mean) over the positions of channel c; element (p, c) of a sample is at
     /// p·positionStride + c·channelStride (channels_last: C and 1; channels_first: 1 and P).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop kernel: never tier-0, never an on-stack replacement mid-call (issue 11)
     public static void GlobalForward(ref float x, ref float y, int samples, int positions, int channels, int positionStride, int channelStride, bool max)
     {
         for (int s = 0; s < samples; s++)
@@ -97,6 +100,7 @@ public static class Pooling
     }
 
     /// <summary>dx from dy for global pooling (layout as <see cref="GlobalForward"/>). Overwrites dx.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop kernel: never tier-0, never an on-stack replacement mid-call (issue 11)
     public static void GlobalBackward(ref float x, ref float dy, ref float dx, int samples, int positions, int channels, int positionStride, int channelStride, bool max)
     {
         MemoryMarshal.CreateSpan(ref dx, samples * positions * channels).Clear();

@@ -90,6 +90,7 @@ public static class RowActivations
     private static Span<float> MemoryMarshal(ref float data, int row, int length) =>
         System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref Unsafe.Add(ref data, row * length), length);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop kernel: never tier-0, never an on-stack replacement mid-call (issue 11)
     private static float Max(Span<float> row)
     {
         float max = float.NegativeInfinity;
