@@ -142,8 +142,8 @@ internal sealed class ChunkedBatch
     /// <summary>
     /// The optimizer's step on the gradient a training <see cref="Run(ReadOnlySpan{float}, ReadOnlySpan{float}, int, int, int, DeterministicRandom?, Span{float})"/> left in <paramref name="parts"/> parts (its
     /// result): after a row split, the parts of
-    /// the weights across cores (the same parts the gradient was summed in, so a core often finds its part's gradient
-    /// in its own cache; nothing pins a part to a core), unless the optimizer clips (its norms need the whole
+    /// the weights across cores (one per chunk, each covering the finer parts the gradient was summed in, so a core
+    /// often finds much of its part's gradient in its own cache; nothing pins a part to a core), unless the optimizer clips (its norms need the whole
     /// gradient); otherwise on the calling thread.
     /// </summary>
     public unsafe void Step(Optimizers.Optimizer optimizer, Span<float> weights, ReadOnlySpan<float> gradients, int parts)

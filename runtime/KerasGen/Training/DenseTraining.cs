@@ -287,7 +287,7 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
         nint ahead = PrefetchRows * stride;
         for (; i + 2 <= inputs; i += 2)
         {
-            if (prefetch) PrefetchLinePair(ref Unsafe.Add(ref w, ahead), stride);
+            if (prefetch) PrefetchLinePair(ref w, ahead, stride);
             TV w0 = TS.Load(ref w, 0), w1 = TS.Load(ref w, (nuint)width);
             TV v = TS.Create(Unsafe.Add(ref x, i));
             a00 = TS.MultiplyAdd(v, w0, a00); a01 = TS.MultiplyAdd(v, w1, a01);
@@ -414,38 +414,39 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
         TS.Store(a30, ref o, 0); TS.Store(a31, ref o, (nuint)width); TS.Store(a32, ref o, (nuint)(2 * width));
     }
 
-    /// <summary>Prefetches into L1 the first cache line of two kernel rows.</summary>
+    /// <summary>Prefetches into L1 the first cache line of the two kernel rows <paramref name="ahead"/> floats past <paramref name="row"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void PrefetchLinePair(ref float row, int weightStride)
+    private static unsafe void PrefetchLinePair(ref float row, nint ahead, int weightStride)
     {
-        byte* p = (byte*)Unsafe.AsPointer(ref row);
+        byte* p = (byte*)Unsafe.AsPointer(ref row) + sizeof(float) * ahead; // a pointer, never a ref past the kernel
         Sse.Prefetch0(p);
         Sse.Prefetch0(p + sizeof(float) * weightStride);
     }
 
-    /// <summary>Prefetches into L1 the three registers of two kernel rows (a prefetch never faults, so reading past
+    /// <summary>Prefetches into L1 the three registers of the two kernel rows <paramref name="ahead"/> floats past <paramref name="row"/> (a prefetch never faults, so reading past
     /// the kernel's end is harmless).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void PrefetchRowPair(ref float row, int weightStride)
+    private static unsafe void PrefetchRowPair(ref float row, nint ahead, int weightStride)
     {
-        byte* p = (byte*)Unsafe.AsPointer(ref row);
+        byte* p = (byte*)Unsafe.AsPointer(ref row) + sizeof(float) * ahead; // a pointer, never a ref past the kernel
         Sse.Prefetch0(p); Sse.Prefetch0(p + 64); Sse.Prefetch0(p + 128);
         p += sizeof(float) * weightStride;
         Sse.Prefetch0(p); Sse.Prefetch0(p + 64); Sse.Prefetch0(p + 128);
     }
 
-    /// <summary>Rows r..r+7 × three registers: AVX-512's block for batch Predict, a whole 48-column panel. 24
-    /// accumulators, three weights and a broadcast in its 32 registers; each weight load serves eight rows, so a
-    /// block of rows streams its panel from L2 half as often as the 4×3 block (at two 512-bit FMAs a cycle, 4×3 reads
-    /// 32 bytes of weights a cycle). Each accumulator starts from the bias and adds its inputs in order: the same
-    /// bits as every other block.</summary>
-    /// <summary>How many kernel rows ahead <see cref="Block8x3"/> and <see cref="Block4x2"/> prefetch a strided kernel (training's, in Keras'
+    /// <summary>How many kernel rows ahead <see cref="Block8x3"/> and <see cref="Block4x2"/> prefetch a strided kernel (training's and the convolutions', in Keras'
     /// layout: one row's three registers every 2 KB for 512 units, a stride the hardware prefetchers do not follow).
     /// On two cores each core's forward reads the half of the weights the other core has just updated, from the
     /// other core's cache: mnist-mlp training at batch 32 on Emerald Rapids, in one process, 2 cores best 23.2–26.2
     /// µs per sample with 8–32 rows against 29.5 without (medians 29.0–29.7 against 35.8); one thread 42.9 against
     /// 50.1 median. AVX2's <see cref="Block4x2"/> the same way, one line a row: 2 cores median 44.3 against 49.7.</summary>
     private const int PrefetchRows = 16;
+
+    /// <summary>Rows r..r+7 × three registers: AVX-512's block for batch Predict, a whole 48-column panel. 24
+    /// accumulators, three weights and a broadcast in its 32 registers; each weight load serves eight rows, so a
+    /// block of rows streams its panel from L2 half as often as the 4×3 block (at two 512-bit FMAs a cycle, 4×3 reads
+    /// 32 bytes of weights a cycle). Each accumulator starts from the bias and adds its inputs in order: the same
+    /// bits as every other block.</summary>
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Block8x3(ref float x, ref float panel, ref float bias, ref float output, int outputStride, int inputs, int weightStride)
@@ -475,7 +476,7 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
         nint ahead = PrefetchRows * weightStride;
         for (; i + 2 <= inputs; i += 2)
         {
-            if (prefetch) PrefetchRowPair(ref Unsafe.Add(ref w, ahead), weightStride);
+            if (prefetch) PrefetchRowPair(ref w, ahead, weightStride);
             w0 = TS.Load(ref w, 0); w1 = TS.Load(ref w, (nuint)width); w2 = TS.Load(ref w, (nuint)(2 * width));
             v = TS.Create(Unsafe.Add(ref x, i));
             a00 = TS.MultiplyAdd(v, w0, a00); a01 = TS.MultiplyAdd(v, w1, a01); a02 = TS.MultiplyAdd(v, w2, a02);
