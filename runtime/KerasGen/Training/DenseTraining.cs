@@ -120,9 +120,11 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
             {
                 ref float output = ref whole ? ref Row(ref z, r, units, j) : ref t;
                 int outputStride = whole ? units : columns;
-                if (eightRows && registers == 3 && r + 8 <= blocks)
+                if (eightRows && r + 8 <= blocks)
                 {
-                    Block8x3(ref Row(ref x, r, inputs), ref panel, ref b, ref output, outputStride, inputs, PackedPanels.PanelWidth);
+                    if (registers == 3) Block8x3(ref Row(ref x, r, inputs), ref panel, ref b, ref output, outputStride, inputs, PackedPanels.PanelWidth);
+                    else if (registers == 2) Block8x2(ref Row(ref x, r, inputs), ref panel, ref b, ref output, outputStride, inputs, PackedPanels.PanelWidth);
+                    else Block8x1(ref Row(ref x, r, inputs), ref panel, ref b, ref output, outputStride, inputs, PackedPanels.PanelWidth);
                     if (!whole) CopyTile(ref t, columns, ref Row(ref z, r, units, j), units, 8, units - j);
                     r += 8;
                     continue;
@@ -572,6 +574,98 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
         TS.Store(a1, ref output, (nuint)outputStride);
         TS.Store(a2, ref output, (nuint)(2 * outputStride));
         TS.Store(a3, ref output, (nuint)(3 * outputStride));
+    }
+
+    /// <summary>Rows r..r+7 × two registers: AVX-512's block for a panel's last 17–32 columns (16 accumulators, where
+    /// the 4×2 block's 8 only just cover the FMA latency). With <see cref="Block8x1"/>, mnist-mlp batch 64 on one
+    /// thread, Emerald Rapids, in one process, two runs of 30–40 alternating rounds: median 9.37–10.09 µs per sample
+    /// against 9.67–10.26 with the 4-row tails (the tails were 11% of the time in a profile). Each accumulator starts from the bias and adds its inputs in
+    /// order: the same bits as every other block.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void Block8x2(ref float x, ref float panel, ref float bias, ref float output, int outputStride, int inputs, int weightStride)
+    {
+        int width = TS.Count;
+        TV b0 = TS.Load(ref bias, 0), b1 = TS.Load(ref bias, (nuint)width);
+        TV a00 = b0, a01 = b1, a10 = b0, a11 = b1, a20 = b0, a21 = b1, a30 = b0, a31 = b1;
+        TV a40 = b0, a41 = b1, a50 = b0, a51 = b1, a60 = b0, a61 = b1, a70 = b0, a71 = b1;
+        ref float x1 = ref Unsafe.Add(ref x, inputs);
+        ref float x2 = ref Unsafe.Add(ref x1, inputs);
+        ref float x3 = ref Unsafe.Add(ref x2, inputs);
+        ref float x4 = ref Unsafe.Add(ref x3, inputs);
+        ref float x5 = ref Unsafe.Add(ref x4, inputs);
+        ref float x6 = ref Unsafe.Add(ref x5, inputs);
+        ref float x7 = ref Unsafe.Add(ref x6, inputs);
+        ref float w = ref panel;
+        for (nint i = 0; i < inputs; i++)
+        {
+            TV w0 = TS.Load(ref w, 0), w1 = TS.Load(ref w, (nuint)width);
+            TV v = TS.Create(Unsafe.Add(ref x, i));
+            a00 = TS.MultiplyAdd(v, w0, a00); a01 = TS.MultiplyAdd(v, w1, a01);
+            v = TS.Create(Unsafe.Add(ref x1, i));
+            a10 = TS.MultiplyAdd(v, w0, a10); a11 = TS.MultiplyAdd(v, w1, a11);
+            v = TS.Create(Unsafe.Add(ref x2, i));
+            a20 = TS.MultiplyAdd(v, w0, a20); a21 = TS.MultiplyAdd(v, w1, a21);
+            v = TS.Create(Unsafe.Add(ref x3, i));
+            a30 = TS.MultiplyAdd(v, w0, a30); a31 = TS.MultiplyAdd(v, w1, a31);
+            v = TS.Create(Unsafe.Add(ref x4, i));
+            a40 = TS.MultiplyAdd(v, w0, a40); a41 = TS.MultiplyAdd(v, w1, a41);
+            v = TS.Create(Unsafe.Add(ref x5, i));
+            a50 = TS.MultiplyAdd(v, w0, a50); a51 = TS.MultiplyAdd(v, w1, a51);
+            v = TS.Create(Unsafe.Add(ref x6, i));
+            a60 = TS.MultiplyAdd(v, w0, a60); a61 = TS.MultiplyAdd(v, w1, a61);
+            v = TS.Create(Unsafe.Add(ref x7, i));
+            a70 = TS.MultiplyAdd(v, w0, a70); a71 = TS.MultiplyAdd(v, w1, a71);
+            w = ref Unsafe.Add(ref w, weightStride);
+        }
+        ref float o = ref output;
+        TS.Store(a00, ref o, 0); TS.Store(a01, ref o, (nuint)width); o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a10, ref o, 0); TS.Store(a11, ref o, (nuint)width); o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a20, ref o, 0); TS.Store(a21, ref o, (nuint)width); o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a30, ref o, 0); TS.Store(a31, ref o, (nuint)width); o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a40, ref o, 0); TS.Store(a41, ref o, (nuint)width); o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a50, ref o, 0); TS.Store(a51, ref o, (nuint)width); o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a60, ref o, 0); TS.Store(a61, ref o, (nuint)width); o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a70, ref o, 0); TS.Store(a71, ref o, (nuint)width);
+    }
+
+    /// <summary>Rows r..r+7 × one register: AVX-512's block for a panel's last 1–16 columns (8 independent chains,
+    /// where the 4×1 block's 4 wait on the FMA latency). Each accumulator starts from the bias and adds its inputs in
+    /// order: the same bits as every other block.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void Block8x1(ref float x, ref float panel, ref float bias, ref float output, int outputStride, int inputs, int weightStride)
+    {
+        TV b = TS.Load(ref bias, 0);
+        TV a0 = b, a1 = b, a2 = b, a3 = b, a4 = b, a5 = b, a6 = b, a7 = b;
+        ref float x1 = ref Unsafe.Add(ref x, inputs);
+        ref float x2 = ref Unsafe.Add(ref x1, inputs);
+        ref float x3 = ref Unsafe.Add(ref x2, inputs);
+        ref float x4 = ref Unsafe.Add(ref x3, inputs);
+        ref float x5 = ref Unsafe.Add(ref x4, inputs);
+        ref float x6 = ref Unsafe.Add(ref x5, inputs);
+        ref float x7 = ref Unsafe.Add(ref x6, inputs);
+        ref float w = ref panel;
+        for (nint i = 0; i < inputs; i++)
+        {
+            TV w0 = TS.Load(ref w, 0);
+            a0 = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x, i)), w0, a0);
+            a1 = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x1, i)), w0, a1);
+            a2 = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x2, i)), w0, a2);
+            a3 = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x3, i)), w0, a3);
+            a4 = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x4, i)), w0, a4);
+            a5 = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x5, i)), w0, a5);
+            a6 = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x6, i)), w0, a6);
+            a7 = TS.MultiplyAdd(TS.Create(Unsafe.Add(ref x7, i)), w0, a7);
+            w = ref Unsafe.Add(ref w, weightStride);
+        }
+        ref float o = ref output;
+        TS.Store(a0, ref o, 0); o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a1, ref o, 0); o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a2, ref o, 0); o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a3, ref o, 0); o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a4, ref o, 0); o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a5, ref o, 0); o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a6, ref o, 0); o = ref Unsafe.Add(ref o, outputStride);
+        TS.Store(a7, ref o, 0);
     }
 
     /// <summary>One row × one register of columns from j.</summary>
