@@ -166,8 +166,9 @@ internal static class ModelEmitter
         if (plan.UnknownSteps) StepsEmitter.EmitMembers(w, plan, kernels);
         else
         {
-            EmitPredicts(w, layout, kernels, inputSize, outputSize);
-            EmitCompileKernels(w, layout, inputSize, outputSize);
+            var chained = ChainedPaths(plan, layout);
+            EmitPredicts(w, layout, kernels, inputSize, outputSize, chained);
+            EmitCompileKernels(w, layout, inputSize, outputSize, chained.Count > 0);
         }
         w.Line();
         w.Line("/// <inheritdoc/>");
@@ -213,15 +214,37 @@ internal static class ModelEmitter
             }
         }
         foreach (var isa in Isa.All) EmitPath(k, plan, layout, isa);
+        foreach (var isa in ChainedPaths(plan, layout)) ChainedForward.Emit(k, plan, layout, isa);
         BatchEmitter.Emit(k, plan, layout);
     }
 
-    /// <summary>Predict, and Predict on a chosen kernel path.</summary>
-    private static void EmitPredicts(CodeWriter w, ModelLayout layout, KernelClass kernels, int inputSize, int outputSize)
+    /// <summary>The paths whose single sample runs register-chained (<see cref="ChainedForward"/>).</summary>
+    private static System.Collections.Generic.List<Isa> ChainedPaths(ModelPlan plan, ModelLayout layout) =>
+        Isa.All.Where(isa => ChainedForward.Fits(plan, layout, isa)).ToList();
+
+    /// <summary>Predict, and Predict on a chosen kernel path. With <paramref name="chained"/> paths, a single sample
+    /// goes straight to its register-chained kernel, and everything else to PredictSamples, so Predict's own frame
+    /// holds no stackalloc and no stack cookie.</summary>
+    private static void EmitPredicts(CodeWriter w, ModelLayout layout, KernelClass kernels, int inputSize, int outputSize, System.Collections.Generic.List<Isa> chained)
     {
         w.Line("/// <inheritdoc/>");
-        using (w.Block("public void Predict(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)"))
-            EmitPredictBody(w, layout, kernels, inputSize, outputSize, path: null);
+        if (chained.Count == 0)
+            using (w.Block("public void Predict(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)"))
+                EmitPredictBody(w, layout, kernels, inputSize, outputSize, path: null);
+        else
+        {
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // a few lines: optimized at once, not after 30 tier-0 calls");
+            using (w.Block("public void Predict(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)"))
+            {
+                EmitOneSample(w, layout, kernels, inputSize, outputSize, chained, path: null);
+                w.Line("PredictSamples(x, y);");
+            }
+            w.Line();
+            w.Line("/// <summary>Predict on any number of samples (one only on a path that does not chain).</summary>");
+            w.Line(FirstCallOptimized);
+            using (w.Block("private void PredictSamples(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)"))
+                EmitPredictBody(w, layout, kernels, inputSize, outputSize, path: null);
+        }
         w.Line();
         w.Line("/// <summary>Predict on a chosen kernel path (for tests and benchmarks that compare paths in one process).</summary>");
         using (w.Block("public void Predict(global::System.ReadOnlySpan<float> x, global::System.Span<float> y, global::KerasGen.KernelPath path)"))
@@ -231,9 +254,32 @@ internal static class ModelEmitter
                 w.Line("Predict(x, y);");
                 w.Line("return;");
             }
+            if (chained.Count > 0) EmitOneSample(w, layout, kernels, inputSize, outputSize, chained, path: "path");
             EmitPredictBody(w, layout, kernels, inputSize, outputSize, path: "path");
         }
         EmitPredictChunk(w, layout, kernels, inputSize, outputSize);
+    }
+
+    /// <summary>One sample on a chained path: its PredictOne kernel, and return. The automatic Predict picks the path
+    /// by the JIT-time constant IsHardwareAccelerated checks, as <see cref="EmitPredictBody"/> does.</summary>
+    private static void EmitOneSample(CodeWriter w, ModelLayout layout, KernelClass kernels, int inputSize, int outputSize, System.Collections.Generic.List<Isa> chained, string? path)
+    {
+        using (w.Block($"if (x.Length == {inputSize} && y.Length == {outputSize})"))
+        {
+            // (No locals: the path Predict declares the same names after this block.)
+            string weights = layout.Folding.Folds.Count > 0 ? "InferenceWeights" : "_weights.Start";
+            // On the automatic path every faster path is checked first, so a machine whose best path does not chain
+            // falls through to PredictSamples instead of running a narrower chained one.
+            foreach (var isa in path is null ? Isa.All.TakeWhile(i => chained.Contains(i)) : chained)
+            {
+                string condition = path is null ? $"{isa.Vector}.IsHardwareAccelerated" : $"{path} == global::KerasGen.KernelPath.{isa.KernelPath}";
+                using (w.Block($"if ({condition})"))
+                {
+                    w.Line($"{kernels.Name}.PredictOne{isa.Suffix}(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x), ref {weights}, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y));");
+                    w.Line("return;");
+                }
+            }
+        }
     }
 
     /// <summary>The batches the constructor compiles with: eight samples for AVX-512's eight-row blocks, then five for
@@ -248,7 +294,7 @@ internal static class ModelEmitter
     /// processes) happens in the constructor, as ONNX Runtime's session creation does its work, and not in the first
     /// Predict of a request path (issue 11). Only the path this machine uses is compiled; the weights are not touched.
     /// </summary>
-    private static void EmitCompileKernels(CodeWriter w, ModelLayout layout, int inputSize, int outputSize)
+    private static void EmitCompileKernels(CodeWriter w, ModelLayout layout, int inputSize, int outputSize, bool chained)
     {
         w.Line();
         w.Line("private static int s_kerasGenKernelsCompiled;");
@@ -260,6 +306,8 @@ internal static class ModelEmitter
             w.Line($"var x = new float[{CompileBatches.Max() * (long)inputSize}];");
             w.Line($"var y = new float[{CompileBatches.Max() * (long)outputSize}];");
             w.Line($"Predict(global::System.MemoryExtensions.AsSpan(x, 0, {inputSize}), global::System.MemoryExtensions.AsSpan(y, 0, {outputSize}));");
+            if (chained) // a single sample took the chained kernel: two samples compile PredictSamples and the row kernels
+                w.Line($"PredictSamples(global::System.MemoryExtensions.AsSpan(x, 0, {2 * (long)inputSize}), global::System.MemoryExtensions.AsSpan(y, 0, {2 * (long)outputSize}));");
             foreach (int samples in CompileBatches)
                 w.Line($"(({ChunkedPredictor})this).PredictChunk(global::System.MemoryExtensions.AsSpan(x, 0, {samples * (long)inputSize}), global::System.MemoryExtensions.AsSpan(y, 0, {samples * (long)outputSize}), global::KerasGen.KernelPath.Auto);");
             if (layout.Panels.Size > 0 && !layout.Streams.InSinglePath) // a streaming model's single samples read the copy too

@@ -66,3 +66,26 @@ public partial class MnistMlp;
 [Dense(12, InputDim = 8)]
 [Dense(1)]
 public partial class SpecSummaryModel;
+
+// Register-chained single samples (ChainedForward): a 20-unit output (one whole register and four lanes on AVX-512,
+// five registers on the 128-bit path, which does not chain), an element-wise Activation layer in the chain (16 units,
+// whole registers on every path), and 32-wide layers (the most that chains), without a bias at the end. An
+// Activation layer of 9 units does not chain: the row kernel runs its tail lanes scalar.
+[Sequential]
+[Dense(16, InputDim = 7)]
+[Activation("elu")]
+[Dense(20, Activation = "tanh")]
+public partial class ChainedWithActivationLayer;
+
+[Sequential]
+[Dense(32, InputDim = 32, Activation = "relu")]
+[Dropout(0.25)]
+[Dense(32, Activation = "sigmoid")]
+[Dense(5, UseBias = false)]
+public partial class ChainedWidest;
+
+[Sequential]
+[Dense(9, InputDim = 7)]
+[Activation("elu")]
+[Dense(20, Activation = "tanh")]
+public partial class ActivationTailNotChained;

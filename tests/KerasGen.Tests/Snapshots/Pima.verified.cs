@@ -99,7 +99,33 @@ namespace Samples
         }
 
         /// <inheritdoc/>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // a few lines: optimized at once, not after 30 tier-0 calls
         public void Predict(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
+        {
+            if (x.Length == 8 && y.Length == 1)
+            {
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    global::KerasGen.Generated.PimaModelKernels.PredictOneV512(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x), ref _weights.Start, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y));
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    global::KerasGen.Generated.PimaModelKernels.PredictOneV256(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x), ref _weights.Start, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y));
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    global::KerasGen.Generated.PimaModelKernels.PredictOneV128(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x), ref _weights.Start, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y));
+                    return;
+                }
+            }
+            PredictSamples(x, y);
+        }
+
+        /// <summary>Predict on any number of samples (one only on a path that does not chain).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private void PredictSamples(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)
         {
             int samples = global::KerasGen.PredictArguments.SampleCount(x.Length, y.Length, 8, 1);
             ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
@@ -136,6 +162,24 @@ namespace Samples
             {
                 Predict(x, y);
                 return;
+            }
+            if (x.Length == 8 && y.Length == 1)
+            {
+                if (path == global::KerasGen.KernelPath.Vector512)
+                {
+                    global::KerasGen.Generated.PimaModelKernels.PredictOneV512(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x), ref _weights.Start, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y));
+                    return;
+                }
+                if (path == global::KerasGen.KernelPath.Vector256)
+                {
+                    global::KerasGen.Generated.PimaModelKernels.PredictOneV256(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x), ref _weights.Start, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y));
+                    return;
+                }
+                if (path == global::KerasGen.KernelPath.Vector128)
+                {
+                    global::KerasGen.Generated.PimaModelKernels.PredictOneV128(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x), ref _weights.Start, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y));
+                    return;
+                }
             }
             int samples = global::KerasGen.PredictArguments.SampleCount(x.Length, y.Length, 8, 1);
             ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
@@ -192,6 +236,7 @@ namespace Samples
             var x = new float[64];
             var y = new float[8];
             Predict(global::System.MemoryExtensions.AsSpan(x, 0, 8), global::System.MemoryExtensions.AsSpan(y, 0, 1));
+            PredictSamples(global::System.MemoryExtensions.AsSpan(x, 0, 16), global::System.MemoryExtensions.AsSpan(y, 0, 2));
             ((global::KerasGen.Threading.IChunkedPredictor)this).PredictChunk(global::System.MemoryExtensions.AsSpan(x, 0, 64), global::System.MemoryExtensions.AsSpan(y, 0, 8), global::KerasGen.KernelPath.Auto);
             ((global::KerasGen.Threading.IChunkedPredictor)this).PredictChunk(global::System.MemoryExtensions.AsSpan(x, 0, 40), global::System.MemoryExtensions.AsSpan(y, 0, 5), global::KerasGen.KernelPath.Auto);
             lock (_inferenceLock)
@@ -738,6 +783,370 @@ namespace KerasGen.Generated
             {
                 Unsafe.Add(ref y, j) = Activation<float, SimdScalar>.Sigmoid(Unsafe.Add(ref y, j));
             }
+        }
+
+        /// <summary>One sample through every layer on the Vector512 path, each activation in registers.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        public static void PredictOneV512(ref float x, ref float w, ref float y)
+        {
+            // dense (Dense): (None, 8) -> (None, 12)
+            Vector512<float> h0_0;
+            {
+                ref float kernel = ref Unsafe.Add(ref w, 0);
+                ref float bias = ref Unsafe.Add(ref w, 128);
+                var acc0 = Vector512.LoadUnsafe(ref bias, 0);
+                var acc0_1 = Vector512<float>.Zero;
+                var acc0_2 = Vector512<float>.Zero;
+                var acc0_3 = Vector512<float>.Zero;
+                var x0 = Vector512.Create(Unsafe.Add(ref x, 0));
+                acc0 = Vector512.MultiplyAddEstimate(x0, Vector512.LoadUnsafe(ref kernel, 0), acc0);
+                var x1 = Vector512.Create(Unsafe.Add(ref x, 1));
+                acc0_1 = Vector512.MultiplyAddEstimate(x1, Vector512.LoadUnsafe(ref kernel, 16), acc0_1);
+                var x2 = Vector512.Create(Unsafe.Add(ref x, 2));
+                acc0_2 = Vector512.MultiplyAddEstimate(x2, Vector512.LoadUnsafe(ref kernel, 32), acc0_2);
+                var x3 = Vector512.Create(Unsafe.Add(ref x, 3));
+                acc0_3 = Vector512.MultiplyAddEstimate(x3, Vector512.LoadUnsafe(ref kernel, 48), acc0_3);
+                var x4 = Vector512.Create(Unsafe.Add(ref x, 4));
+                acc0 = Vector512.MultiplyAddEstimate(x4, Vector512.LoadUnsafe(ref kernel, 64), acc0);
+                var x5 = Vector512.Create(Unsafe.Add(ref x, 5));
+                acc0_1 = Vector512.MultiplyAddEstimate(x5, Vector512.LoadUnsafe(ref kernel, 80), acc0_1);
+                var x6 = Vector512.Create(Unsafe.Add(ref x, 6));
+                acc0_2 = Vector512.MultiplyAddEstimate(x6, Vector512.LoadUnsafe(ref kernel, 96), acc0_2);
+                var x7 = Vector512.Create(Unsafe.Add(ref x, 7));
+                acc0_3 = Vector512.MultiplyAddEstimate(x7, Vector512.LoadUnsafe(ref kernel, 112), acc0_3);
+                acc0 = (acc0 + acc0_1) + (acc0_2 + acc0_3);
+                acc0 = Activation<Vector512<float>, Simd512>.Relu(acc0);
+                h0_0 = acc0;
+            }
+            // dense_1 (Dense): (None, 12) -> (None, 8)
+            Vector512<float> h1_0;
+            {
+                ref float kernel = ref Unsafe.Add(ref w, 144);
+                ref float bias = ref Unsafe.Add(ref w, 336);
+                var acc0 = Vector512.LoadUnsafe(ref bias, 0);
+                var acc0_1 = Vector512<float>.Zero;
+                var acc0_2 = Vector512<float>.Zero;
+                var acc0_3 = Vector512<float>.Zero;
+                var x0 = Vector512.Shuffle(h0_0, Vector512.Create(0));
+                acc0 = Vector512.MultiplyAddEstimate(x0, Vector512.LoadUnsafe(ref kernel, 0), acc0);
+                var x1 = Vector512.Shuffle(h0_0, Vector512.Create(1));
+                acc0_1 = Vector512.MultiplyAddEstimate(x1, Vector512.LoadUnsafe(ref kernel, 16), acc0_1);
+                var x2 = Vector512.Shuffle(h0_0, Vector512.Create(2));
+                acc0_2 = Vector512.MultiplyAddEstimate(x2, Vector512.LoadUnsafe(ref kernel, 32), acc0_2);
+                var x3 = Vector512.Shuffle(h0_0, Vector512.Create(3));
+                acc0_3 = Vector512.MultiplyAddEstimate(x3, Vector512.LoadUnsafe(ref kernel, 48), acc0_3);
+                var x4 = Vector512.Shuffle(h0_0, Vector512.Create(4));
+                acc0 = Vector512.MultiplyAddEstimate(x4, Vector512.LoadUnsafe(ref kernel, 64), acc0);
+                var x5 = Vector512.Shuffle(h0_0, Vector512.Create(5));
+                acc0_1 = Vector512.MultiplyAddEstimate(x5, Vector512.LoadUnsafe(ref kernel, 80), acc0_1);
+                var x6 = Vector512.Shuffle(h0_0, Vector512.Create(6));
+                acc0_2 = Vector512.MultiplyAddEstimate(x6, Vector512.LoadUnsafe(ref kernel, 96), acc0_2);
+                var x7 = Vector512.Shuffle(h0_0, Vector512.Create(7));
+                acc0_3 = Vector512.MultiplyAddEstimate(x7, Vector512.LoadUnsafe(ref kernel, 112), acc0_3);
+                var x8 = Vector512.Shuffle(h0_0, Vector512.Create(8));
+                acc0 = Vector512.MultiplyAddEstimate(x8, Vector512.LoadUnsafe(ref kernel, 128), acc0);
+                var x9 = Vector512.Shuffle(h0_0, Vector512.Create(9));
+                acc0_1 = Vector512.MultiplyAddEstimate(x9, Vector512.LoadUnsafe(ref kernel, 144), acc0_1);
+                var x10 = Vector512.Shuffle(h0_0, Vector512.Create(10));
+                acc0_2 = Vector512.MultiplyAddEstimate(x10, Vector512.LoadUnsafe(ref kernel, 160), acc0_2);
+                var x11 = Vector512.Shuffle(h0_0, Vector512.Create(11));
+                acc0_3 = Vector512.MultiplyAddEstimate(x11, Vector512.LoadUnsafe(ref kernel, 176), acc0_3);
+                acc0 = (acc0 + acc0_1) + (acc0_2 + acc0_3);
+                acc0 = Activation<Vector512<float>, Simd512>.Relu(acc0);
+                h1_0 = acc0;
+            }
+            // dense_2 (Dense): (None, 8) -> (None, 1)
+            Vector512<float> h2_0;
+            {
+                ref float kernel = ref Unsafe.Add(ref w, 352);
+                ref float bias = ref Unsafe.Add(ref w, 480);
+                var acc0 = Vector512.LoadUnsafe(ref bias, 0);
+                var acc0_1 = Vector512<float>.Zero;
+                var acc0_2 = Vector512<float>.Zero;
+                var acc0_3 = Vector512<float>.Zero;
+                var x0 = Vector512.Shuffle(h1_0, Vector512.Create(0));
+                acc0 = Vector512.MultiplyAddEstimate(x0, Vector512.LoadUnsafe(ref kernel, 0), acc0);
+                var x1 = Vector512.Shuffle(h1_0, Vector512.Create(1));
+                acc0_1 = Vector512.MultiplyAddEstimate(x1, Vector512.LoadUnsafe(ref kernel, 16), acc0_1);
+                var x2 = Vector512.Shuffle(h1_0, Vector512.Create(2));
+                acc0_2 = Vector512.MultiplyAddEstimate(x2, Vector512.LoadUnsafe(ref kernel, 32), acc0_2);
+                var x3 = Vector512.Shuffle(h1_0, Vector512.Create(3));
+                acc0_3 = Vector512.MultiplyAddEstimate(x3, Vector512.LoadUnsafe(ref kernel, 48), acc0_3);
+                var x4 = Vector512.Shuffle(h1_0, Vector512.Create(4));
+                acc0 = Vector512.MultiplyAddEstimate(x4, Vector512.LoadUnsafe(ref kernel, 64), acc0);
+                var x5 = Vector512.Shuffle(h1_0, Vector512.Create(5));
+                acc0_1 = Vector512.MultiplyAddEstimate(x5, Vector512.LoadUnsafe(ref kernel, 80), acc0_1);
+                var x6 = Vector512.Shuffle(h1_0, Vector512.Create(6));
+                acc0_2 = Vector512.MultiplyAddEstimate(x6, Vector512.LoadUnsafe(ref kernel, 96), acc0_2);
+                var x7 = Vector512.Shuffle(h1_0, Vector512.Create(7));
+                acc0_3 = Vector512.MultiplyAddEstimate(x7, Vector512.LoadUnsafe(ref kernel, 112), acc0_3);
+                acc0 = (acc0 + acc0_1) + (acc0_2 + acc0_3);
+                acc0 = Activation<Vector512<float>, Simd512>.Sigmoid(acc0);
+                h2_0 = acc0;
+            }
+            y = h2_0.ToScalar();
+        }
+
+        /// <summary>One sample through every layer on the Vector256 path, each activation in registers.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        public static void PredictOneV256(ref float x, ref float w, ref float y)
+        {
+            // dense (Dense): (None, 8) -> (None, 12)
+            Vector256<float> h0_0; Vector256<float> h0_1;
+            {
+                ref float kernel = ref Unsafe.Add(ref w, 0);
+                ref float bias = ref Unsafe.Add(ref w, 128);
+                var acc0 = Vector256.LoadUnsafe(ref bias, 0);
+                var acc1 = Vector256.LoadUnsafe(ref bias, 8);
+                var acc0_1 = Vector256<float>.Zero;
+                var acc1_1 = Vector256<float>.Zero;
+                var acc0_2 = Vector256<float>.Zero;
+                var acc1_2 = Vector256<float>.Zero;
+                var acc0_3 = Vector256<float>.Zero;
+                var acc1_3 = Vector256<float>.Zero;
+                var x0 = Vector256.Create(Unsafe.Add(ref x, 0));
+                acc0 = Vector256.MultiplyAddEstimate(x0, Vector256.LoadUnsafe(ref kernel, 0), acc0);
+                acc1 = Vector256.MultiplyAddEstimate(x0, Vector256.LoadUnsafe(ref kernel, 8), acc1);
+                var x1 = Vector256.Create(Unsafe.Add(ref x, 1));
+                acc0_1 = Vector256.MultiplyAddEstimate(x1, Vector256.LoadUnsafe(ref kernel, 16), acc0_1);
+                acc1_1 = Vector256.MultiplyAddEstimate(x1, Vector256.LoadUnsafe(ref kernel, 24), acc1_1);
+                var x2 = Vector256.Create(Unsafe.Add(ref x, 2));
+                acc0_2 = Vector256.MultiplyAddEstimate(x2, Vector256.LoadUnsafe(ref kernel, 32), acc0_2);
+                acc1_2 = Vector256.MultiplyAddEstimate(x2, Vector256.LoadUnsafe(ref kernel, 40), acc1_2);
+                var x3 = Vector256.Create(Unsafe.Add(ref x, 3));
+                acc0_3 = Vector256.MultiplyAddEstimate(x3, Vector256.LoadUnsafe(ref kernel, 48), acc0_3);
+                acc1_3 = Vector256.MultiplyAddEstimate(x3, Vector256.LoadUnsafe(ref kernel, 56), acc1_3);
+                var x4 = Vector256.Create(Unsafe.Add(ref x, 4));
+                acc0 = Vector256.MultiplyAddEstimate(x4, Vector256.LoadUnsafe(ref kernel, 64), acc0);
+                acc1 = Vector256.MultiplyAddEstimate(x4, Vector256.LoadUnsafe(ref kernel, 72), acc1);
+                var x5 = Vector256.Create(Unsafe.Add(ref x, 5));
+                acc0_1 = Vector256.MultiplyAddEstimate(x5, Vector256.LoadUnsafe(ref kernel, 80), acc0_1);
+                acc1_1 = Vector256.MultiplyAddEstimate(x5, Vector256.LoadUnsafe(ref kernel, 88), acc1_1);
+                var x6 = Vector256.Create(Unsafe.Add(ref x, 6));
+                acc0_2 = Vector256.MultiplyAddEstimate(x6, Vector256.LoadUnsafe(ref kernel, 96), acc0_2);
+                acc1_2 = Vector256.MultiplyAddEstimate(x6, Vector256.LoadUnsafe(ref kernel, 104), acc1_2);
+                var x7 = Vector256.Create(Unsafe.Add(ref x, 7));
+                acc0_3 = Vector256.MultiplyAddEstimate(x7, Vector256.LoadUnsafe(ref kernel, 112), acc0_3);
+                acc1_3 = Vector256.MultiplyAddEstimate(x7, Vector256.LoadUnsafe(ref kernel, 120), acc1_3);
+                acc0 = (acc0 + acc0_1) + (acc0_2 + acc0_3);
+                acc1 = (acc1 + acc1_1) + (acc1_2 + acc1_3);
+                acc0 = Activation<Vector256<float>, Simd256>.Relu(acc0);
+                h0_0 = acc0;
+                acc1 = Activation<Vector256<float>, Simd256>.Relu(acc1);
+                h0_1 = acc1;
+            }
+            // dense_1 (Dense): (None, 12) -> (None, 8)
+            Vector256<float> h1_0;
+            {
+                ref float kernel = ref Unsafe.Add(ref w, 144);
+                ref float bias = ref Unsafe.Add(ref w, 336);
+                var acc0 = Vector256.LoadUnsafe(ref bias, 0);
+                var acc0_1 = Vector256<float>.Zero;
+                var acc0_2 = Vector256<float>.Zero;
+                var acc0_3 = Vector256<float>.Zero;
+                var x0 = Vector256.Shuffle(h0_0, Vector256.Create(0));
+                acc0 = Vector256.MultiplyAddEstimate(x0, Vector256.LoadUnsafe(ref kernel, 0), acc0);
+                var x1 = Vector256.Shuffle(h0_0, Vector256.Create(1));
+                acc0_1 = Vector256.MultiplyAddEstimate(x1, Vector256.LoadUnsafe(ref kernel, 16), acc0_1);
+                var x2 = Vector256.Shuffle(h0_0, Vector256.Create(2));
+                acc0_2 = Vector256.MultiplyAddEstimate(x2, Vector256.LoadUnsafe(ref kernel, 32), acc0_2);
+                var x3 = Vector256.Shuffle(h0_0, Vector256.Create(3));
+                acc0_3 = Vector256.MultiplyAddEstimate(x3, Vector256.LoadUnsafe(ref kernel, 48), acc0_3);
+                var x4 = Vector256.Shuffle(h0_0, Vector256.Create(4));
+                acc0 = Vector256.MultiplyAddEstimate(x4, Vector256.LoadUnsafe(ref kernel, 64), acc0);
+                var x5 = Vector256.Shuffle(h0_0, Vector256.Create(5));
+                acc0_1 = Vector256.MultiplyAddEstimate(x5, Vector256.LoadUnsafe(ref kernel, 80), acc0_1);
+                var x6 = Vector256.Shuffle(h0_0, Vector256.Create(6));
+                acc0_2 = Vector256.MultiplyAddEstimate(x6, Vector256.LoadUnsafe(ref kernel, 96), acc0_2);
+                var x7 = Vector256.Shuffle(h0_0, Vector256.Create(7));
+                acc0_3 = Vector256.MultiplyAddEstimate(x7, Vector256.LoadUnsafe(ref kernel, 112), acc0_3);
+                var x8 = Vector256.Shuffle(h0_1, Vector256.Create(0));
+                acc0 = Vector256.MultiplyAddEstimate(x8, Vector256.LoadUnsafe(ref kernel, 128), acc0);
+                var x9 = Vector256.Shuffle(h0_1, Vector256.Create(1));
+                acc0_1 = Vector256.MultiplyAddEstimate(x9, Vector256.LoadUnsafe(ref kernel, 144), acc0_1);
+                var x10 = Vector256.Shuffle(h0_1, Vector256.Create(2));
+                acc0_2 = Vector256.MultiplyAddEstimate(x10, Vector256.LoadUnsafe(ref kernel, 160), acc0_2);
+                var x11 = Vector256.Shuffle(h0_1, Vector256.Create(3));
+                acc0_3 = Vector256.MultiplyAddEstimate(x11, Vector256.LoadUnsafe(ref kernel, 176), acc0_3);
+                acc0 = (acc0 + acc0_1) + (acc0_2 + acc0_3);
+                acc0 = Activation<Vector256<float>, Simd256>.Relu(acc0);
+                h1_0 = acc0;
+            }
+            // dense_2 (Dense): (None, 8) -> (None, 1)
+            Vector256<float> h2_0;
+            {
+                ref float kernel = ref Unsafe.Add(ref w, 352);
+                ref float bias = ref Unsafe.Add(ref w, 480);
+                var acc0 = Vector256.LoadUnsafe(ref bias, 0);
+                var acc0_1 = Vector256<float>.Zero;
+                var acc0_2 = Vector256<float>.Zero;
+                var acc0_3 = Vector256<float>.Zero;
+                var x0 = Vector256.Shuffle(h1_0, Vector256.Create(0));
+                acc0 = Vector256.MultiplyAddEstimate(x0, Vector256.LoadUnsafe(ref kernel, 0), acc0);
+                var x1 = Vector256.Shuffle(h1_0, Vector256.Create(1));
+                acc0_1 = Vector256.MultiplyAddEstimate(x1, Vector256.LoadUnsafe(ref kernel, 16), acc0_1);
+                var x2 = Vector256.Shuffle(h1_0, Vector256.Create(2));
+                acc0_2 = Vector256.MultiplyAddEstimate(x2, Vector256.LoadUnsafe(ref kernel, 32), acc0_2);
+                var x3 = Vector256.Shuffle(h1_0, Vector256.Create(3));
+                acc0_3 = Vector256.MultiplyAddEstimate(x3, Vector256.LoadUnsafe(ref kernel, 48), acc0_3);
+                var x4 = Vector256.Shuffle(h1_0, Vector256.Create(4));
+                acc0 = Vector256.MultiplyAddEstimate(x4, Vector256.LoadUnsafe(ref kernel, 64), acc0);
+                var x5 = Vector256.Shuffle(h1_0, Vector256.Create(5));
+                acc0_1 = Vector256.MultiplyAddEstimate(x5, Vector256.LoadUnsafe(ref kernel, 80), acc0_1);
+                var x6 = Vector256.Shuffle(h1_0, Vector256.Create(6));
+                acc0_2 = Vector256.MultiplyAddEstimate(x6, Vector256.LoadUnsafe(ref kernel, 96), acc0_2);
+                var x7 = Vector256.Shuffle(h1_0, Vector256.Create(7));
+                acc0_3 = Vector256.MultiplyAddEstimate(x7, Vector256.LoadUnsafe(ref kernel, 112), acc0_3);
+                acc0 = (acc0 + acc0_1) + (acc0_2 + acc0_3);
+                acc0 = Activation<Vector256<float>, Simd256>.Sigmoid(acc0);
+                h2_0 = acc0;
+            }
+            y = h2_0.ToScalar();
+        }
+
+        /// <summary>One sample through every layer on the Vector128 path, each activation in registers.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        public static void PredictOneV128(ref float x, ref float w, ref float y)
+        {
+            // dense (Dense): (None, 8) -> (None, 12)
+            Vector128<float> h0_0; Vector128<float> h0_1; Vector128<float> h0_2;
+            {
+                ref float kernel = ref Unsafe.Add(ref w, 0);
+                ref float bias = ref Unsafe.Add(ref w, 128);
+                var acc0 = Vector128.LoadUnsafe(ref bias, 0);
+                var acc1 = Vector128.LoadUnsafe(ref bias, 4);
+                var acc2 = Vector128.LoadUnsafe(ref bias, 8);
+                var acc0_1 = Vector128<float>.Zero;
+                var acc1_1 = Vector128<float>.Zero;
+                var acc2_1 = Vector128<float>.Zero;
+                var x0 = Vector128.Create(Unsafe.Add(ref x, 0));
+                acc0 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 0), acc0);
+                acc1 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 4), acc1);
+                acc2 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 8), acc2);
+                var x1 = Vector128.Create(Unsafe.Add(ref x, 1));
+                acc0_1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 16), acc0_1);
+                acc1_1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 20), acc1_1);
+                acc2_1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 24), acc2_1);
+                var x2 = Vector128.Create(Unsafe.Add(ref x, 2));
+                acc0 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 32), acc0);
+                acc1 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 36), acc1);
+                acc2 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 40), acc2);
+                var x3 = Vector128.Create(Unsafe.Add(ref x, 3));
+                acc0_1 = Vector128.MultiplyAddEstimate(x3, Vector128.LoadUnsafe(ref kernel, 48), acc0_1);
+                acc1_1 = Vector128.MultiplyAddEstimate(x3, Vector128.LoadUnsafe(ref kernel, 52), acc1_1);
+                acc2_1 = Vector128.MultiplyAddEstimate(x3, Vector128.LoadUnsafe(ref kernel, 56), acc2_1);
+                var x4 = Vector128.Create(Unsafe.Add(ref x, 4));
+                acc0 = Vector128.MultiplyAddEstimate(x4, Vector128.LoadUnsafe(ref kernel, 64), acc0);
+                acc1 = Vector128.MultiplyAddEstimate(x4, Vector128.LoadUnsafe(ref kernel, 68), acc1);
+                acc2 = Vector128.MultiplyAddEstimate(x4, Vector128.LoadUnsafe(ref kernel, 72), acc2);
+                var x5 = Vector128.Create(Unsafe.Add(ref x, 5));
+                acc0_1 = Vector128.MultiplyAddEstimate(x5, Vector128.LoadUnsafe(ref kernel, 80), acc0_1);
+                acc1_1 = Vector128.MultiplyAddEstimate(x5, Vector128.LoadUnsafe(ref kernel, 84), acc1_1);
+                acc2_1 = Vector128.MultiplyAddEstimate(x5, Vector128.LoadUnsafe(ref kernel, 88), acc2_1);
+                var x6 = Vector128.Create(Unsafe.Add(ref x, 6));
+                acc0 = Vector128.MultiplyAddEstimate(x6, Vector128.LoadUnsafe(ref kernel, 96), acc0);
+                acc1 = Vector128.MultiplyAddEstimate(x6, Vector128.LoadUnsafe(ref kernel, 100), acc1);
+                acc2 = Vector128.MultiplyAddEstimate(x6, Vector128.LoadUnsafe(ref kernel, 104), acc2);
+                var x7 = Vector128.Create(Unsafe.Add(ref x, 7));
+                acc0_1 = Vector128.MultiplyAddEstimate(x7, Vector128.LoadUnsafe(ref kernel, 112), acc0_1);
+                acc1_1 = Vector128.MultiplyAddEstimate(x7, Vector128.LoadUnsafe(ref kernel, 116), acc1_1);
+                acc2_1 = Vector128.MultiplyAddEstimate(x7, Vector128.LoadUnsafe(ref kernel, 120), acc2_1);
+                acc0 += acc0_1;
+                acc1 += acc1_1;
+                acc2 += acc2_1;
+                acc0 = Activation<Vector128<float>, Simd128>.Relu(acc0);
+                h0_0 = acc0;
+                acc1 = Activation<Vector128<float>, Simd128>.Relu(acc1);
+                h0_1 = acc1;
+                acc2 = Activation<Vector128<float>, Simd128>.Relu(acc2);
+                h0_2 = acc2;
+            }
+            // dense_1 (Dense): (None, 12) -> (None, 8)
+            Vector128<float> h1_0; Vector128<float> h1_1;
+            {
+                ref float kernel = ref Unsafe.Add(ref w, 144);
+                ref float bias = ref Unsafe.Add(ref w, 336);
+                var acc0 = Vector128.LoadUnsafe(ref bias, 0);
+                var acc1 = Vector128.LoadUnsafe(ref bias, 4);
+                var acc0_1 = Vector128<float>.Zero;
+                var acc1_1 = Vector128<float>.Zero;
+                var acc0_2 = Vector128<float>.Zero;
+                var acc1_2 = Vector128<float>.Zero;
+                var acc0_3 = Vector128<float>.Zero;
+                var acc1_3 = Vector128<float>.Zero;
+                var x0 = Vector128.Shuffle(h0_0, Vector128.Create(0));
+                acc0 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 0), acc0);
+                acc1 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 4), acc1);
+                var x1 = Vector128.Shuffle(h0_0, Vector128.Create(1));
+                acc0_1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 16), acc0_1);
+                acc1_1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 20), acc1_1);
+                var x2 = Vector128.Shuffle(h0_0, Vector128.Create(2));
+                acc0_2 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 32), acc0_2);
+                acc1_2 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 36), acc1_2);
+                var x3 = Vector128.Shuffle(h0_0, Vector128.Create(3));
+                acc0_3 = Vector128.MultiplyAddEstimate(x3, Vector128.LoadUnsafe(ref kernel, 48), acc0_3);
+                acc1_3 = Vector128.MultiplyAddEstimate(x3, Vector128.LoadUnsafe(ref kernel, 52), acc1_3);
+                var x4 = Vector128.Shuffle(h0_1, Vector128.Create(0));
+                acc0 = Vector128.MultiplyAddEstimate(x4, Vector128.LoadUnsafe(ref kernel, 64), acc0);
+                acc1 = Vector128.MultiplyAddEstimate(x4, Vector128.LoadUnsafe(ref kernel, 68), acc1);
+                var x5 = Vector128.Shuffle(h0_1, Vector128.Create(1));
+                acc0_1 = Vector128.MultiplyAddEstimate(x5, Vector128.LoadUnsafe(ref kernel, 80), acc0_1);
+                acc1_1 = Vector128.MultiplyAddEstimate(x5, Vector128.LoadUnsafe(ref kernel, 84), acc1_1);
+                var x6 = Vector128.Shuffle(h0_1, Vector128.Create(2));
+                acc0_2 = Vector128.MultiplyAddEstimate(x6, Vector128.LoadUnsafe(ref kernel, 96), acc0_2);
+                acc1_2 = Vector128.MultiplyAddEstimate(x6, Vector128.LoadUnsafe(ref kernel, 100), acc1_2);
+                var x7 = Vector128.Shuffle(h0_1, Vector128.Create(3));
+                acc0_3 = Vector128.MultiplyAddEstimate(x7, Vector128.LoadUnsafe(ref kernel, 112), acc0_3);
+                acc1_3 = Vector128.MultiplyAddEstimate(x7, Vector128.LoadUnsafe(ref kernel, 116), acc1_3);
+                var x8 = Vector128.Shuffle(h0_2, Vector128.Create(0));
+                acc0 = Vector128.MultiplyAddEstimate(x8, Vector128.LoadUnsafe(ref kernel, 128), acc0);
+                acc1 = Vector128.MultiplyAddEstimate(x8, Vector128.LoadUnsafe(ref kernel, 132), acc1);
+                var x9 = Vector128.Shuffle(h0_2, Vector128.Create(1));
+                acc0_1 = Vector128.MultiplyAddEstimate(x9, Vector128.LoadUnsafe(ref kernel, 144), acc0_1);
+                acc1_1 = Vector128.MultiplyAddEstimate(x9, Vector128.LoadUnsafe(ref kernel, 148), acc1_1);
+                var x10 = Vector128.Shuffle(h0_2, Vector128.Create(2));
+                acc0_2 = Vector128.MultiplyAddEstimate(x10, Vector128.LoadUnsafe(ref kernel, 160), acc0_2);
+                acc1_2 = Vector128.MultiplyAddEstimate(x10, Vector128.LoadUnsafe(ref kernel, 164), acc1_2);
+                var x11 = Vector128.Shuffle(h0_2, Vector128.Create(3));
+                acc0_3 = Vector128.MultiplyAddEstimate(x11, Vector128.LoadUnsafe(ref kernel, 176), acc0_3);
+                acc1_3 = Vector128.MultiplyAddEstimate(x11, Vector128.LoadUnsafe(ref kernel, 180), acc1_3);
+                acc0 = (acc0 + acc0_1) + (acc0_2 + acc0_3);
+                acc1 = (acc1 + acc1_1) + (acc1_2 + acc1_3);
+                acc0 = Activation<Vector128<float>, Simd128>.Relu(acc0);
+                h1_0 = acc0;
+                acc1 = Activation<Vector128<float>, Simd128>.Relu(acc1);
+                h1_1 = acc1;
+            }
+            // dense_2 (Dense): (None, 8) -> (None, 1)
+            Vector128<float> h2_0;
+            {
+                ref float kernel = ref Unsafe.Add(ref w, 352);
+                ref float bias = ref Unsafe.Add(ref w, 480);
+                var acc0 = Vector128.LoadUnsafe(ref bias, 0);
+                var acc0_1 = Vector128<float>.Zero;
+                var acc0_2 = Vector128<float>.Zero;
+                var acc0_3 = Vector128<float>.Zero;
+                var x0 = Vector128.Shuffle(h1_0, Vector128.Create(0));
+                acc0 = Vector128.MultiplyAddEstimate(x0, Vector128.LoadUnsafe(ref kernel, 0), acc0);
+                var x1 = Vector128.Shuffle(h1_0, Vector128.Create(1));
+                acc0_1 = Vector128.MultiplyAddEstimate(x1, Vector128.LoadUnsafe(ref kernel, 16), acc0_1);
+                var x2 = Vector128.Shuffle(h1_0, Vector128.Create(2));
+                acc0_2 = Vector128.MultiplyAddEstimate(x2, Vector128.LoadUnsafe(ref kernel, 32), acc0_2);
+                var x3 = Vector128.Shuffle(h1_0, Vector128.Create(3));
+                acc0_3 = Vector128.MultiplyAddEstimate(x3, Vector128.LoadUnsafe(ref kernel, 48), acc0_3);
+                var x4 = Vector128.Shuffle(h1_1, Vector128.Create(0));
+                acc0 = Vector128.MultiplyAddEstimate(x4, Vector128.LoadUnsafe(ref kernel, 64), acc0);
+                var x5 = Vector128.Shuffle(h1_1, Vector128.Create(1));
+                acc0_1 = Vector128.MultiplyAddEstimate(x5, Vector128.LoadUnsafe(ref kernel, 80), acc0_1);
+                var x6 = Vector128.Shuffle(h1_1, Vector128.Create(2));
+                acc0_2 = Vector128.MultiplyAddEstimate(x6, Vector128.LoadUnsafe(ref kernel, 96), acc0_2);
+                var x7 = Vector128.Shuffle(h1_1, Vector128.Create(3));
+                acc0_3 = Vector128.MultiplyAddEstimate(x7, Vector128.LoadUnsafe(ref kernel, 112), acc0_3);
+                acc0 = (acc0 + acc0_1) + (acc0_2 + acc0_3);
+                acc0 = Activation<Vector128<float>, Simd128>.Sigmoid(acc0);
+                h2_0 = acc0;
+            }
+            y = h2_0.ToScalar();
         }
 
         // ---- Batch path: Predict on 4 or more samples ----

@@ -14,7 +14,7 @@ namespace KerasGen.Generator.Layers.Core;
 internal static class DenseRowKernel
 {
     /// <summary>Layers with at most this many inputs are unrolled over the inputs.</summary>
-    private const int UnrollInputs = 32;
+    public const int UnrollInputs = 32;
 
     public static void EmitRowKernel(CodeWriter w, string method, LayerPlan layer, string activationName, int units, DenseLayout layout, Isa isa)
     {
@@ -53,10 +53,26 @@ internal static class DenseRowKernel
                 EmitTile(w, remainder, $"{fullTiles * step} + ", inputs, layout, activation, isa);
     }
 
-    /// <summary>One register tile of <paramref name="count"/> output vectors starting at column <c>{column}0</c>.</summary>
-    private static void EmitTile(CodeWriter w, int count, string column, int inputs, DenseLayout layout, string? activation, Isa isa)
+    /// <summary>
+    /// A layer of a register-chained forward (<see cref="ChainedForward"/>): the same FMAs in the same order as
+    /// <see cref="EmitRowKernel"/>'s tile, so the same bits, but input <c>i</c> is <paramref name="input"/>(i) (a
+    /// broadcast of a register's lane, or of x) and the <paramref name="count"/> results go to registers
+    /// <c>{keep}0 …</c> instead of memory. Emitted inline, in a block of its own.
+    /// </summary>
+    public static void EmitChainedTile(CodeWriter w, int count, int inputs, DenseLayout layout, string? activation, Isa isa, System.Func<int, string> input, string keep)
+    {
+        w.Line($"ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, {layout.KernelOffset});");
+        if (layout.BiasOffset >= 0)
+            w.Line($"ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, {layout.BiasOffset});");
+        EmitTile(w, count, "", inputs, layout, activation, isa, input, keep);
+    }
+
+    /// <summary>One register tile of <paramref name="count"/> output vectors starting at column <c>{column}0</c>,
+    /// stored to y (or kept in registers <c>{keep}t</c>); input i read from x (or <paramref name="input"/>(i)).</summary>
+    private static void EmitTile(CodeWriter w, int count, string column, int inputs, DenseLayout layout, string? activation, Isa isa, System.Func<int, string>? input = null, string? keep = null)
     {
         string v = isa.Vector;
+        input ??= i => $"{v}.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, {i}))";
         for (int t = 0; t < count; t++)
             w.Line(layout.BiasOffset >= 0
                 ? $"var acc{t} = {v}.LoadUnsafe(ref bias, {column}{t * isa.Width});"
@@ -73,13 +89,14 @@ internal static class DenseRowKernel
         {
             for (int i = 0; i < inputs; i++)
             {
-                w.Line($"var x{i} = {v}.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, {i}));");
+                w.Line($"var x{i} = {input(i)};");
                 for (int t = 0; t < count; t++)
                     w.Line($"acc{t}{Suffix(i % partials)} = {v}.MultiplyAddEstimate(x{i}, {v}.LoadUnsafe(ref kernel, {column}{i * layout.PaddedUnits + t * isa.Width}), acc{t}{Suffix(i % partials)});");
             }
         }
         else
         {
+            if (keep is not null) throw new System.InvalidOperationException("a chained layer has at most " + UnrollInputs + " inputs");
             int whole = inputs / partials * partials;
             using (w.Block($"for (nuint i = 0; i < {whole}; i += {partials})"))
                 for (int p = 0; p < partials; p++)
@@ -104,7 +121,7 @@ internal static class DenseRowKernel
         for (int t = 0; t < count; t++)
         {
             if (activation is not null) w.Line($"acc{t} = {ActivationCatalog.Call(isa.Activation, activation, $"acc{t}")};");
-            w.Line($"{v}.StoreUnsafe(acc{t}, ref y, {column}{t * isa.Width});");
+            w.Line(keep is null ? $"{v}.StoreUnsafe(acc{t}, ref y, {column}{t * isa.Width});" : $"{keep}{t} = acc{t};");
         }
     }
 

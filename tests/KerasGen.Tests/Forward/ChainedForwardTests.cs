@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using KerasGen.Tests.Models;
+using KerasGen.Tests.Support;
+using Xunit;
+
+namespace KerasGen.Tests.Forward;
+
+/// <summary>A single sample of a small Dense stack runs register-chained (PredictOne{path}); two samples still run the
+/// row kernels, which the TF.js tests check. The two must agree bit for bit on every path.</summary>
+public class ChainedForwardTests
+{
+    private static readonly Dictionary<string, Func<Case>> Chained = new()
+    {
+        ["pima"] = Of<PimaModel>,
+        ["pima_first"] = Of<DensePimaFirst>,
+        ["tiny"] = Of<DenseTiny>,
+        ["dropout_inference"] = Of<DropoutInference>,
+        ["activation_layer"] = Of<ChainedWithActivationLayer>,
+        ["widest"] = Of<ChainedWidest>,
+    };
+
+    /// <summary>Too wide (37 inputs, 33 units), not element-wise (softmax) or an Activation layer with a scalar tail
+    /// (9 units): one sample takes the row kernels.</summary>
+    private static readonly Dictionary<string, Func<Case>> NotChained = new()
+    {
+        ["odd_sigmoid"] = Of<DenseOddSigmoid>,
+        ["no_bias"] = Of<DenseNoBias>,
+        ["softmax10"] = Of<DenseSoftmax10>,
+        ["activation_layers"] = Of<ActivationLayers>,
+        ["activation_tail"] = Of<ActivationTailNotChained>,
+    };
+
+    private sealed record Case(IModel Model, int InputSize, int OutputSize);
+
+    private static Case Of<T>() where T : ISequentialModel, new() => new(new T(), T.InputSize, T.OutputSize);
+
+    private static readonly KernelPath[] Paths = { KernelPath.Auto, KernelPath.Vector512, KernelPath.Vector256, KernelPath.Vector128, KernelPath.Scalar };
+
+    public static IEnumerable<object[]> Cases() =>
+        from name in Chained.Keys.Concat(NotChained.Keys) from path in Paths select new object[] { name, path };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void One_sample_has_the_row_kernels_bits(string name, KernelPath path)
+    {
+        var (model, input, output) = (Chained.TryGetValue(name, out var make) ? make : NotChained[name])();
+        var weights = model.GetWeights();
+        for (int i = 0; i < weights.Length; i++) weights[i] = TestData.Uniform(weights[i].Length, 17 + i);
+        model.SetWeights(weights);
+        var x = TestData.Uniform(5 * input, 3);
+        for (int n = 0; n < 5; n++)
+        {
+            var sample = x.AsSpan(n * input, input);
+            var one = new float[output];
+            model.Predict(sample, one, path);
+            var two = new float[2 * output];
+            var pair = new float[2 * input];
+            sample.CopyTo(pair);
+            sample.CopyTo(pair.AsSpan(input));
+            model.Predict(pair, two, path);
+            for (int k = 0; k < output; k++)
+                Assert.True(BitConverter.SingleToInt32Bits(one[k]) == BitConverter.SingleToInt32Bits(two[k]),
+                    $"{name} on {path}, sample {n}, output {k}: one sample {one[k]:R}, two samples {two[k]:R}");
+        }
+    }
+
+    [Fact]
+    public void Small_dense_stacks_chain_on_the_vector_paths_and_the_rest_do_not()
+    {
+        foreach (var (name, make) in Chained)
+        {
+            var kernels = Kernels(make().Model);
+            Assert.True(kernels.GetMethod("PredictOneV512") is not null && kernels.GetMethod("PredictOneV256") is not null, name);
+            Assert.True(kernels.GetMethod("PredictOneScalar") is null, name);
+        }
+        Assert.True(Kernels(new ChainedWithActivationLayer()).GetMethod("PredictOneV128") is null, "20 units are five 128-bit registers");
+        Assert.True(Kernels(new PimaModel()).GetMethod("PredictOneV128") is not null, "pima on 128 bits");
+        foreach (var (name, make) in NotChained)
+            Assert.True(Kernels(make().Model).GetMethods().All(m => !m.Name.StartsWith("PredictOne", StringComparison.Ordinal)), name);
+    }
+
+    /// <summary>The generated kernels class (file-local, so found by its name's end).</summary>
+    private static Type Kernels(IModel model) =>
+        model.GetType().Assembly.GetTypes().Single(t => t.Name.EndsWith("__" + model.GetType().Name + "Kernels", StringComparison.Ordinal) || t.FullName == $"KerasGen.Generated.{model.GetType().Name}Kernels");
+}
