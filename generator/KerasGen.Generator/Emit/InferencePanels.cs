@@ -38,6 +38,8 @@ internal sealed class InferencePanels
             if (!layer.Spec.PacksKernel(layer)) continue;
             var kernel = weights[0];
             Panels.Add(new Panel(layer, kernel, offset));
+            if (layer.Spec is Layers.Core.DenseLayer && layer.InputShape.Count == 1 && layer.InputLast > Layers.Core.DenseRowKernel.UnrollInputs)
+                _single[layer.Index] = offset;
             offset += kernel.Spec.Rows * ((kernel.Spec.Columns + PanelWidth - 1) / PanelWidth * PanelWidth);
         }
         Size = offset;
@@ -47,6 +49,16 @@ internal sealed class InferencePanels
 
     /// <summary>Floats of the packed copy.</summary>
     public int Size { get; }
+
+    private readonly Dictionary<int, int> _single = new();
+
+    /// <summary>Where <paramref name="layer"/>'s kernel starts in <c>p</c> when its single-sample kernel on the vector
+    /// paths reads the panels too (a rank-1 Dense too wide to unroll: its tiles then stream each panel in order
+    /// instead of 512 of every 2,112 bytes of the padded rows; mnist-mlp's 784 → 512 and 512 → 256), else null.</summary>
+    public int? InSingle(LayerPlan layer) => _single.TryGetValue(layer.Index, out var offset) ? offset : null;
+
+    /// <summary>Whether a single-sample Predict reads the packed copy: some layer's kernel does.</summary>
+    public bool AnyInSingle => _single.Count > 0;
 
     /// <summary>A ref to <paramref name="layer"/>'s packed kernel in <c>p</c>, or null when it has none.</summary>
     public string? For(LayerPlan layer) => Panels.FirstOrDefault(p => p.Layer.Index == layer.Index) is { } panel ? Literals.At("p", panel.Offset) : null;

@@ -14,8 +14,9 @@ internal sealed record PlacedWeight(WeightSpec Spec, int Offset, int Stride);
 /// <c>b</c>, and the scratch <c>s</c>; weights are offsets from <c>w</c>.</summary>
 internal sealed class SampleContext
 {
-    public SampleContext(CodeWriter body, CodeWriter helpers, Isa isa, LayerPlan layer, IReadOnlyList<PlacedWeight> weights, string source)
+    public SampleContext(CodeWriter body, CodeWriter helpers, Isa isa, LayerPlan layer, IReadOnlyList<PlacedWeight> weights, string source, int? panelOffset = null)
     {
+        PanelOffset = panelOffset;
         Body = body;
         Helpers = helpers;
         Isa = isa;
@@ -33,6 +34,10 @@ internal sealed class SampleContext
     public LayerPlan Layer { get; }
     public IReadOnlyList<PlacedWeight> Weights { get; }
     public string Source { get; }
+
+    /// <summary>Where the layer's kernel starts in the packed panels <c>p</c> when its kernel reads them there
+    /// (<see cref="InferencePanels.InSingle"/>; vector paths only), else null.</summary>
+    public int? PanelOffset { get; }
 
     /// <summary>The ping-pong buffer the layer writes (never <see cref="Source"/>, never the caller's input).</summary>
     public string Target => Source == "a" ? "b" : "a";

@@ -310,7 +310,7 @@ internal static class ModelEmitter
                 w.Line($"PredictSamples(global::System.MemoryExtensions.AsSpan(x, 0, {2 * (long)inputSize}), global::System.MemoryExtensions.AsSpan(y, 0, {2 * (long)outputSize}));");
             foreach (int samples in CompileBatches)
                 w.Line($"(({ChunkedPredictor})this).PredictChunk(global::System.MemoryExtensions.AsSpan(x, 0, {samples * (long)inputSize}), global::System.MemoryExtensions.AsSpan(y, 0, {samples * (long)outputSize}), global::KerasGen.KernelPath.Auto);");
-            if (layout.Panels.Size > 0 && !layout.Streams.InSinglePath) // a streaming model's single samples read the copy too
+            if (layout.Panels.Size > 0 && !SingleReadsPacked(layout)) // a model whose single samples read the copy keeps it
                 using (w.Block("lock (_inferenceLock)"))
                     w.Line("(_packedWeights, _packedVersion) = (null, -1); // packed again at the first batch Predict: a model used one sample at a time keeps no packed copy");
         }
@@ -366,7 +366,7 @@ internal static class ModelEmitter
             if (path is not null) w.Line($"else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, \"Unknown kernel path.\");");
             w.Line("return;");
         }
-        if (layout.Streams.InSinglePath) w.Line("ref float packedRows = ref PackedWeights; // the streamed Dense reads its kernel packed by rows");
+        if (SingleReadsPacked(layout)) w.Line("ref float packedRows = ref PackedWeights; // " + (layout.Streams.InSinglePath ? "the streamed Dense reads its kernel packed by rows" : "wide Dense kernels read their panels"));
         if (layout.SampleFloats <= ModelLayout.MaxStackFloats)
         {
             w.Line("// Small enough for the stack: cheaper than a thread-static lookup, and private to this call.");
@@ -376,7 +376,7 @@ internal static class ModelEmitter
         else
             w.Line($"ref float scratch = ref (t_scratch ??= new {Kernels}.AlignedBuffer({layout.SampleFloats})).Start;");
         foreach (var (isa, condition) in paths)
-            w.Line($"{(isa == Isa.Scalar && path is null ? "else" : (isa == Isa.V512 ? "" : "else ") + $"if ({condition})")} for (int n = 0; n < samples; n++) {kernels.Name}.Forward{isa.Suffix}(ref {Unsafe}.Add(ref input, n * {inputSize}), ref weights, {(layout.Streams.InSinglePath ? "ref packedRows, " : "")}ref scratch, ref {Unsafe}.Add(ref output, n * {outputSize}));");
+            w.Line($"{(isa == Isa.Scalar && path is null ? "else" : (isa == Isa.V512 ? "" : "else ") + $"if ({condition})")} for (int n = 0; n < samples; n++) {kernels.Name}.Forward{isa.Suffix}(ref {Unsafe}.Add(ref input, n * {inputSize}), ref weights, {(SingleReadsPacked(layout) ? "ref packedRows, " : "")}ref scratch, ref {Unsafe}.Add(ref output, n * {outputSize}));");
         if (path is not null) w.Line($"else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, \"Unknown kernel path.\");");
     }
 
@@ -399,7 +399,7 @@ internal static class ModelEmitter
         w.Line($"/// <summary>One sample through every layer on the {isa.KernelPath} path.</summary>");
         w.Line(FirstCallOptimized);
         bool streams = layout.Streams.InSinglePath;
-        using (w.Block($"public static void Forward{isa.Suffix}(ref float x, ref float w, {(streams ? "ref float p, " : "")}ref float scratch, ref float y)"))
+        using (w.Block($"public static void Forward{isa.Suffix}(ref float x, ref float w, {(SingleReadsPacked(layout) ? "ref float p, " : "")}ref float scratch, ref float y)"))
         {
             w.Line("ref float a = ref scratch;");
             w.Line($"ref float b = ref {Unsafe}.Add(ref scratch, {layout.BufferSize});");
@@ -418,7 +418,7 @@ internal static class ModelEmitter
                     continue;
                 }
                 w.Line(comment);
-                current = layer.Spec.EmitSample(new SampleContext(w, helpers, isa, layer, weights, current));
+                current = layer.Spec.EmitSample(new SampleContext(w, helpers, isa, layer, weights, current, isa.IsScalar ? null : layout.Panels.InSingle(layer)));
             }
             int outputs = plan.OutputSize;
             if (outputs <= 4) // a call to memmove costs more than a few moves
@@ -429,6 +429,10 @@ internal static class ModelEmitter
         }
         w.Append(helpers);
     }
+
+    /// <summary>Whether the single-sample kernels read the packed copy (<c>ref float p</c>): a streamed convolution's
+    /// Dense (<see cref="ConvDenseStreams.InSinglePath"/>) or a wide Dense's panels (<see cref="InferencePanels.InSingle"/>).</summary>
+    internal static bool SingleReadsPacked(ModelLayout layout) => layout.Streams.InSinglePath || layout.Panels.AnyInSingle;
 
     /// <summary>The Summary footer's non-trainable count, as an extra argument ("" when there are none).</summary>
     private static string NonTrainable(ModelLayout layout)

@@ -16,23 +16,53 @@ internal static class DenseRowKernel
     /// <summary>Layers with at most this many inputs are unrolled over the inputs.</summary>
     public const int UnrollInputs = 32;
 
-    public static void EmitRowKernel(CodeWriter w, string method, LayerPlan layer, string activationName, int units, DenseLayout layout, Isa isa)
+    /// <param name="panelOffset">Where the layer's kernel starts in the packed panels (<c>ref float p</c>, the batch
+    /// path's copy: panel q, input i at (q·inputs + i)·48), for a vector path whose kernel reads it; null to read the
+    /// kernel in <c>w</c>. The tiles and their FMAs are the same either way, so are the bits; only the addresses
+    /// change, to one sequential stream per panel (a tile's 8 registers read 512 of every 2,112 bytes of the rows).</param>
+    public static void EmitRowKernel(CodeWriter w, string method, LayerPlan layer, string activationName, int units, DenseLayout layout, Isa isa, int? panelOffset = null)
     {
         int inputs = layer.InputLast;
+        bool panels = panelOffset is not null && !isa.IsScalar;
         string? activation = ElementwiseMethod(activationName);
         string attributes = inputs <= UnrollInputs
             ? "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]"
             : "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]"; // optimized from its first call, as the Forward kernel calling it (ModelEmitter.FirstCallOptimized)
         w.Line(attributes);
-        using (w.Block($"private static void {method}(ref float x, ref float w, ref float y)"))
+        using (w.Block($"private static void {method}(ref float x, ref float w, {(panels ? "ref float p, " : "")}ref float y)"))
         {
-            w.Line($"ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, {layout.KernelOffset});");
+            w.Line(panels
+                ? $"ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, {panelOffset}); // packed in panels of {PanelWidth} columns"
+                : $"ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, {layout.KernelOffset});");
             if (layout.BiasOffset >= 0)
                 w.Line($"ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, {layout.BiasOffset});");
             if (isa.IsScalar) EmitScalar(w, units, inputs, layout, activation, isa);
+            else if (panels) EmitPanelTiles(w, units, inputs, layout, activation, isa);
             else EmitVector(w, units, inputs, layout, activation, isa);
         }
     }
+
+    private const int PanelWidth = InferencePanels.PanelWidth;
+
+    /// <summary><see cref="EmitVector"/>'s tiles over the packed panels: each tile unrolled (its registers' panel
+    /// offsets are constants, not a function of a loop variable), a row of the panels <see cref="PanelWidth"/>
+    /// floats long.</summary>
+    private static void EmitPanelTiles(CodeWriter w, int units, int inputs, DenseLayout layout, string? activation, Isa isa)
+    {
+        int blocks = (units + isa.Width - 1) / isa.Width;
+        int tile = System.Math.Min(blocks, isa.MaxTile);
+        for (int first = 0; first < blocks; first += tile)
+        {
+            int count = System.Math.Min(tile, blocks - first), start = first * isa.Width;
+            using (w.Block(""))
+                EmitTile(w, count, start == 0 ? "" : $"{start} + ", inputs, layout, activation, isa,
+                    kernelAt: (rowOffset, t) => (rowOffset + PanelColumn(start + t * isa.Width, inputs)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    rowStride: PanelWidth);
+        }
+    }
+
+    /// <summary>Column c's offset in input 0's row of the packed panels.</summary>
+    private static int PanelColumn(int column, int inputs) => column / PanelWidth * PanelWidth * inputs + column % PanelWidth;
 
     private static void EmitVector(CodeWriter w, int units, int inputs, DenseLayout layout, string? activation, Isa isa)
     {
@@ -69,10 +99,16 @@ internal static class DenseRowKernel
 
     /// <summary>One register tile of <paramref name="count"/> output vectors starting at column <c>{column}0</c>,
     /// stored to y (or kept in registers <c>{keep}t</c>); input i read from x (or <paramref name="input"/>(i)).</summary>
-    private static void EmitTile(CodeWriter w, int count, string column, int inputs, DenseLayout layout, string? activation, Isa isa, System.Func<int, string>? input = null, string? keep = null)
+    /// <param name="kernelAt">Register t's offset from a kernel row that starts <c>rowOffset</c> floats into
+    /// <c>kernel</c>; by default the padded rows', <c>{column}{rowOffset + t·width}</c>.</param>
+    /// <param name="rowStride">Floats from one input's kernel row to the next; by default the padded units.</param>
+    private static void EmitTile(CodeWriter w, int count, string column, int inputs, DenseLayout layout, string? activation, Isa isa, System.Func<int, string>? input = null, string? keep = null,
+        System.Func<int, int, string>? kernelAt = null, int? rowStride = null)
     {
         string v = isa.Vector;
         input ??= i => $"{v}.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, {i}))";
+        kernelAt ??= (rowOffset, t) => $"{column}{rowOffset + t * isa.Width}";
+        int stride = rowStride ?? layout.PaddedUnits;
         for (int t = 0; t < count; t++)
             w.Line(layout.BiasOffset >= 0
                 ? $"var acc{t} = {v}.LoadUnsafe(ref bias, {column}{t * isa.Width});"
@@ -91,7 +127,7 @@ internal static class DenseRowKernel
             {
                 w.Line($"var x{i} = {input(i)};");
                 for (int t = 0; t < count; t++)
-                    w.Line($"acc{t}{Suffix(i % partials)} = {v}.MultiplyAddEstimate(x{i}, {v}.LoadUnsafe(ref kernel, {column}{i * layout.PaddedUnits + t * isa.Width}), acc{t}{Suffix(i % partials)});");
+                    w.Line($"acc{t}{Suffix(i % partials)} = {v}.MultiplyAddEstimate(x{i}, {v}.LoadUnsafe(ref kernel, {kernelAt(i * stride, t)}), acc{t}{Suffix(i % partials)});");
             }
         }
         else
@@ -103,15 +139,15 @@ internal static class DenseRowKernel
                 {
                     string at = p == 0 ? "i" : $"i + {p}";
                     w.Line($"var x{p} = {v}.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, {at}));");
-                    w.Line($"ref float row{p} = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, {(p == 0 ? at : $"({at})")} * {layout.PaddedUnits});");
+                    w.Line($"ref float row{p} = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, {(p == 0 ? at : $"({at})")} * {stride});");
                     for (int t = 0; t < count; t++)
-                        w.Line($"acc{t}{Suffix(p)} = {v}.MultiplyAddEstimate(x{p}, {v}.LoadUnsafe(ref row{p}, {column}{t * isa.Width}), acc{t}{Suffix(p)});");
+                        w.Line($"acc{t}{Suffix(p)} = {v}.MultiplyAddEstimate(x{p}, {v}.LoadUnsafe(ref row{p}, {kernelAt(0, t)}), acc{t}{Suffix(p)});");
                 }
             for (int i = whole; i < inputs; i++)
             {
                 w.Line($"var x{i} = {v}.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, {i}));");
                 for (int t = 0; t < count; t++)
-                    w.Line($"acc{t} = {v}.MultiplyAddEstimate(x{i}, {v}.LoadUnsafe(ref kernel, {column}{i * layout.PaddedUnits + t * isa.Width}), acc{t});");
+                    w.Line($"acc{t} = {v}.MultiplyAddEstimate(x{i}, {v}.LoadUnsafe(ref kernel, {kernelAt(i * stride, t)}), acc{t});");
             }
         }
         for (int t = 0; t < count; t++)
