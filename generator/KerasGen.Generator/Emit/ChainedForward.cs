@@ -22,9 +22,8 @@ internal static class ChainedForward
 
     /// <summary>Whether one sample of this model chains on <paramref name="isa"/>: rank-1 Dense layers with an
     /// element-wise activation (or none), Dropout (the identity at inference) and element-wise Activation layers of
-    /// whole registers,
-    /// starting with a Dense of at most <see cref="DenseRowKernel.UnrollInputs"/> inputs. The portable path keeps its
-    /// loops.</summary>
+    /// whole registers, the first layer other than a Dropout a Dense of at most <see cref="DenseRowKernel.UnrollInputs"/>
+    /// inputs. The portable path keeps its loops.</summary>
     public static bool Fits(ModelPlan plan, ModelLayout layout, Isa isa)
     {
         if (isa.IsScalar || plan.UnknownSteps || layout.Streams.InSinglePath) return false;
@@ -83,7 +82,11 @@ internal static class ChainedForward
                         for (int t = 0; t < Registers(units, isa); t++)
                             w.Line($"{held}{t} = {Catalog.ActivationCatalog.Call(isa.Activation, function, $"{held}{t}")};");
                         break;
-                    // linear Activation and Dropout: the identity
+                    case DropoutLayer:
+                    case ActivationLayer { ActivationName: "linear" }:
+                        break; // the identity at inference
+                    default:
+                        throw new System.InvalidOperationException($"{layer.Name} ({layer.Spec.GetType().Name}) does not chain: Fits should have refused it");
                 }
             }
             EmitStore(w, held!, plan.OutputSize, isa);

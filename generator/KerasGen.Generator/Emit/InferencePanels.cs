@@ -5,7 +5,7 @@ using KerasGen.Generator.Shapes;
 namespace KerasGen.Generator.Emit;
 
 /// <summary>
-/// The kernels Predict's batch path reads packed into panels of 48 columns (the runtime's <c>PackedPanels</c>): one
+/// The kernels Predict's batch path (and a single sample's wide Dense layers) reads packed into panels of 48 columns (the runtime's <c>PackedPanels</c>): one
 /// packed copy per kernel of a layer that asks (<see cref="Layers.LayerSpec.PacksKernel"/>), made from the weights
 /// Predict reads (folded when a BatchNormalization is folded in), in one buffer <c>p</c> that is refreshed with the
 /// folded copy after every write to the weights (<see cref="ModelEmitter"/>). Training reads the rows directly: its
@@ -38,7 +38,8 @@ internal sealed class InferencePanels
             if (!layer.Spec.PacksKernel(layer)) continue;
             var kernel = weights[0];
             Panels.Add(new Panel(layer, kernel, offset));
-            if (layer.Spec is Layers.Core.DenseLayer && layer.InputShape.Count == 1 && layer.InputLast > Layers.Core.DenseRowKernel.UnrollInputs)
+            if (layer.Spec is Layers.Core.DenseLayer && layer.InputShape.Count == 1 && layer.InputLast > Layers.Core.DenseRowKernel.UnrollInputs
+                && Isa.All.Any(isa => Layers.Core.DenseRowKernel.ReadsPanels(kernel.Spec.Columns, isa)))
                 _single[layer.Index] = offset;
             offset += kernel.Spec.Rows * ((kernel.Spec.Columns + PanelWidth - 1) / PanelWidth * PanelWidth);
         }

@@ -268,13 +268,21 @@ internal static class ModelEmitter
         {
             // (No locals: the path Predict declares the same names after this block.)
             string weights = layout.Folding.Folds.Count > 0 ? "InferenceWeights" : "_weights.Start";
-            // On the automatic path every faster path is checked first, so a machine whose best path does not chain
-            // falls through to PredictSamples instead of running a narrower chained one.
-            foreach (var isa in path is null ? Isa.All.TakeWhile(i => chained.Contains(i)) : chained)
+            // On the automatic path every faster path is checked first, in an else-if chain, so a machine whose best
+            // path does not chain falls through to PredictSamples (its own path's bits) instead of running a narrower
+            // chained one, and a machine whose best path chains runs it though a wider one does not.
+            var paths = path is null ? Isa.All.Where(i => !i.IsScalar).Take(Isa.All.ToList().FindLastIndex(chained.Contains) + 1).ToList() : chained;
+            for (int k = 0; k < paths.Count; k++)
             {
+                var isa = paths[k];
                 string condition = path is null ? $"{isa.Vector}.IsHardwareAccelerated" : $"{path} == global::KerasGen.KernelPath.{isa.KernelPath}";
-                using (w.Block($"if ({condition})"))
+                using (w.Block($"{(k > 0 && path is null ? "else " : "")}if ({condition})"))
                 {
+                    if (!chained.Contains(isa))
+                    {
+                        w.Line($"// {isa.KernelPath} does not chain this model: the row kernels below");
+                        continue;
+                    }
                     w.Line($"{kernels.Name}.PredictOne{isa.Suffix}(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x), ref {weights}, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y));");
                     w.Line("return;");
                 }
@@ -292,7 +300,9 @@ internal static class ModelEmitter
     /// The first model of a class made in a process runs Predict's kernels once on zeros (one sample, then a batch of
     /// <see cref="CompileBatches"/> through the one-thread batch kernels), so their optimizing JIT compile (~7–12 ms here, measured in fresh
     /// processes) happens in the constructor, as ONNX Runtime's session creation does its work, and not in the first
-    /// Predict of a request path (issue 11). Only the path this machine uses is compiled; the weights are not touched.
+    /// Predict of a request path (issue 11); a chained model also runs two samples through PredictSamples, its row
+    /// kernels. Only the path this machine uses is compiled. The weights are not changed; the packed copy the batches
+    /// make is dropped again unless single samples read it (<see cref="SingleReadsPacked"/>).
     /// </summary>
     private static void EmitCompileKernels(CodeWriter w, ModelLayout layout, int inputSize, int outputSize, bool chained)
     {
@@ -366,7 +376,10 @@ internal static class ModelEmitter
             if (path is not null) w.Line($"else throw new global::System.ArgumentOutOfRangeException(nameof(path), path, \"Unknown kernel path.\");");
             w.Line("return;");
         }
-        if (SingleReadsPacked(layout)) w.Line("ref float packedRows = ref PackedWeights; // " + (layout.Streams.InSinglePath ? "the streamed Dense reads its kernel packed by rows" : "wide Dense kernels read their panels"));
+        if (SingleReadsPacked(layout))
+            w.Line(layout.Streams.InSinglePath
+                ? "ref float packedRows = ref PackedWeights; // the streamed Dense reads its kernel packed by rows"
+                : "ref float packedRows = ref SinglePanels(); // wide Dense kernels read their panels (the rows while the copy is stale)");
         if (layout.SampleFloats <= ModelLayout.MaxStackFloats)
         {
             w.Line("// Small enough for the stack: cheaper than a thread-static lookup, and private to this call.");
@@ -453,14 +466,15 @@ internal static class ModelEmitter
     /// from the folded copy when there is one). Each is refreshed on the first Predict that reads it after the weights
     /// change: every write to them (SetWeights, LoadWeights, training's forward pass and optimizer step) counts a
     /// version. A refresh runs under a lock and publishes its version last, so a concurrent Predict either refreshes
-    /// itself (waiting on the lock) or reads a finished copy. A single-sample Predict packs only when it streams a
-    /// convolution into a Dense (<see cref="ConvDenseStreams.InSinglePath"/>).</summary>
+    /// itself (waiting on the lock) or reads a finished copy. A single-sample Predict packs when it streams a
+    /// convolution into a Dense (<see cref="ConvDenseStreams.InSinglePath"/>), and through SinglePanels when a wide
+    /// Dense reads its panels (<see cref="InferencePanels.InSingle"/>).</summary>
     private static void EmitInferenceCopy(CodeWriter w, ModelLayout layout)
     {
         var folding = layout.Folding;
         bool folds = folding.Folds.Count > 0, packs = layout.Panels.Size > 0;
         if (folds) w.Line($"private readonly {Kernels}.AlignedBuffer _inferenceWeights = new({folding.WeightSize});");
-        if (packs) w.Line($"private {Kernels}.AlignedBuffer? _packedWeights; // made at the first batch Predict");
+        if (packs) w.Line($"private {Kernels}.AlignedBuffer? _packedWeights; // made at the first Predict that reads it");
         w.Line("private readonly object _inferenceLock = new();");
         w.Line($"private int _weightsVersion{(folds ? ", _foldedVersion = -1" : "")}{(packs ? ", _packedVersion = -1" : "")};");
         w.Line();
@@ -480,10 +494,12 @@ internal static class ModelEmitter
                         $"{fold.Bias?.Offset ?? -1}, {fold.BiasOffset}, {gamma}, {beta}, {mean}, {variance}, {Literals.Float(norm.Epsilon)}); // {fold.Normalization.Name} into {fold.Producer.Name}");
                 }
             });
+        if (layout.Panels.AnyInSingle && !layout.Streams.InSinglePath) EmitSinglePanels(w);
         if (packs)
             EmitVersionedCopy(w, "PackedWeights", "_packedVersion", "Pack", "_packedWeights!", () =>
             {
                 w.Line($"_packedWeights ??= new {Kernels}.AlignedBuffer({layout.Panels.Size});");
+                if (layout.Panels.AnyInSingle && !layout.Streams.InSinglePath) w.Line("_staleSinglePredicts = 0;");
                 w.Line(folds ? "ref float w = ref InferenceWeights; // packed from the folded kernels" : "ref float w = ref _weights.Start;");
                 w.Line("ref float p = ref _packedWeights.Start;");
                 foreach (var panel in layout.Panels.Panels)
@@ -491,6 +507,24 @@ internal static class ModelEmitter
                         ? $"{Kernels}.StreamedDense.Pack(ref {Literals.At("w", panel.Kernel.Offset)}, {panel.Kernel.Spec.Rows}, {panel.Kernel.Spec.Columns}, {panel.Kernel.Stride}, {panel.RowFloats}, ref {Literals.At("p", panel.Offset)}); // {panel.Layer.Name}, by rows of the convolution before it"
                         : $"{Kernels}.PackedPanels.Pack(ref {Literals.At("w", panel.Kernel.Offset)}, {panel.Kernel.Spec.Rows}, {panel.Kernel.Spec.Columns}, {panel.Kernel.Stride}, ref {Literals.At("p", panel.Offset)}); // {panel.Layer.Name}");
             });
+    }
+
+    /// <summary>What a single sample's wide Dense kernels read: the packed copy when it is current; while it is stale
+    /// (the weights changed since it was made) a null ref, so they read the rows, until the 16th single-sample call
+    /// that finds it stale since it was last packed repacks it. A model trained a step at a time between single
+    /// predictions (online learning) so repacks its kernels every 16th step, not every step; one that only predicts
+    /// repacks once, at its 16th call; a batch Predict repacks at once.</summary>
+    private static void EmitSinglePanels(CodeWriter w)
+    {
+        w.Line();
+        w.Line("private int _staleSinglePredicts;");
+        w.Line();
+        using (w.Block("private ref float SinglePanels()"))
+        {
+            w.Line("if (global::System.Threading.Volatile.Read(ref _packedVersion) == global::System.Threading.Volatile.Read(ref _weightsVersion)) return ref _packedWeights!.Start;");
+            w.Line("if (global::System.Threading.Interlocked.Increment(ref _staleSinglePredicts) < 16) return ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>();");
+            w.Line("return ref PackedWeights; // repacks, and counts again from 0");
+        }
     }
 
     /// <summary>A copy of the weights behind a ref property: refreshed by <paramref name="method"/>, under the lock,

@@ -32,6 +32,9 @@ public class ChainedForwardTests
         ["activation_tail"] = Of<ActivationTailNotChained>,
     };
 
+    /// <summary>Chains at 256 and 128 bits, not at 512 (an 8-unit Activation layer).</summary>
+    private static readonly Dictionary<string, Func<Case>> Below512 = new() { ["below_512"] = Of<ChainedBelow512> };
+
     private sealed record Case(IModel Model, int InputSize, int OutputSize);
 
     private static Case Of<T>() where T : ISequentialModel, new() => new(new T(), T.InputSize, T.OutputSize);
@@ -39,13 +42,13 @@ public class ChainedForwardTests
     private static readonly KernelPath[] Paths = { KernelPath.Auto, KernelPath.Vector512, KernelPath.Vector256, KernelPath.Vector128, KernelPath.Scalar };
 
     public static IEnumerable<object[]> Cases() =>
-        from name in Chained.Keys.Concat(NotChained.Keys) from path in Paths select new object[] { name, path };
+        from name in Chained.Keys.Concat(NotChained.Keys).Concat(Below512.Keys) from path in Paths select new object[] { name, path };
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void One_sample_has_the_row_kernels_bits(string name, KernelPath path)
     {
-        var (model, input, output) = (Chained.TryGetValue(name, out var make) ? make : NotChained[name])();
+        var (model, input, output) = (Chained.TryGetValue(name, out var make) ? make : NotChained.TryGetValue(name, out make) ? make : Below512[name])();
         var weights = model.GetWeights();
         for (int i = 0; i < weights.Length; i++) weights[i] = TestData.Uniform(weights[i].Length, 17 + i);
         model.SetWeights(weights);
@@ -77,6 +80,9 @@ public class ChainedForwardTests
         }
         Assert.True(Kernels(new ChainedWithActivationLayer()).GetMethod("PredictOneV128") is null, "20 units are five 128-bit registers");
         Assert.True(Kernels(new PimaModel()).GetMethod("PredictOneV128") is not null, "pima on 128 bits");
+        var below = Kernels(new ChainedBelow512());
+        Assert.True(below.GetMethod("PredictOneV512") is null && below.GetMethod("PredictOneV256") is not null && below.GetMethod("PredictOneV128") is not null,
+            "an 8-unit Activation layer chains at 256 and 128 bits, not at 512");
         foreach (var (name, make) in NotChained)
             Assert.True(Kernels(make().Model).GetMethods().All(m => !m.Name.StartsWith("PredictOne", StringComparison.Ordinal)), name);
     }

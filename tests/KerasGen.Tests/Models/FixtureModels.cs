@@ -89,3 +89,11 @@ public partial class ChainedWidest;
 [Activation("elu")]
 [Dense(20, Activation = "tanh")]
 public partial class ActivationTailNotChained;
+
+// An Activation layer of 8 units: whole registers at 256 and 128 bits, not at 512, so it chains on AVX2 and the
+// 128-bit path only (the automatic Predict of an AVX2 machine takes PredictOneV256).
+[Sequential]
+[Dense(8, InputDim = 7)]
+[Activation("elu")]
+[Dense(4, Activation = "sigmoid")]
+public partial class ChainedBelow512;

@@ -50,7 +50,7 @@ namespace Samples.Nested
 
             /// <summary>How many cores a batch Predict may use (default: all; 1: the calling thread only; -1: all). A batch too small to pay for a thread hand-off stays on the calling thread, as does a single sample.</summary>
             public int MaxDegreeOfParallelism { get => _maxDegreeOfParallelism; set => _maxDegreeOfParallelism = global::KerasGen.Threading.Parallelism.Validate(value); }
-            private global::KerasGen.Kernels.AlignedBuffer? _packedWeights; // made at the first batch Predict
+            private global::KerasGen.Kernels.AlignedBuffer? _packedWeights; // made at the first Predict that reads it
             private readonly object _inferenceLock = new();
             private int _weightsVersion, _packedVersion = -1;
 

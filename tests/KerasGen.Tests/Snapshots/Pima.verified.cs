@@ -51,7 +51,7 @@ namespace Samples
 
         /// <summary>How many cores a batch Predict may use (default: all; 1: the calling thread only; -1: all). A batch too small to pay for a thread hand-off stays on the calling thread, as does a single sample.</summary>
         public int MaxDegreeOfParallelism { get => _maxDegreeOfParallelism; set => _maxDegreeOfParallelism = global::KerasGen.Threading.Parallelism.Validate(value); }
-        private global::KerasGen.Kernels.AlignedBuffer? _packedWeights; // made at the first batch Predict
+        private global::KerasGen.Kernels.AlignedBuffer? _packedWeights; // made at the first Predict that reads it
         private readonly object _inferenceLock = new();
         private int _weightsVersion, _packedVersion = -1;
 
@@ -109,12 +109,12 @@ namespace Samples
                     global::KerasGen.Generated.PimaModelKernels.PredictOneV512(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x), ref _weights.Start, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y));
                     return;
                 }
-                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     global::KerasGen.Generated.PimaModelKernels.PredictOneV256(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x), ref _weights.Start, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y));
                     return;
                 }
-                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
                     global::KerasGen.Generated.PimaModelKernels.PredictOneV128(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x), ref _weights.Start, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y));
                     return;

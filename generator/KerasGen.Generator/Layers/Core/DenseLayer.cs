@@ -85,14 +85,15 @@ internal sealed record DenseLayer(int Units, string ActivationName, bool UseBias
         var layer = c.Layer;
         int inputs = layer.InputLast, rows = Rows(layer);
         var w = c.Body;
-        if (rows == 1) w.Line($"{c.Method}(ref {c.Source}, ref w, {(c.PanelOffset is null ? "" : "ref p, ")}ref {c.Target});");
+        int? panels = rows == 1 && c.PanelOffset is int offset && DenseRowKernel.ReadsPanels(Units, c.Isa) ? offset : null;
+        if (rows == 1) w.Line($"{c.Method}(ref {c.Source}, ref w, {(panels is null ? "" : "ref p, ")}ref {c.Target});");
         else
             using (w.Block($"for (nuint r = 0; r < {rows}; r++)"))
                 w.Line($"{c.Method}(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref {c.Source}, r * {inputs}), ref w, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref {c.Target}, r * {Units}));");
         if (ActivationEmitter.RowMethod(ActivationName) is { } row)
             w.Line($"global::KerasGen.Kernels.RowActivations.{row}(ref {c.Target}, {rows}, {Units});");
         c.Helpers.Line();
-        DenseRowKernel.EmitRowKernel(c.Helpers, c.Method, layer, ActivationName, Units, DenseLayout.Of(c.Weights), c.Isa, rows == 1 ? c.PanelOffset : null);
+        DenseRowKernel.EmitRowKernel(c.Helpers, c.Method, layer, ActivationName, Units, DenseLayout.Of(c.Weights), c.Isa, panels);
         return c.Target;
     }
 

@@ -17,13 +17,15 @@ internal static class DenseRowKernel
     public const int UnrollInputs = 32;
 
     /// <param name="panelOffset">Where the layer's kernel starts in the packed panels (<c>ref float p</c>, the batch
-    /// path's copy: panel q, input i at (q·inputs + i)·48), for a vector path whose kernel reads it; null to read the
-    /// kernel in <c>w</c>. The tiles and their FMAs are the same either way, so are the bits; only the addresses
-    /// change, to one sequential stream per panel (a tile's 8 registers read 512 of every 2,112 bytes of the rows).</param>
+    /// path's copy: panel q, input i at (q·inputs + i)·48), for a vector path whose kernel may read it there
+    /// (<see cref="ReadsPanels"/>); null to read the kernel in <c>w</c> only. With an offset the method takes
+    /// <c>ref float p</c> and reads the panels unless p is a null ref (the copy is stale: the model's
+    /// SinglePanels). The tiles and their FMAs are the same either way, so are the bits; only the addresses change,
+    /// to one sequential stream per panel (a tile's 8 registers read 512 of every 2,112 bytes of the rows).</param>
     public static void EmitRowKernel(CodeWriter w, string method, LayerPlan layer, string activationName, int units, DenseLayout layout, Isa isa, int? panelOffset = null)
     {
         int inputs = layer.InputLast;
-        bool panels = panelOffset is not null && !isa.IsScalar;
+        bool panels = panelOffset is not null && ReadsPanels(units, isa);
         string? activation = ElementwiseMethod(activationName);
         string attributes = inputs <= UnrollInputs
             ? "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]"
@@ -31,18 +33,50 @@ internal static class DenseRowKernel
         w.Line(attributes);
         using (w.Block($"private static void {method}(ref float x, ref float w, {(panels ? "ref float p, " : "")}ref float y)"))
         {
-            w.Line(panels
-                ? $"ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, {panelOffset}); // packed in panels of {PanelWidth} columns"
-                : $"ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, {layout.KernelOffset});");
-            if (layout.BiasOffset >= 0)
-                w.Line($"ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, {layout.BiasOffset});");
-            if (isa.IsScalar) EmitScalar(w, units, inputs, layout, activation, isa);
-            else if (panels) EmitPanelTiles(w, units, inputs, layout, activation, isa);
-            else EmitVector(w, units, inputs, layout, activation, isa);
+            if (panels)
+            {
+                using (w.Block("if (!global::System.Runtime.CompilerServices.Unsafe.IsNullRef(ref p))"))
+                {
+                    w.Line($"ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, {panelOffset}); // packed in panels of {PanelWidth} columns");
+                    EmitBias(w, layout);
+                    EmitPanelTiles(w, units, inputs, layout, activation, isa);
+                }
+                using (w.Block("else"))
+                    EmitRows(w, units, inputs, layout, activation, isa);
+            }
+            else EmitRows(w, units, inputs, layout, activation, isa);
         }
     }
 
+    /// <summary>The kernel read in its padded rows in <c>w</c>.</summary>
+    private static void EmitRows(CodeWriter w, int units, int inputs, DenseLayout layout, string? activation, Isa isa)
+    {
+        w.Line($"ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, {layout.KernelOffset});");
+        EmitBias(w, layout);
+        if (isa.IsScalar) EmitScalar(w, units, inputs, layout, activation, isa);
+        else EmitVector(w, units, inputs, layout, activation, isa);
+    }
+
+    private static void EmitBias(CodeWriter w, DenseLayout layout)
+    {
+        if (layout.BiasOffset >= 0)
+            w.Line($"ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, {layout.BiasOffset});");
+    }
+
     private const int PanelWidth = InferencePanels.PanelWidth;
+
+    /// <summary>Panel tiles are unrolled, each some 500 bytes of IL: past this many the method would grow towards the
+    /// JIT's 60 KB limit (a 4,096-unit layer on the 128-bit path is 128 tiles), so wider layers keep the rows.</summary>
+    private const int MaxPanelTiles = 16;
+
+    /// <summary>Whether a wide layer of <paramref name="units"/> reads its panels on <paramref name="isa"/>: a vector
+    /// path, and at most <see cref="MaxPanelTiles"/> tiles.</summary>
+    public static bool ReadsPanels(int units, Isa isa)
+    {
+        if (isa.IsScalar) return false;
+        int blocks = (units + isa.Width - 1) / isa.Width, tile = System.Math.Min(blocks, isa.MaxTile);
+        return (blocks + tile - 1) / tile <= MaxPanelTiles;
+    }
 
     /// <summary><see cref="EmitVector"/>'s tiles over the packed panels: each tile unrolled (its registers' panel
     /// offsets are constants, not a function of a loop variable), a row of the panels <see cref="PanelWidth"/>
