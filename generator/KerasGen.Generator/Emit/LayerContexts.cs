@@ -35,8 +35,8 @@ internal sealed class SampleContext
     public IReadOnlyList<PlacedWeight> Weights { get; }
     public string Source { get; }
 
-    /// <summary>Where the layer's kernel starts in the packed panels <c>p</c> when its kernel reads them there
-    /// (<see cref="InferencePanels.InSingle"/>; vector paths only), else null.</summary>
+    /// <summary>Where the layer's kernel starts in the packed panels <c>p</c> when its kernel may read them there
+    /// (<see cref="InferencePanels.InSingle"/>; the layer decides per path: DenseRowKernel.ReadsPanels), else null.</summary>
     public int? PanelOffset { get; }
 
     /// <summary>The ping-pong buffer the layer writes (never <see cref="Source"/>, never the caller's input).</summary>

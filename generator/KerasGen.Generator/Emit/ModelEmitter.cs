@@ -320,8 +320,8 @@ internal static class ModelEmitter
                 w.Line($"PredictSamples(global::System.MemoryExtensions.AsSpan(x, 0, {2 * (long)inputSize}), global::System.MemoryExtensions.AsSpan(y, 0, {2 * (long)outputSize}));");
             foreach (int samples in CompileBatches)
                 w.Line($"(({ChunkedPredictor})this).PredictChunk(global::System.MemoryExtensions.AsSpan(x, 0, {samples * (long)inputSize}), global::System.MemoryExtensions.AsSpan(y, 0, {samples * (long)outputSize}), global::KerasGen.KernelPath.Auto);");
-            if (layout.Panels.Size > 0 && !SingleReadsPacked(layout)) // a model whose single samples read the copy keeps it
-                using (w.Block("lock (_inferenceLock)"))
+            if (layout.Panels.Size > 0 && !layout.Streams.InSinglePath) // a model whose single samples read the copy keeps it
+                using (w.Block(layout.Panels.AnyInSingle ? "if (!global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) lock (_inferenceLock)" : "lock (_inferenceLock)"))
                     w.Line("(_packedWeights, _packedVersion) = (null, -1); // packed again at the first batch Predict: a model used one sample at a time keeps no packed copy");
         }
     }
@@ -431,7 +431,7 @@ internal static class ModelEmitter
                     continue;
                 }
                 w.Line(comment);
-                current = layer.Spec.EmitSample(new SampleContext(w, helpers, isa, layer, weights, current, isa.IsScalar ? null : layout.Panels.InSingle(layer)));
+                current = layer.Spec.EmitSample(new SampleContext(w, helpers, isa, layer, weights, current, layout.Panels.InSingle(layer)));
             }
             int outputs = plan.OutputSize;
             if (outputs <= 4) // a call to memmove costs more than a few moves
@@ -521,6 +521,7 @@ internal static class ModelEmitter
         w.Line();
         using (w.Block("private ref float SinglePanels()"))
         {
+            w.Line("if (!global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) return ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(); // the portable path reads the rows: no copy to make");
             w.Line("if (global::System.Threading.Volatile.Read(ref _packedVersion) == global::System.Threading.Volatile.Read(ref _weightsVersion)) return ref _packedWeights!.Start;");
             w.Line("if (global::System.Threading.Interlocked.Increment(ref _staleSinglePredicts) < 16) return ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>();");
             w.Line("return ref PackedWeights; // repacks, and counts again from 0");

@@ -49,7 +49,31 @@ public class SinglePanelsTests
             Assert.False(Current(model), $"call {call} after SetWeights repacked the copy");
         }
         model.Predict(x, y);
-        Assert.True(Current(model), "the 16th call after SetWeights did not repack the copy");
+        // Without vector acceleration single samples read the rows on every path, and never repack.
+        bool repacks = System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated;
+        Assert.True(Current(model) == repacks, repacks ? "the 16th call after SetWeights did not repack the copy" : "a single sample repacked a copy the portable path never reads");
+    }
+
+    /// <summary>Guards the feature itself (the tests above pass just as well if nothing read the panels): with a current
+    /// copy full of NaN, a single sample on a vector path gives NaN, so it read the copy; the portable path, and every
+    /// path on a machine without vector acceleration, reads the rows.</summary>
+    [Theory]
+    [InlineData(KernelPath.Vector512)]
+    [InlineData(KernelPath.Vector256)]
+    [InlineData(KernelPath.Vector128)]
+    [InlineData(KernelPath.Scalar)]
+    public void A_current_copy_is_what_a_single_sample_reads_on_the_vector_paths(KernelPath path)
+    {
+        var model = new DenseWideTanh(1);
+        var x = TestData.Uniform(DenseWideTanh.InputSize, 5);
+        model.Predict(new float[4 * DenseWideTanh.InputSize], new float[4 * DenseWideTanh.OutputSize]);
+        Assert.True(Current(model), "a batch Predict leaves a current copy");
+        var packed = (KerasGen.Kernels.AlignedBuffer)typeof(DenseWideTanh).GetField("_packedWeights", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(model)!;
+        packed.Span.Fill(float.NaN);
+        var y = new float[DenseWideTanh.OutputSize];
+        model.Predict(x, y, path);
+        bool readsCopy = path != KernelPath.Scalar && System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated;
+        Assert.True(float.IsNaN(y[0]) == readsCopy, $"{path}: output {y[0]}, expected {(readsCopy ? "NaN (the copy)" : "a number (the rows)")}");
     }
 
     /// <summary>Two copies of the sample in one call: the row kernels, which read the weights in place.</summary>

@@ -51,10 +51,16 @@ internal static class DenseRowKernel
     /// <summary>The kernel read in its padded rows in <c>w</c>.</summary>
     private static void EmitRows(CodeWriter w, int units, int inputs, DenseLayout layout, string? activation, Isa isa)
     {
-        w.Line($"ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, {layout.KernelOffset});");
-        EmitBias(w, layout);
+        EmitRowRefs(w, layout);
         if (isa.IsScalar) EmitScalar(w, units, inputs, layout, activation, isa);
         else EmitVector(w, units, inputs, layout, activation, isa);
+    }
+
+    /// <summary>The <c>kernel</c> (its padded rows in <c>w</c>) and <c>bias</c> refs.</summary>
+    private static void EmitRowRefs(CodeWriter w, DenseLayout layout)
+    {
+        w.Line($"ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, {layout.KernelOffset});");
+        EmitBias(w, layout);
     }
 
     private static void EmitBias(CodeWriter w, DenseLayout layout)
@@ -125,9 +131,7 @@ internal static class DenseRowKernel
     /// </summary>
     public static void EmitChainedTile(CodeWriter w, int count, int inputs, DenseLayout layout, string? activation, Isa isa, System.Func<int, string> input, string keep)
     {
-        w.Line($"ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, {layout.KernelOffset});");
-        if (layout.BiasOffset >= 0)
-            w.Line($"ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, {layout.BiasOffset});");
+        EmitRowRefs(w, layout);
         EmitTile(w, count, "", inputs, layout, activation, isa, input, keep);
     }
 
