@@ -40,6 +40,10 @@ internal abstract record LayerSpec
     /// training passes whole, never in chunks.</summary>
     public virtual bool UsesBatchStatistics => false;
 
+    /// <summary>Whether training draws random numbers (Dropout's masks): then a batch cut across cores gives each chunk
+    /// a stream of its own, and the bits depend on how many chunks there are.</summary>
+    public virtual bool DrawsRandomNumbers => false;
+
     /// <summary>The multiply-adds of one sample through this layer, roughly: how Predict and training decide whether a
     /// batch is worth cutting across cores. A layer without a kernel touches each value about once.</summary>
     public virtual long MultiplyAdds(LayerPlan layer) => System.Math.Max(layer.InputSize, layer.OutputSize);

@@ -35,6 +35,7 @@ public sealed class Trainer
     private readonly IRowSplitGradients? _rows;
     private Kernels.AlignedBuffer? _rowsMemory;
     private float[] _outputs = Array.Empty<float>();
+    private readonly ThreadCountTuner _threadCount = new();
 
     public Trainer(IDifferentiableModel model, TrainingSpec spec)
     {
@@ -188,10 +189,50 @@ public sealed class Trainer
     /// Keras reports it: the mean loss plus the weight and activity penalties.</summary>
     private float Step(ReadOnlySpan<float> x, ReadOnlySpan<float> y, int samples, bool updateMetrics)
     {
+        int chunks = Chunks(samples, backward: true);
+        if (chunks == 1 || !CutFree(samples, chunks)) return Step(x, y, samples, chunks, cutFree: false, updateMetrics);
+        // The same bits on one thread as across cores: the faster one, by the clock (ThreadCountTuner).
+        bool oneThread = _threadCount.OnOneThread(samples);
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        float loss = Step(x, y, samples, oneThread ? 1 : chunks, cutFree: true, updateMetrics);
+        _threadCount.Record(System.Diagnostics.Stopwatch.GetTimestamp() - start);
+        return loss;
+    }
+
+    /// <summary>
+    /// Whether a step of <paramref name="samples"/> in <paramref name="chunks"/> chunks gives one thread's bits, so
+    /// the chunk count may follow the clock: the weight gradient is cut by rows (each element sums the samples in
+    /// order, which holds when every chunk fits the training memory in one round), no layer draws random numbers
+    /// (each chunk has a stream of its own), no activity penalty (summed chunk by chunk), and no hinge loss (its
+    /// {0, 1} labels are recognised over the rows it is given). The reported loss is then summed on the calling
+    /// thread as one thread sums it (<see cref="LossInSubBatches"/>).
+    /// </summary>
+    internal bool CutFree(int samples, int chunks) =>
+        _rows is not null && !_spec.Stochastic && !_spec.ActivityRegularized &&
+        _loss.Name is not (Losses.Hinge or Losses.SquaredHinge) &&
+        (samples + chunks - 1) / chunks <= _spec.MaxBatchSize;
+
+    /// <summary>The loss of a batch's outputs summed as the one-thread step sums it: each sub-batch of the training
+    /// memory's size on its own, then the sub-batches in order.</summary>
+    private double LossInSubBatches(ReadOnlySpan<float> outputs, ReadOnlySpan<float> y, int samples)
+    {
+        double loss = 0;
+        for (int start = 0; start < samples; start += _spec.MaxBatchSize)
+        {
+            int n = Math.Min(_spec.MaxBatchSize, samples - start);
+            loss += _loss.Accumulate(outputs.Slice(start * _spec.OutputSize, n * _spec.OutputSize), y.Slice(start * _targetsPerSample, n * _targetsPerSample),
+                Span<float>.Empty, n * _rowsPerSample, _spec.OutputWidth, 0);
+        }
+        return loss;
+    }
+
+    /// <summary><see cref="Step(ReadOnlySpan{float}, ReadOnlySpan{float}, int, bool)"/> in
+    /// <paramref name="chunks"/> chunks (1: on the calling thread).</summary>
+    private float Step(ReadOnlySpan<float> x, ReadOnlySpan<float> y, int samples, int chunks, bool cutFree, bool updateMetrics)
+    {
         int rows = samples * _rowsPerSample, k = _spec.OutputWidth, chunk = _spec.MaxBatchSize;
         float scale = 1f / rows;
         double loss = 0, activity = 0;
-        int chunks = Chunks(samples, backward: true);
         if (chunks > 1)
         {
             // Data-parallel (ChunkedBatch): the gradient summed into the model's by rows or by chunks, in a fixed order.
@@ -199,7 +240,7 @@ public sealed class Trainer
             // With no regularizer gradients to add first, the row split updates each part of the weights as soon as
             // its gradient is summed (ChunkedBatch.Run with a step).
             var ((chunkLoss, chunkActivity, parts), stepped) = _chunked.Run(x, y, samples, chunks, samples, _chunkSeeds, outputs, _regularized.Length == 0 ? Optimizer : null);
-            (loss, activity) = (chunkLoss, chunkActivity);
+            (loss, activity) = (cutFree ? LossInSubBatches(outputs, y, samples) : chunkLoss, chunkActivity);
             if (updateMetrics)
                 foreach (var m in _metrics) m.Update(outputs, y, rows, k, _loss.SparseTargets);
             return Apply(loss / rows + activity, parts, stepped);

@@ -15,6 +15,8 @@ internal sealed record DropoutLayer(double Rate) : LayerSpec
 
     public override string Activation => "linear";
 
+    public override bool DrawsRandomNumbers => true;
+
     public static LayerSpec? Parse(LayerArguments a)
     {
         var (rate, argument) = a.Double("Rate", "P");
