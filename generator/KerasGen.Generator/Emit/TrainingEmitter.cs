@@ -34,7 +34,7 @@ internal static class TrainingEmitter
         w.Line($"private {Training}.TrainingSpec KerasGenTrainingSpec => new(");
         w.Line($"    {Literals.Quote(compile.Loss)}, {Literals.Bool(compile.FromLogits)}, {metrics},");
         w.Line($"    new {Training}.Optimizers.OptimizerSettings({OptimizerArguments(compile)}),");
-        w.Line($"    {compile.MaxBatchSize}, {ShapeMath.Product(plan.InputShape)}, {ShapeMath.Product(plan.OutputShape)}, {outputWidth}, {Literals.Quote(lastActivation)}, _seed{(last.Spec.Regularization.Activity is null ? "" : ", OutputRegularized: true")}{(plan.Layers.Any(l => l.Spec.UsesBatchStatistics) ? ", BatchStatistics: true" : "")}, MultiplyAddsPerSample: KerasGenMultiplyAddsPerSample{(plan.Layers.Any(l => l.Spec.DrawsRandomNumbers) ? ", Stochastic: true" : "")}{(plan.Layers.Any(l => l.Spec.Regularization.Activity is not null) ? ", ActivityRegularized: true" : "")});");
+        w.Line($"    {compile.MaxBatchSize}, {ShapeMath.Product(plan.InputShape)}, {ShapeMath.Product(plan.OutputShape)}, {outputWidth}, {Literals.Quote(lastActivation)}, _seed{(last.Spec.Regularization.Activity is null ? "" : ", OutputRegularized: true")}{(plan.Layers.Any(l => l.Spec.UsesBatchStatistics) ? ", BatchStatistics: true" : "")}, MultiplyAddsPerSample: KerasGenMultiplyAddsPerSample{(plan.Layers.Any(l => l.Spec.DrawsRandomNumbers || l.Spec.Regularization.Activity is not null) ? "" : ", ChunkIndependent: true")});");
         w.Line();
         w.Line($"/// <summary>The optimizer, with its step count and learning rate (Keras <c>model.optimizer</c>).</summary>");
         w.Line($"public {Training}.Optimizers.Optimizer Optimizer => KerasGenTrainer.Optimizer;");

@@ -41,7 +41,7 @@ internal abstract record LayerSpec
     public virtual bool UsesBatchStatistics => false;
 
     /// <summary>Whether training draws random numbers (Dropout's masks): then a batch cut across cores gives each chunk
-    /// a stream of its own, and the bits depend on how many chunks there are.</summary>
+    /// a stream of its own, and the bits depend on how many chunks there are (TrainingSpec.ChunkIndependent).</summary>
     public virtual bool DrawsRandomNumbers => false;
 
     /// <summary>The multiply-adds of one sample through this layer, roughly: how Predict and training decide whether a

@@ -66,9 +66,10 @@ public interface IDifferentiableModel : IModel, IWeightLayout
 /// layer has an activity regularizer, whose gradient is on its output, so the loss cannot be fused with its activation.
 /// <c>BatchStatistics</c>: a layer normalizes over the batch (BatchNormalization), so a training batch must fit the
 /// training buffers whole, and is never cut across cores. <c>MultiplyAddsPerSample</c>: the forward pass's work, which
-/// decides whether a batch is worth cutting across cores. <c>Stochastic</c>: a layer draws random numbers while
-/// training (Dropout), and <c>ActivityRegularized</c>: a layer has an activity regularizer; either makes a step's bits
-/// depend on how many chunks it is cut into, so the trainer does not choose the count by timing.</summary>
+/// decides whether a batch is worth cutting across cores. <c>ChunkIndependent</c>: no layer makes a training step's
+/// bits depend on how many chunks it is cut into (Dropout draws a stream per chunk, an activity penalty is summed per
+/// chunk); with a row-split gradient such a step gives one thread's bits on any number of cores, so the trainer may
+/// choose the count by timing. False unless the generator says so.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed record TrainingSpec(
     string Loss,
@@ -84,5 +85,4 @@ public sealed record TrainingSpec(
     bool OutputRegularized = false,
     bool BatchStatistics = false,
     long MultiplyAddsPerSample = 0,
-    bool Stochastic = false,
-    bool ActivityRegularized = false);
+    bool ChunkIndependent = false);

@@ -192,7 +192,7 @@ public sealed class Trainer
         int chunks = Chunks(samples, backward: true);
         if (chunks == 1 || !CutFree(samples, chunks)) return Step(x, y, samples, chunks, cutFree: false, updateMetrics);
         // The same bits on one thread as across cores: the faster one, by the clock (ThreadCountTuner).
-        bool oneThread = _threadCount.OnOneThread(samples);
+        bool oneThread = _threadCount.OnOneThread(samples, chunks);
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
         float loss = Step(x, y, samples, oneThread ? 1 : chunks, cutFree: true, updateMetrics);
         _threadCount.Record(System.Diagnostics.Stopwatch.GetTimestamp() - start);
@@ -202,13 +202,13 @@ public sealed class Trainer
     /// <summary>
     /// Whether a step of <paramref name="samples"/> in <paramref name="chunks"/> chunks gives one thread's bits, so
     /// the chunk count may follow the clock: the weight gradient is cut by rows (each element sums the samples in
-    /// order, which holds when every chunk fits the training memory in one round), no layer draws random numbers
-    /// (each chunk has a stream of its own), no activity penalty (summed chunk by chunk), and no hinge loss (its
-    /// {0, 1} labels are recognised over the rows it is given). The reported loss is then summed on the calling
-    /// thread as one thread sums it (<see cref="LossInSubBatches"/>).
+    /// order, which holds when every chunk fits the training memory in one round), no Dropout and no activity penalty
+    /// (<see cref="TrainingSpec.ChunkIndependent"/>), and no hinge loss (its {0, 1} labels are recognised over the
+    /// rows it is given). The reported loss is then summed on the calling thread as one thread sums it
+    /// (<see cref="LossInSubBatches"/>; the chunks' own sums go unused).
     /// </summary>
     internal bool CutFree(int samples, int chunks) =>
-        _rows is not null && !_spec.Stochastic && !_spec.ActivityRegularized &&
+        _rows is not null && _spec.ChunkIndependent &&
         _loss.Name is not (Losses.Hinge or Losses.SquaredHinge) &&
         (samples + chunks - 1) / chunks <= _spec.MaxBatchSize;
 

@@ -47,3 +47,9 @@ public partial class RowSplitFusedNet;
 [Sequential, Dense(128, InputShape = new[] { 8, 100 }, Activation = "relu"), Flatten, Dense(5, Activation = "softmax"),
  Compile(Loss = "categorical_crossentropy", Optimizer = "nadam")]
 public partial class RowSplitStepsNet;
+
+/// <summary>A Dense model with Dropout: its weight gradient is cut by rows, but each chunk draws its own masks, so its
+/// bits depend on the chunk count and the trainer never chooses the count by timing.</summary>
+[Sequential, Dense(64, InputDim = 300, Activation = "relu"), Dropout(0.2), Dense(11, Activation = "softmax"),
+ Compile(Loss = "categorical_crossentropy", Optimizer = "sgd")]
+public partial class RowSplitDropoutNet;

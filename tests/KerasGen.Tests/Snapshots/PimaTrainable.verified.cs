@@ -276,7 +276,7 @@ namespace Samples
         private global::KerasGen.Training.TrainingSpec KerasGenTrainingSpec => new(
             "binary_crossentropy", false, new[] { "accuracy" },
             new global::KerasGen.Training.Optimizers.OptimizerSettings("adam"),
-            32, 8, 1, 1, "sigmoid", _seed, MultiplyAddsPerSample: KerasGenMultiplyAddsPerSample, Stochastic: true);
+            32, 8, 1, 1, "sigmoid", _seed, MultiplyAddsPerSample: KerasGenMultiplyAddsPerSample);
 
         /// <summary>The optimizer, with its step count and learning rate (Keras <c>model.optimizer</c>).</summary>
         public global::KerasGen.Training.Optimizers.Optimizer Optimizer => KerasGenTrainer.Optimizer;
