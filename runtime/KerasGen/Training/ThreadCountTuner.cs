@@ -16,7 +16,9 @@ namespace KerasGen.Training;
 /// sit in the other core's cache; the workers may have gone to sleep), so the timed steps are each choice's steady
 /// state, under the same conditions for both. The choice whose timed steps took less time in total wins (not the
 /// median: sharing cores often costs a few much slower steps) for <see cref="SettledSteps"/> steps, then another
-/// trial, since the machine's load changes. The slower choice runs 8 of every 266 steps. Each batch size and chunk
+/// trial, since the machine's load changes. The slower choice runs 16 of every 532 steps. Blocks of 4 steps (3 timed)
+/// with 250 between trials chose one thread in 3 of 12 trials on the quiet Zen 3 VM, where two cores are 1.4x faster:
+/// a core's occasional ~4 ms stall weighed too much in 3 steps. Each batch size and chunk
 /// count has its own trial (a Fit's last, smaller batch does not restart the others), up to
 /// <see cref="MaxTrials"/> of them; beyond that, steps use every core.
 /// </remarks>
@@ -26,10 +28,10 @@ internal sealed class ThreadCountTuner
     public const int Blocks = 4;
 
     /// <summary>Consecutive steps of one choice in a block, the first of them not timed.</summary>
-    public const int BlockSteps = 4;
+    public const int BlockSteps = 8;
 
     /// <summary>Steps on the chosen count between trials.</summary>
-    public const int SettledSteps = 250;
+    public const int SettledSteps = 500;
 
     /// <summary>Batch sizes and chunk counts tuned at once.</summary>
     public const int MaxTrials = 8;

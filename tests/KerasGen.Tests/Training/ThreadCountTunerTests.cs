@@ -49,13 +49,15 @@ public class ThreadCountTunerTests
     [Fact]
     public void A_block_s_first_step_is_not_timed_and_the_total_of_the_timed_ones_decides()
     {
-        // One thread's blocks are steps 4–7 and 12–15; their first steps (4, 12) pay for the switch and are not timed.
-        // Every core is faster on five of its six timed steps (1–3, 9–11) but slow enough on step 10 to lose in total,
-        // 650 against 600 ticks: the occasional slow step is what sharing cores costs.
-        var choices = Steps(new ThreadCountTuner(), 32, 2, Trial + 1, s => s is 4 or 12 ? 1_000_000 : 100, s => s == 10 ? 200 : 90);
-        Assert.True(choices[Trial], "one thread took 600 ticks in total, every core 650");
-        var faster = Steps(new ThreadCountTuner(), 32, 2, Trial + 1, s => s is 4 or 12 ? 1_000_000 : 100, _ => 90);
-        Assert.False(faster[Trial], "every core took 540 ticks in total, one thread 600");
+        // One thread's blocks start at steps Block and 3 Block; those first steps pay for the switch and are not timed.
+        // Every core is faster on all its timed steps but one, which is slow enough to lose in total (50 ticks more
+        // than one thread's): the occasional slow step is what sharing cores costs.
+        int timed = 2 * (Block - 1), slow = 90 + timed * 10 + 50;
+        long OneThread(int s) => s == Block || s == 3 * Block ? 1_000_000 : 100;
+        var choices = Steps(new ThreadCountTuner(), 32, 2, Trial + 1, OneThread, s => s == 2 * Block + 2 ? slow : 90);
+        Assert.True(choices[Trial], $"one thread took {timed * 100} ticks in total, every core {timed * 100 + 50}");
+        var faster = Steps(new ThreadCountTuner(), 32, 2, Trial + 1, OneThread, _ => 90);
+        Assert.False(faster[Trial], $"every core took {timed * 90} ticks in total, one thread {timed * 100}");
     }
 
     [Fact]
@@ -103,7 +105,7 @@ public class ThreadCountTunerTests
     [InlineData("clipped Nesterov SGD", 48)]
     public void A_model_that_cuts_free_trains_to_one_thread_s_bits_loss_included_through_trials(string model, int batch)
     {
-        // 40 steps: the first trial's 16 run blocks of one thread and two cores, the rest follow the clock.
+        // The first trial's blocks of one thread and two cores, then steps that follow the clock.
         (float[][] Weights, float[] Losses) Train(int degree)
         {
             ITrainableModel m = model.StartsWith("fused", StringComparison.Ordinal) ? new RowSplitFusedNet(3)
@@ -112,7 +114,7 @@ public class ThreadCountTunerTests
             var spec = ((IDifferentiableModel)m).TrainingSpec;
             if (degree > 1) Assert.Equal(2, Parallelism.Chunks(batch, degree, 3 * spec.MultiplyAddsPerSample));
             int classes = spec.OutputSize;
-            var losses = new float[40];
+            var losses = new float[Trial + 8];
             for (int s = 0; s < losses.Length; s++)
                 losses[s] = m.TrainOnBatch(TestData.Uniform(batch * spec.InputSize, 10 + s), TestData.OneHot(batch, classes, 20 + s));
             return (m.GetWeights(), losses);
