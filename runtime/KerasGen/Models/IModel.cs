@@ -25,7 +25,7 @@ public interface IModel
     /// thread whatever the setting, as does a single sample. Training sums the chunks' gradients in a fixed order, so
     /// it is bit-for-bit reproducible for a given value (set 1 for results that do not depend on the machine's core
     /// count). A Dense model's step whose bits are the same on one thread as across cores (no Dropout, no activity
-    /// penalty, no hinge loss, each chunk within the training memory) runs on whichever of the two a timed trial finds
+    /// penalty, each chunk within the training memory) runs on whichever of the two a timed trial finds
     /// faster, now and then re-checked.
     /// </summary>
     int MaxDegreeOfParallelism { get; set; }

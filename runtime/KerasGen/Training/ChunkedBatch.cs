@@ -30,6 +30,8 @@ internal sealed class ChunkedBatch
     private readonly bool _fused;
     private readonly int _rowsPerSample, _targetsPerSample;
     private Chunk[] _chunks = Array.Empty<Chunk>();
+    /// <summary>The running batch's hinge labels as <see cref="LossFunction.HingeLabels01"/> judged them over the whole batch.</summary>
+    private bool _hingeLabels01;
 
     /// <summary>The row split's weight pass cuts the rows into this many parts per core, claimed one at a time, so a
     /// core slowed by the other's cache traffic or the hypervisor takes fewer: mnist-mlp training batch 32 on 2 cores,
@@ -51,19 +53,20 @@ internal sealed class ChunkedBatch
     /// <paramref name="batchSamples"/>), and the parts a row split cut the weight gradient into (1: none), for
     /// <see cref="Step"/>.
     /// </summary>
-    public unsafe (double Loss, double Activity, int Parts) Run(ReadOnlySpan<float> x, ReadOnlySpan<float> y, int samples, int chunks, int batchSamples, DeterministicRandom? random, Span<float> outputs) =>
-        Run(x, y, samples, chunks, batchSamples, random, outputs, step: null).Result;
+    public unsafe (double Loss, double Activity, int Parts) Run(ReadOnlySpan<float> x, ReadOnlySpan<float> y, int samples, int chunks, int batchSamples, DeterministicRandom? random, Span<float> outputs, bool hingeLabels01) =>
+        Run(x, y, samples, chunks, batchSamples, random, outputs, hingeLabels01, step: null).Result;
 
     /// <summary>
-    /// <see cref="Run(ReadOnlySpan{float}, ReadOnlySpan{float}, int, int, int, DeterministicRandom?, Span{float})"/>
+    /// <see cref="Run(ReadOnlySpan{float}, ReadOnlySpan{float}, int, int, int, DeterministicRandom?, Span{float}, bool)"/>
     /// that, when <paramref name="step"/> is given and the batch is row-split, also takes the optimizer's step: each
     /// part of the weights is updated right after its gradient's last round, by the core that summed it, while that
     /// gradient is in its cache (a separate step found it in the other core's cache about half the time, and cost
     /// one more hand-off). Only for a step with nothing between the gradient and the update (no regularizer
     /// gradients, no clipping: the caller checks). Returns whether it stepped.
     /// </summary>
-    public unsafe ((double Loss, double Activity, int Parts) Result, bool Stepped) Run(ReadOnlySpan<float> x, ReadOnlySpan<float> y, int samples, int chunks, int batchSamples, DeterministicRandom? random, Span<float> outputs, Optimizers.Optimizer? step)
+    public unsafe ((double Loss, double Activity, int Parts) Result, bool Stepped) Run(ReadOnlySpan<float> x, ReadOnlySpan<float> y, int samples, int chunks, int batchSamples, DeterministicRandom? random, Span<float> outputs, bool hingeLabels01, Optimizers.Optimizer? step)
     {
+        _hingeLabels01 = hingeLabels01;
         Prepare(chunks);
         if (random is not null)
             for (int c = 0; c < chunks; c++) _chunks[c].Random.Reseed(random.NextUInt64());
@@ -140,7 +143,7 @@ internal sealed class ChunkedBatch
     }
 
     /// <summary>
-    /// The optimizer's step on the gradient a training <see cref="Run(ReadOnlySpan{float}, ReadOnlySpan{float}, int, int, int, DeterministicRandom?, Span{float})"/> left in <paramref name="parts"/> parts (its
+    /// The optimizer's step on the gradient a training <see cref="Run(ReadOnlySpan{float}, ReadOnlySpan{float}, int, int, int, DeterministicRandom?, Span{float}, bool)"/> left in <paramref name="parts"/> parts (its
     /// result): after a row split, the parts of
     /// the weights across cores (one per chunk, each covering the finer parts the gradient was summed in, so a core
     /// often finds much of its part's gradient in its own cache; nothing pins a part to a core), unless the optimizer clips (its norms need the whole
@@ -199,13 +202,13 @@ internal sealed class ChunkedBatch
         output.CopyTo(outputs.Slice(s * outputSize));
         if (!training)
         {
-            chunk.Loss += chunk.LossFunction.Accumulate(output, ys, Span<float>.Empty, n * _rowsPerSample, k, 0);
+            chunk.Loss += chunk.LossFunction.Accumulate(output, ys, Span<float>.Empty, n * _rowsPerSample, k, 0, _hingeLabels01);
             chunk.Activity += _model.ActivityPenalty(memory, batchSamples);
             return;
         }
         float scale = 1f / (batchSamples * _rowsPerSample);
         var gradient = chunk.OutputGradient.AsSpan(0, n * outputSize);
-        chunk.Loss += chunk.LossFunction.Accumulate(output, ys, _fused ? Span<float>.Empty : gradient, n * _rowsPerSample, k, scale);
+        chunk.Loss += chunk.LossFunction.Accumulate(output, ys, _fused ? Span<float>.Empty : gradient, n * _rowsPerSample, k, scale, _hingeLabels01);
         if (_fused) chunk.LossFunction.FusedGradient(output, ys, gradient, n * _rowsPerSample, k, scale);
         chunk.Activity += _model.ActivityPenalty(memory, batchSamples);
         if (rowSplit) _rows!.BackwardInputs(memory, gradient, n, _fused, batchSamples);

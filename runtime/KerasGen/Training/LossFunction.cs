@@ -53,9 +53,17 @@ public sealed class LossFunction
     /// Adds every row's loss and returns the sum (divide by the total row count for Keras' value). When
     /// <paramref name="gradient"/> is not empty, writes d(row loss)/d(prediction) · <paramref name="scale"/> into it.
     /// </summary>
-    public double Accumulate(ReadOnlySpan<float> predictions, ReadOnlySpan<float> targets, Span<float> gradient, int rows, int k, float scale)
+    public double Accumulate(ReadOnlySpan<float> predictions, ReadOnlySpan<float> targets, Span<float> gradient, int rows, int k, float scale) =>
+        Accumulate(predictions, targets, gradient, rows, k, scale, HingeLabels01(targets));
+
+    /// <summary>Whether a hinge loss reads these targets as {0, 1} labels (mapped to −1 and 1): Keras 3 converts them
+    /// when every target of the batch is 0 or 1, so a trainer decides once per batch, not per sub-batch or chunk.</summary>
+    public bool HingeLabels01(ReadOnlySpan<float> batchTargets) => Name is Losses.Hinge or Losses.SquaredHinge && AllZeroOrOne(batchTargets);
+
+    /// <summary><see cref="Accumulate(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, float)"/> for
+    /// some rows of a batch whose hinge labels <see cref="HingeLabels01"/> judged over the whole batch.</summary>
+    public double Accumulate(ReadOnlySpan<float> predictions, ReadOnlySpan<float> targets, Span<float> gradient, int rows, int k, float scale, bool hingeLabels01)
     {
-        bool hingeLabels01 = Name is Losses.Hinge or Losses.SquaredHinge && AllZeroOrOne(targets);
         double total = 0;
         for (int r = 0; r < rows; r++)
         {

@@ -5,7 +5,7 @@ namespace KerasGen.Training;
 /// <summary>
 /// Chooses, by timing, whether a training step runs across cores or on the calling thread, for steps whose bits do
 /// not depend on that choice (<see cref="Trainer.CutFree"/>: a Dense model's row-split gradient, no Dropout, no
-/// activity penalty, no hinge loss, each chunk within one round). More cores are not always faster there: mnist-mlp
+/// activity penalty, each chunk within one round). More cores are not always faster there: mnist-mlp
 /// at batch 32 on a 2-core Zen 4 VM took 40.9–45.2 µs per sample on two cores against 30.6–37.0 on one (each step
 /// moves the half of the weights one core updated into the other's cache), while on a 2-core Zen 3 VM two cores were
 /// 1.27x–1.42x faster in BenchmarkDotNet, and 1.6x slower beside one other busy process.

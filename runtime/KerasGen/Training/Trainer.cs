@@ -80,12 +80,13 @@ public sealed class Trainer
         {
             int size = Math.Min(batchSize, samples - batch);
             int chunks = Chunks(size, backward: false);
+            bool labels01 = _loss.HingeLabels01(y.Slice(batch * _targetsPerSample, size * _targetsPerSample));
             if (chunks > 1)
             {
                 var xb = x.Slice(batch * _spec.InputSize, size * _spec.InputSize);
                 var yb = y.Slice(batch * _targetsPerSample, size * _targetsPerSample);
                 var outputs = Outputs(size);
-                var (batchLoss, batchActivity, _) = _chunked.Run(xb, yb, size, chunks, size, random: null, outputs);
+                var (batchLoss, batchActivity, _) = _chunked.Run(xb, yb, size, chunks, size, random: null, outputs, labels01);
                 loss += batchLoss;
                 activity += batchActivity * size;
                 foreach (var m in _metrics) m.Update(outputs, yb, size * _rowsPerSample, _spec.OutputWidth, _loss.SparseTargets);
@@ -97,7 +98,7 @@ public sealed class Trainer
                 var xs = x.Slice(start * _spec.InputSize, n * _spec.InputSize);
                 var ys = y.Slice(start * _targetsPerSample, n * _targetsPerSample);
                 var output = _model.ForwardBatch(xs, n, training: null);
-                loss += _loss.Accumulate(output, ys, Span<float>.Empty, n * _rowsPerSample, _spec.OutputWidth, 0);
+                loss += _loss.Accumulate(output, ys, Span<float>.Empty, n * _rowsPerSample, _spec.OutputWidth, 0, labels01);
                 activity += (double)_model.ActivityPenalty(size) * size;
                 foreach (var m in _metrics) m.Update(output, ys, n * _rowsPerSample, _spec.OutputWidth, _loss.SparseTargets);
             }
@@ -202,26 +203,23 @@ public sealed class Trainer
     /// <summary>
     /// Whether a step of <paramref name="samples"/> in <paramref name="chunks"/> chunks gives one thread's bits, so
     /// the chunk count may follow the clock: the weight gradient is cut by rows (each element sums the samples in
-    /// order, which holds when every chunk fits the training memory in one round), no Dropout and no activity penalty
-    /// (<see cref="TrainingSpec.ChunkIndependent"/>), and no hinge loss (its {0, 1} labels are recognised over the
-    /// rows it is given). The reported loss is then summed on the calling thread as one thread sums it
-    /// (<see cref="LossInSubBatches"/>; the chunks' own sums go unused).
+    /// order, which holds when every chunk fits the training memory in one round), and no Dropout and no activity
+    /// penalty (<see cref="TrainingSpec.ChunkIndependent"/>). The reported loss is then summed on the calling thread
+    /// as one thread sums it (<see cref="LossInSubBatches"/>; the chunks' own sums go unused).
     /// </summary>
     internal bool CutFree(int samples, int chunks) =>
-        _rows is not null && _spec.ChunkIndependent &&
-        _loss.Name is not (Losses.Hinge or Losses.SquaredHinge) &&
-        (samples + chunks - 1) / chunks <= _spec.MaxBatchSize;
+        _rows is not null && _spec.ChunkIndependent && (samples + chunks - 1) / chunks <= _spec.MaxBatchSize;
 
     /// <summary>The loss of a batch's outputs summed as the one-thread step sums it: each sub-batch of the training
     /// memory's size on its own, then the sub-batches in order.</summary>
-    private double LossInSubBatches(ReadOnlySpan<float> outputs, ReadOnlySpan<float> y, int samples)
+    private double LossInSubBatches(ReadOnlySpan<float> outputs, ReadOnlySpan<float> y, int samples, bool hingeLabels01)
     {
         double loss = 0;
         for (int start = 0; start < samples; start += _spec.MaxBatchSize)
         {
             int n = Math.Min(_spec.MaxBatchSize, samples - start);
             loss += _loss.Accumulate(outputs.Slice(start * _spec.OutputSize, n * _spec.OutputSize), y.Slice(start * _targetsPerSample, n * _targetsPerSample),
-                Span<float>.Empty, n * _rowsPerSample, _spec.OutputWidth, 0);
+                Span<float>.Empty, n * _rowsPerSample, _spec.OutputWidth, 0, hingeLabels01);
         }
         return loss;
     }
@@ -233,14 +231,15 @@ public sealed class Trainer
         int rows = samples * _rowsPerSample, k = _spec.OutputWidth, chunk = _spec.MaxBatchSize;
         float scale = 1f / rows;
         double loss = 0, activity = 0;
+        bool labels01 = _loss.HingeLabels01(y); // over the whole batch, as Keras, whatever the sub-batches or chunks
         if (chunks > 1)
         {
             // Data-parallel (ChunkedBatch): the gradient summed into the model's by rows or by chunks, in a fixed order.
             var outputs = Outputs(samples);
             // With no regularizer gradients to add first, the row split updates each part of the weights as soon as
             // its gradient is summed (ChunkedBatch.Run with a step).
-            var ((chunkLoss, chunkActivity, parts), stepped) = _chunked.Run(x, y, samples, chunks, samples, _chunkSeeds, outputs, _regularized.Length == 0 ? Optimizer : null);
-            (loss, activity) = (cutFree ? LossInSubBatches(outputs, y, samples) : chunkLoss, chunkActivity);
+            var ((chunkLoss, chunkActivity, parts), stepped) = _chunked.Run(x, y, samples, chunks, samples, _chunkSeeds, outputs, labels01, _regularized.Length == 0 ? Optimizer : null);
+            (loss, activity) = (cutFree ? LossInSubBatches(outputs, y, samples, labels01) : chunkLoss, chunkActivity);
             if (updateMetrics)
                 foreach (var m in _metrics) m.Update(outputs, y, rows, k, _loss.SparseTargets);
             return Apply(loss / rows + activity, parts, stepped);
@@ -260,7 +259,7 @@ public sealed class Trainer
             var ys = y.Slice(start * _targetsPerSample, n * _targetsPerSample);
             var output = _rows is null ? _model.ForwardBatch(xs, n, _random) : _model.ForwardBatch(memory, xs, n, _random);
             var gradient = _outputGradient.AsSpan(0, n * _spec.OutputSize);
-            loss += _loss.Accumulate(output, ys, _fused ? Span<float>.Empty : gradient, n * _rowsPerSample, k, scale);
+            loss += _loss.Accumulate(output, ys, _fused ? Span<float>.Empty : gradient, n * _rowsPerSample, k, scale, labels01);
             if (_fused) _loss.FusedGradient(output, ys, gradient, n * _rowsPerSample, k, scale);
             if (updateMetrics)
                 foreach (var m in _metrics) m.Update(output, ys, n * _rowsPerSample, k, _loss.SparseTargets);
