@@ -21,10 +21,11 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
 {
     /// <summary>
     /// z[r, :units] = x[r, :inputs] · W + b, GEMM-style: the columns in panels of three registers (two on machines with
-    /// 16 vector registers), whose kernel rows stay in L2 while every row block uses them, the rows in blocks of eight
-    /// and four (four with 16 registers), so each weight load serves four or eight rows. Narrower panels (the last of
-    /// a layer) go one register at a time. Blocks that would write past a row's end write whole registers to a tile,
-    /// then copy the valid part.
+    /// 16 vector registers, except AVX2's whole 3-register blocks of rows longer than 96 inputs, which run in chunks of
+    /// inputs: <see cref="ForwardRowChunks"/>), whose kernel rows stay in L2 while every row block uses them, the rows
+    /// in blocks of eight and four (four with 16 registers), so each weight load serves four or eight rows. Narrower
+    /// panels (the last of a layer) go one register at a time. Blocks that would write past a row's end write whole
+    /// registers to a tile, then copy the valid part.
     /// </summary>
     public static void Forward(ref float x, ref float kernel, ref float bias, bool hasBias, ref float z, int rows, int inputs, int units, int stride) =>
         Forward(ref x, ref kernel, ref bias, hasBias, ref z, rows, inputs, units, stride, units);
@@ -167,6 +168,7 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
     /// rounds): 784 → 528 faster in 14 of 15 rounds at 32 rows (median 1.065x) and 15 of 15 at 64 (1.057x), 512 → 264
     /// in 15 of 15 (1.079x), same bits. In a standalone copy, chunks of 96 beat 64 and 32.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForwardPanelChunks(ref float x, ref float panel, ref float bias, ref float z, int zStride, int blocks, int inputs)
     {
         for (int k0 = 0; k0 < inputs; k0 += PanelChunkInputs)
@@ -193,8 +195,11 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
     /// a software prefetch, since the hardware's does not follow that stride). Zen 3, in one process, against the 4×2
     /// blocks, best of five per round, 15 rounds: 784 → 512 at 32 rows faster in 14 (median 1.074x), at 16 rows (a
     /// two-core chunk) in 12 (1.025x), 512 → 256 in 15 (1.153x); a whole mnist-mlp training step 1.026x on one thread
-    /// and 1.030x on two cores (medians; rounds ranged 0.66x–1.52x), same bits.
+    /// and 1.030x on two cores (medians; rounds ranged 0.66x–1.52x), same bits. Without a bias the sums start from
+    /// +0 (a row of zeros), as <see cref="Column"/> and the panels do, where the 4×2 blocks scaled the unused bias
+    /// memory by 0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForwardRowChunks(ref float x, ref float kernel, ref float bias, ref float z, int zStride, int blocks, int inputs, int stride)
     {
         for (int k0 = 0; k0 < inputs; k0 += PanelChunkInputs)
@@ -405,8 +410,9 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
     }
 
     /// <summary>Rows r..r+3 × three registers of columns, from one packed panel (rows of
-    /// <see cref="PackedPanels.PanelWidth"/>), each accumulator starting from the bias and adding its inputs in
-    /// order: the block for batch Predict on AVX2 (24 columns, half a panel) and AVX-512 (a whole panel). Twelve
+    /// <see cref="PackedPanels.PanelWidth"/>) or from the kernel's rows (rows <paramref name="weightStride"/> apart),
+    /// each accumulator starting from the bias and adding its inputs in order: the block for batch Predict on AVX2
+    /// (24 columns, half a panel) and AVX-512 (a whole panel), and AVX-512 training's 4-row blocks. Twelve
     /// accumulators, three weights and a broadcast fill AVX2's 16 registers without a spill (checked with
     /// DOTNET_JitDisasm).</summary>
     private static void Block4x3(ref float x, ref float panel, ref float bias, ref float output, int outputStride, int inputs, int weightStride) =>
@@ -415,7 +421,8 @@ public static class DenseTraining<TV, TS> where TV : struct where TS : struct, I
     /// <summary><see cref="Block4x3(ref float, ref float, ref float, ref float, int, int, int)"/> over
     /// <paramref name="inputs"/> of rows <paramref name="xStride"/> apart, each row's accumulators starting from its
     /// row of <paramref name="init"/> (rows <paramref name="initStride"/> apart; 0: the bias for every row): one
-    /// chunk of the inputs, continuing the sums an earlier chunk stored (<see cref="ForwardPanelChunks"/>).</summary>
+    /// chunk of the inputs, continuing the sums an earlier chunk stored (<see cref="ForwardPanelChunks"/>,
+    /// <see cref="ForwardRowChunks"/>).</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Block4x3(ref float x, int xStride, ref float panel, ref float init, int initStride, ref float output, int outputStride, int inputs, int weightStride)
     {

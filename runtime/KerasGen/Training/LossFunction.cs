@@ -52,6 +52,8 @@ public sealed class LossFunction
     /// <summary>
     /// Adds every row's loss and returns the sum (divide by the total row count for Keras' value). When
     /// <paramref name="gradient"/> is not empty, writes d(row loss)/d(prediction) · <paramref name="scale"/> into it.
+    /// Hinge labels are judged over these targets alone (<see cref="HingeLabels01"/>): a trainer cutting a batch
+    /// passes its whole-batch decision to the other overload.
     /// </summary>
     public double Accumulate(ReadOnlySpan<float> predictions, ReadOnlySpan<float> targets, Span<float> gradient, int rows, int k, float scale) =>
         Accumulate(predictions, targets, gradient, rows, k, scale, HingeLabels01(targets));

@@ -110,4 +110,50 @@ public class PackedPanelKernelTests
                     }
                 }
     }
+
+    /// <summary>AVX2 runs long rows' whole 3-register blocks in chunks of 96 inputs (ForwardPanelChunks for batch
+    /// Predict, ForwardRowChunks for training), each sum continuing from the one the last chunk stored: the bits of one
+    /// pass, here each row on its own (one row never takes a chunked or blocked path), on every register width.</summary>
+    [Theory]
+    [InlineData(100)]
+    [InlineData(197)]
+    public void Chunked_inputs_give_one_pass_bits_on_every_register_width(int inputs)
+    {
+        foreach (int units in new[] { 24, 53, 100 })
+            foreach (int rows in new[] { 4, 9 })
+                foreach (bool hasBias in new[] { true, false })
+                {
+                    var random = new Random(units * 1000 + inputs * 10 + rows);
+                    int stride = (units + 15) / 16 * 16;
+                    var x = Enumerable.Range(0, rows * inputs).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+                    var weights = new float[(inputs + 1) * stride];
+                    for (int i = 0; i <= inputs; i++)
+                        for (int j = 0; j < units; j++) weights[i * stride + j] = (float)(random.NextDouble() - 0.5);
+                    var packed = new float[PackedPanels.PackedFloats(inputs, units)];
+                    PackedPanels.Pack(ref weights[0], inputs, units, stride, ref packed[0]);
+                    Check<Vector512<float>, Simd512>();
+                    Check<Vector256<float>, Simd256>();
+                    Check<Vector128<float>, Simd128>();
+                    Check<float, SimdScalar>();
+
+                    void Check<TV, TS>() where TV : struct where TS : struct, ISimd<TV>
+                    {
+                        ref float bias = ref weights[inputs * stride];
+                        var onePass = new float[rows * units];
+                        for (int r = 0; r < rows; r++)
+                            DenseTraining<TV, TS>.Forward(ref x[r * inputs], ref weights[0], ref bias, hasBias, ref onePass[r * units], 1, inputs, units, stride, units);
+                        var rowsPath = new float[rows * units];
+                        DenseTraining<TV, TS>.Forward(ref x[0], ref weights[0], ref bias, hasBias, ref rowsPath[0], rows, inputs, units, stride, units);
+                        var panels = new float[rows * units];
+                        DenseTraining<TV, TS>.ForwardPanels(ref x[0], ref weights[0], ref packed[0], ref bias, hasBias, ref panels[0], rows, inputs, units, stride);
+                        for (int i = 0; i < onePass.Length; i++)
+                        {
+                            Assert.True(BitConverter.SingleToInt32Bits(onePass[i]) == BitConverter.SingleToInt32Bits(rowsPath[i]),
+                                $"{typeof(TS).Name}, {rows}×{inputs}→{units}, bias {hasBias}: rows output {i} is {rowsPath[i]:R}, one pass gives {onePass[i]:R}");
+                            Assert.True(BitConverter.SingleToInt32Bits(onePass[i]) == BitConverter.SingleToInt32Bits(panels[i]),
+                                $"{typeof(TS).Name}, {rows}×{inputs}→{units}, bias {hasBias}: panel output {i} is {panels[i]:R}, one pass gives {onePass[i]:R}");
+                        }
+                    }
+                }
+    }
 }
