@@ -42,6 +42,9 @@ internal sealed class ThreadCountTuner
     private readonly Dictionary<(int Samples, int Chunks), Trial> _trials = new();
     private Trial? _current;
 
+    /// <summary>Whether a trial for this batch size and chunk count has started.</summary>
+    public bool Tunes(int samples, int chunks) => _trials.ContainsKey((samples, chunks));
+
     /// <summary>Whether the next step, of <paramref name="samples"/> samples that would run in
     /// <paramref name="chunks"/> chunks across cores, runs on the calling thread instead; its time goes to
     /// <see cref="Record"/>.</summary>

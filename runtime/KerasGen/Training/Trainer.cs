@@ -37,6 +37,9 @@ public sealed class Trainer
     private float[] _outputs = Array.Empty<float>();
     private readonly ThreadCountTuner _threadCount = new();
 
+    /// <summary>The timed choice of one thread or every core (tests check that steps consult it).</summary>
+    internal ThreadCountTuner ThreadCount => _threadCount;
+
     public Trainer(IDifferentiableModel model, TrainingSpec spec)
     {
         (_model, _spec) = (model, spec);
@@ -80,11 +83,11 @@ public sealed class Trainer
         {
             int size = Math.Min(batchSize, samples - batch);
             int chunks = Chunks(size, backward: false);
-            bool labels01 = _loss.HingeLabels01(y.Slice(batch * _targetsPerSample, size * _targetsPerSample));
+            var yb = y.Slice(batch * _targetsPerSample, size * _targetsPerSample);
+            bool labels01 = _loss.HingeLabels01(yb);
             if (chunks > 1)
             {
                 var xb = x.Slice(batch * _spec.InputSize, size * _spec.InputSize);
-                var yb = y.Slice(batch * _targetsPerSample, size * _targetsPerSample);
                 var outputs = Outputs(size);
                 var (batchLoss, batchActivity, _) = _chunked.Run(xb, yb, size, chunks, size, random: null, outputs, labels01);
                 loss += batchLoss;

@@ -61,6 +61,19 @@ public class DenseKernelTests
 /// a last panel wider than the row's stride, no bias, leftover rows.</summary>
 public class PackedPanelKernelTests
 {
+    /// <summary>Inputs, a kernel of rows <paramref name="stride"/> apart (zero padding columns) with its bias row right
+    /// after it, then values that must not leak in (NaN), and the kernel's packed panels.</summary>
+    private static (float[] X, float[] Weights, float[] Packed) Layer(Random random, int rows, int inputs, int units, int stride)
+    {
+        var x = Enumerable.Range(0, rows * inputs).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+        var weights = Enumerable.Repeat(float.NaN, (inputs + 1) * stride + 64).ToArray();
+        for (int i = 0; i <= inputs; i++)
+            for (int j = 0; j < stride; j++) weights[i * stride + j] = j < units ? (float)(random.NextDouble() - 0.5) : 0f;
+        var packed = Enumerable.Repeat(float.NaN, PackedPanels.PackedFloats(inputs, units)).ToArray();
+        PackedPanels.Pack(ref weights[0], inputs, units, stride, ref packed[0]);
+        return (x, weights, packed);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(5)]
@@ -85,13 +98,7 @@ public class PackedPanelKernelTests
                 {
                     var random = new Random(units * 1000 + inputs * 10 + rows);
                     int stride = (units + 15) / 16 * 16 + (units > 100 ? 16 : 0);
-                    var x = Enumerable.Range(0, rows * inputs).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
-                    // The kernel sits in a larger buffer, its bias row right after it, then values that must not leak in.
-                    var weights = Enumerable.Repeat(float.NaN, (inputs + 1) * stride + 64).ToArray();
-                    for (int i = 0; i <= inputs; i++)
-                        for (int j = 0; j < stride; j++) weights[i * stride + j] = j < units ? (float)(random.NextDouble() - 0.5) : 0f;
-                    var packed = Enumerable.Repeat(float.NaN, PackedPanels.PackedFloats(inputs, units)).ToArray();
-                    PackedPanels.Pack(ref weights[0], inputs, units, stride, ref packed[0]);
+                    var (x, weights, packed) = Layer(random, rows, inputs, units, stride);
                     Check<Vector512<float>, Simd512>();
                     Check<Vector256<float>, Simd256>();
                     Check<Vector128<float>, Simd128>();
@@ -125,12 +132,7 @@ public class PackedPanelKernelTests
                 {
                     var random = new Random(units * 1000 + inputs * 10 + rows);
                     int stride = (units + 15) / 16 * 16;
-                    var x = Enumerable.Range(0, rows * inputs).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
-                    var weights = new float[(inputs + 1) * stride];
-                    for (int i = 0; i <= inputs; i++)
-                        for (int j = 0; j < units; j++) weights[i * stride + j] = (float)(random.NextDouble() - 0.5);
-                    var packed = new float[PackedPanels.PackedFloats(inputs, units)];
-                    PackedPanels.Pack(ref weights[0], inputs, units, stride, ref packed[0]);
+                    var (x, weights, packed) = Layer(random, rows, inputs, units, stride);
                     Check<Vector512<float>, Simd512>();
                     Check<Vector256<float>, Simd256>();
                     Check<Vector128<float>, Simd128>();

@@ -97,6 +97,23 @@ public class ThreadCountTunerTests
         Assert.False(For(new ParallelConvNet(1)).CutFree(16, 2), "a convolution's gradient is cut by samples");
     }
 
+    [Fact]
+    public void Training_steps_consult_the_tuner_only_when_they_cut_free()
+    {
+        // Both batches are cut into two chunks of at most 32, the training memory's size.
+        static Trainer Trained(IDifferentiableModel model, int batch)
+        {
+            model.MaxDegreeOfParallelism = 2;
+            var spec = model.TrainingSpec;
+            Assert.Equal(2, Parallelism.Chunks(batch, 2, 3 * spec.MultiplyAddsPerSample));
+            var trainer = new Trainer(model, spec);
+            trainer.TrainOnBatch(TestData.Uniform(batch * spec.InputSize, 1), TestData.OneHot(batch, spec.OutputSize, 2));
+            return trainer;
+        }
+        Assert.True(Trained(new RowSplitFusedNet(1), 32).ThreadCount.Tunes(32, 2), "a cut-free step starts a trial");
+        Assert.False(Trained(new RowSplitDropoutNet(1), 64).ThreadCount.Tunes(64, 2), "a dropout step keeps every core");
+    }
+
     [Theory]
     [InlineData("fused Adam", 32)]
     [InlineData("fused Adam, two sub-batches on one thread", 64)]
