@@ -39,6 +39,7 @@ internal static class WorkerThreads
     /// starting threads until there are that many.</summary>
     public static void Post(IThreadPoolWorkItem item, int copies)
     {
+        if (copies <= 0) return; // work on the calling thread alone (SemaphoreSlim.Release(0) would throw)
         lock (s_queue)
         {
             for (int i = 0; i < copies; i++) s_queue.Add(item);

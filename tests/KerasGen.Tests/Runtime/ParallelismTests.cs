@@ -215,6 +215,22 @@ public class ParallelismTests
         }
     }
 
+    [Fact]
+    public void Work_on_one_thread_runs_every_chunk_on_the_caller_while_workers_sleep()
+    {
+        // Start the workers, then let them spin out (1 ms) and sleep: posting no copies must not try to wake them
+        // (SemaphoreSlim.Release(0) threw here).
+        var warm = CountingThreads.Rent();
+        warm.Reset(4);
+        warm.Run(4, threads: 2);
+        System.Threading.Thread.Sleep(50);
+        var work = CountingThreads.Rent();
+        work.Reset(5);
+        work.Run(5, threads: 1);
+        Assert.Equal(Enumerable.Repeat(1, 5), work.Runs);
+        Assert.Equal(new[] { Environment.CurrentManagedThreadId }, work.Threads.Keys);
+    }
+
     /// <summary>Records which threads ran its chunks.</summary>
     private sealed class CountingThreads : ChunkedWork<CountingThreads>
     {
