@@ -167,7 +167,7 @@ internal static class ModelEmitter
         else
         {
             var chained = ChainedPaths(plan, layout);
-            EmitPredicts(w, layout, kernels, inputSize, outputSize, chained);
+            EmitPredicts(w, layout, kernels, inputSize, outputSize, chained, isa => ChainedForward.AutomaticPath(plan, layout, isa, chained));
             EmitCompileKernels(w, layout, inputSize, outputSize, chained.Count > 0);
         }
         w.Line();
@@ -225,7 +225,7 @@ internal static class ModelEmitter
     /// <summary>Predict, and Predict on a chosen kernel path. With <paramref name="chained"/> paths, a single sample
     /// goes straight to its register-chained kernel, and everything else to PredictSamples, so Predict's own frame
     /// holds no stackalloc and no stack cookie.</summary>
-    private static void EmitPredicts(CodeWriter w, ModelLayout layout, KernelClass kernels, int inputSize, int outputSize, System.Collections.Generic.List<Isa> chained)
+    private static void EmitPredicts(CodeWriter w, ModelLayout layout, KernelClass kernels, int inputSize, int outputSize, System.Collections.Generic.List<Isa> chained, System.Func<Isa, Isa> automatic)
     {
         w.Line("/// <inheritdoc/>");
         if (chained.Count == 0)
@@ -236,7 +236,7 @@ internal static class ModelEmitter
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // a few lines: optimized at once, not after 30 tier-0 calls");
             using (w.Block("public void Predict(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)"))
             {
-                EmitOneSample(w, layout, kernels, inputSize, outputSize, chained, path: null);
+                EmitOneSample(w, layout, kernels, inputSize, outputSize, chained, automatic, path: null);
                 w.Line("PredictSamples(x, y);");
             }
             w.Line();
@@ -254,15 +254,16 @@ internal static class ModelEmitter
                 w.Line("Predict(x, y);");
                 w.Line("return;");
             }
-            if (chained.Count > 0) EmitOneSample(w, layout, kernels, inputSize, outputSize, chained, path: "path");
+            if (chained.Count > 0) EmitOneSample(w, layout, kernels, inputSize, outputSize, chained, automatic, path: "path");
             EmitPredictBody(w, layout, kernels, inputSize, outputSize, path: "path");
         }
         EmitPredictChunk(w, layout, kernels, inputSize, outputSize);
     }
 
     /// <summary>One sample on a chained path: its PredictOne kernel, and return. The automatic Predict picks the path
-    /// by the JIT-time constant IsHardwareAccelerated checks, as <see cref="EmitPredictBody"/> does.</summary>
-    private static void EmitOneSample(CodeWriter w, ModelLayout layout, KernelClass kernels, int inputSize, int outputSize, System.Collections.Generic.List<Isa> chained, string? path)
+    /// by the JIT-time constant IsHardwareAccelerated checks, as <see cref="EmitPredictBody"/> does, and runs the chain
+    /// <paramref name="automatic"/> gives for it (<see cref="ChainedForward.AutomaticPath"/>).</summary>
+    private static void EmitOneSample(CodeWriter w, ModelLayout layout, KernelClass kernels, int inputSize, int outputSize, System.Collections.Generic.List<Isa> chained, System.Func<Isa, Isa> automatic, string? path)
     {
         using (w.Block($"if (x.Length == {inputSize} && y.Length == {outputSize})"))
         {
@@ -283,7 +284,8 @@ internal static class ModelEmitter
                         w.Line($"// {isa.KernelPath} does not chain this model: the row kernels below");
                         continue;
                     }
-                    w.Line($"{kernels.Name}.PredictOne{isa.Suffix}(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x), ref {weights}, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y));");
+                    var run = path is null ? automatic(isa) : isa; // a chosen path runs its own chain
+                    w.Line($"{kernels.Name}.PredictOne{run.Suffix}(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x), ref {weights}, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y));");
                     w.Line("return;");
                 }
             }

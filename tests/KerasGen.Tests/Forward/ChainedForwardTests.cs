@@ -87,6 +87,32 @@ public class ChainedForwardTests
             Assert.True(Kernels(make().Model).GetMethods().All(m => !m.Name.StartsWith("PredictOne", StringComparison.Ordinal)), name);
     }
 
+    /// <summary>On AVX-512 the automatic Predict runs the 256-bit chain when every Dense has at most 16 units (one
+    /// 512-bit register), the 512-bit chain above that; a chosen path runs its own chain.</summary>
+    [Theory]
+    [InlineData(12, "PredictOneV256")]
+    [InlineData(16, "PredictOneV256")]
+    [InlineData(17, "PredictOneV512")]
+    [InlineData(32, "PredictOneV512")]
+    public void The_automatic_predict_on_avx512_chains_at_256_bits_when_each_layer_fits_one_512_bit_register(int units, string expected)
+    {
+        string source = $$"""
+            using KerasGen;
+            [Sequential]
+            [Dense({{units}}, InputDim = 8, Activation = "relu")]
+            [Dense(4, Activation = "sigmoid")]
+            public partial class M;
+            """;
+        string generated = Support.CompilerHarness.Generate(Support.CompilerHarness.Compile(source)).Sources.Single().SourceText.ToString();
+        string automatic = generated.Substring(generated.IndexOf("public void Predict(global::System.ReadOnlySpan<float> x, global::System.Span<float> y)", StringComparison.Ordinal));
+        string avx512 = automatic.Substring(automatic.IndexOf("Vector512.IsHardwareAccelerated", StringComparison.Ordinal));
+        avx512 = avx512.Substring(0, avx512.IndexOf("return;", StringComparison.Ordinal));
+        Assert.Contains($"Kernels.{expected}(", avx512);
+        string chosen = generated.Substring(generated.IndexOf("path == global::KerasGen.KernelPath.Vector512)", StringComparison.Ordinal));
+        chosen = chosen.Substring(0, chosen.IndexOf("return;", StringComparison.Ordinal));
+        Assert.Contains("Kernels.PredictOneV512(", chosen);
+    }
+
     /// <summary>The generated kernels class (file-local, so found by its name's end).</summary>
     private static Type Kernels(IModel model) =>
         model.GetType().Assembly.GetTypes().Single(t => t.Name.EndsWith("__" + model.GetType().Name + "Kernels", StringComparison.Ordinal) || t.FullName == $"KerasGen.Generated.{model.GetType().Name}Kernels");

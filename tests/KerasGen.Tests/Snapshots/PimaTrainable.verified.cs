@@ -108,7 +108,7 @@ namespace Samples
             {
                 if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                 {
-                    global::KerasGen.Generated.PimaModelKernels.PredictOneV512(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x), ref _weights.Start, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y));
+                    global::KerasGen.Generated.PimaModelKernels.PredictOneV256(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x), ref _weights.Start, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y));
                     return;
                 }
                 else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
