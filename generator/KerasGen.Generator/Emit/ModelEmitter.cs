@@ -271,7 +271,9 @@ internal static class ModelEmitter
             string weights = layout.Folding.Folds.Count > 0 ? "InferenceWeights" : "_weights.Start";
             // On the automatic path every faster path is checked first, in an else-if chain, so a machine whose best
             // path does not chain falls through to PredictSamples (its own path's bits) instead of running a narrower
-            // chained one, and a machine whose best path chains runs it though a wider one does not.
+            // chained one, and a machine whose best path chains runs it though a wider one does not. The one
+            // narrower chain run is AutomaticPath's: AVX-512 running the 256-bit chain of a model whose 512-bit
+            // chain it replaces (same bits).
             var paths = path is null ? Isa.All.Where(i => !i.IsScalar).Take(Isa.All.ToList().FindLastIndex(chained.Contains) + 1).ToList() : chained;
             for (int k = 0; k < paths.Count; k++)
             {

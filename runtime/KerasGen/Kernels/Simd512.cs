@@ -55,7 +55,7 @@ public readonly struct Simd512 : ISimd<V>
 
     /// <summary>
     /// Sixteen <see cref="PairwiseSum"/>s in one vector, lane 4q + g holding the sum of member q of group g (the
-    /// groups a, b, c, d; members 0 … 3): a 4×4 transpose folded into the reduction (sixteen shuffles and fifteen
+    /// groups a, b, c, d; members 0 … 3): a 4×4 transpose folded into the reduction (thirty shuffles and fifteen
     /// adds, where sixteen separate sums took about eight instructions each, the dot products' whole cost for short
     /// rows). Each add pairs the lanes <see cref="PairwiseSum"/> pairs, so the bits are the same. AVX-512F only
     /// (<see cref="Avx512F.IsSupported"/>).

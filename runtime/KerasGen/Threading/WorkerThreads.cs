@@ -27,6 +27,9 @@ internal static class WorkerThreads
     /// <summary>The bytes the workers have allocated while running chunks (none, once warm; tests check).</summary>
     internal static long AllocatedBytes => Interlocked.Read(ref s_allocated);
 
+    /// <summary>Workers blocked until the next Post (tests wait for one).</summary>
+    internal static int Sleeping => Volatile.Read(ref s_sleeping);
+
     /// <summary>The chunks workers (not callers) have run: tests check that work does reach another thread.</summary>
     internal static long ChunksRun => Interlocked.Read(ref s_chunks);
 

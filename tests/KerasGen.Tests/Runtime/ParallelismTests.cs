@@ -218,12 +218,14 @@ public class ParallelismTests
     [Fact]
     public void Work_on_one_thread_runs_every_chunk_on_the_caller_while_workers_sleep()
     {
-        // Start the workers, then let them spin out (1 ms) and sleep: posting no copies must not try to wake them
-        // (SemaphoreSlim.Release(0) threw here).
+        // Start the workers, then wait until one has spun out (1 ms) and sleeps: posting no copies must not try to
+        // wake it (SemaphoreSlim.Release(0) threw here). Other tests running beside this one may keep the workers
+        // busy; it waits up to 5 s for a sleeping one.
         var warm = CountingThreads.Rent();
         warm.Reset(4);
         warm.Run(4, threads: 2);
-        System.Threading.Thread.Sleep(50);
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (WorkerThreads.Sleeping == 0 && DateTime.UtcNow < deadline) System.Threading.Thread.Sleep(5);
         var work = CountingThreads.Rent();
         work.Reset(5);
         work.Run(5, threads: 1);
