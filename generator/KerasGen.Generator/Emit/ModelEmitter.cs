@@ -287,6 +287,7 @@ internal static class ModelEmitter
                         continue;
                     }
                     var run = path is null ? automatic(isa) : isa; // a chosen path runs its own chain
+                    if (run != isa) w.Line($"// every layer fits one {isa.Width * 32}-bit register: the {run.Width * 32}-bit chain, no slower on this dependency chain (the same bits)");
                     w.Line($"{kernels.Name}.PredictOne{run.Suffix}(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x), ref {weights}, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y));");
                     w.Line("return;");
                 }

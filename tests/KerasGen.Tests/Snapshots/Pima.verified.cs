@@ -106,6 +106,7 @@ namespace Samples
             {
                 if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                 {
+                    // every layer fits one 512-bit register: the 256-bit chain, no slower on this dependency chain (the same bits)
                     global::KerasGen.Generated.PimaModelKernels.PredictOneV256(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x), ref _weights.Start, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y));
                     return;
                 }
